@@ -1,0 +1,3 @@
+from brieflint.cli import main
+
+raise SystemExit(main())

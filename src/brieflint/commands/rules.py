@@ -1,0 +1,120 @@
+"""``brieflint rules``: list the rules and show one rule's documentation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from brieflint import config as config_mod
+from brieflint import kinds, ruleset
+from brieflint.errors import BrieflintError
+from brieflint.rulespec import RuleSpec
+
+app = typer.Typer(help="List rules, or show one rule's documentation.", no_args_is_help=False)
+
+
+def _setup(style: str | None, config: Path | None) -> ruleset.Setup:
+    if config is not None:
+        loaded = config_mod.load(config)
+    else:
+        found = config_mod.discover(Path.cwd())
+        loaded = config_mod.load(found) if found else config_mod.default()
+    return ruleset.build(loaded, style_ref=style)
+
+
+@app.callback(invoke_without_command=True)
+def list_rules(
+    ctx: typer.Context,
+    style: str = typer.Option(None, "--style", help="Show enablement in this house style."),
+    config: Path = typer.Option(None, "--config", help="Config file to read."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable list."),
+) -> None:
+    """List rules: id, kind, severity, enabled in the active style, description.
+
+    Example:  brieflint rules --style secureblacksea
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    setup = _setup(style, config)
+    rows = []
+    for rid, spec in sorted(setup.catalogue.items()):
+        active = setup.base.get(rid) or setup.disabled[rid]
+        rows.append(
+            {
+                "id": rid,
+                "kind": spec.kind,
+                "severity": active.severity.label,
+                "enabled": rid in setup.base,
+                "fixable": active.kind.fixable,
+                "description": spec.description,
+            }
+        )
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    width = max((len(r["id"]) for r in rows), default=10)
+    kw = max((len(r["kind"]) for r in rows), default=4)
+    typer.echo(f"style: {setup.style_name}")
+    for r in rows:
+        on = "on " if r["enabled"] else "off"
+        fix = "fix" if r["fixable"] else "   "
+        typer.echo(
+            f"{r['id']:<{width}}  {r['kind']:<{kw}}  {r['severity']:<7}  {on}  {fix}  {r['description']}"
+        )
+
+
+@app.command("show")
+def show(
+    rule_id: str = typer.Argument(..., help="A rule id, e.g. ocr.homoglyph."),
+    style: str = typer.Option(None, "--style", help="House style that defines the rule."),
+    config: Path = typer.Option(None, "--config", help="Config file to read."),
+) -> None:
+    """Print a rule's documentation with a bad and a good example.
+
+    Example:  brieflint rules show ocr.homoglyph
+    """
+    setup = _setup(style, config)
+    spec = setup.catalogue.get(rule_id)
+    if spec is None:
+        close = [r for r in setup.catalogue if rule_id in r]
+        hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
+        raise BrieflintError(f"unknown rule {rule_id!r}{hint}")
+    typer.echo(render_doc(spec, setup))
+
+
+def render_doc(spec: RuleSpec, setup: ruleset.Setup | None = None) -> str:
+    """Markdown documentation of one rule (used by ``rules show`` and docs/rules.md)."""
+    kind = kinds.get(spec.kind)
+    lines = [
+        f"## {spec.id}",
+        "",
+        f"{spec.description}",
+        "",
+        f"- kind: `{spec.kind}`" + (" (fixable with `brieflint fix`)" if kind and kind.fixable else ""),
+        f"- default severity: {spec.severity}",
+        f"- enabled by default: {'yes' if spec.enabled else 'no'}",
+        "",
+        "**Why**",
+        "",
+        spec.why.strip(),
+        "",
+        "**Bad**",
+        "",
+        "```",
+        spec.examples.bad.rstrip("\n"),
+        "```",
+        "",
+        "**Good**",
+        "",
+        "```",
+        spec.examples.good.rstrip("\n"),
+        "```",
+    ]
+    if spec.options:
+        lines += ["", "**Options** (defaults)", "", "```yaml"]
+        for key, value in spec.options.items():
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        lines.append("```")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,91 @@
+"""Which files to lint: explicit files, folders walked with include/exclude globs and .gitignore."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from brieflint.errors import InputError
+
+_SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__"})
+
+
+def matches_any(rel: str, globs: Sequence[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    for glob in globs:
+        g = glob.removeprefix("./")
+        if fnmatch.fnmatchcase(rel, g) or ("/" not in g and fnmatch.fnmatchcase(name, g)):
+            return True
+        if g.startswith("**/") and fnmatch.fnmatchcase(rel, g[3:]):
+            return True
+        if g.endswith("/**") and (rel + "/").startswith(g[:-2]):
+            return True
+    return False
+
+
+def walk(folder: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
+    """Files under ``folder`` matching ``include`` and not ``exclude``, sorted, .gitignore honoured."""
+    listed = _git_files(folder)
+    candidates = listed if listed is not None else _walk_fs(folder)
+    for rel in sorted(candidates):
+        if matches_any(rel, include) and not matches_any(rel, exclude):
+            path = folder / rel
+            if path.is_file():
+                yield path
+
+
+def _walk_fs(folder: Path) -> Iterator[str]:
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        try:
+            st = os.stat(root)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen:  # a symlink loop
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
+        rel_root = Path(root).relative_to(folder)
+        for name in files:
+            yield (rel_root / name).as_posix()
+
+
+def _git_files(folder: Path) -> list[str] | None:
+    """Tracked and untracked-but-not-ignored files, when ``folder`` is inside a git work tree."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(folder), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            capture_output=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    names = [n for n in out.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
+    return sorted(set(names))
+
+
+def expand(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> list[str]:
+    """Explicit files as given; folders walked. A missing path is an input error."""
+    result: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            result.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            result.extend(str(p) for p in walk(path, include, exclude))
+        elif path.exists():
+            result.append(raw)
+        elif path.is_symlink():
+            raise InputError("broken symbolic link", path=raw)
+        else:
+            raise InputError("no such file or directory", path=raw)
+    return result

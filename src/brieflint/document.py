@@ -1,0 +1,107 @@
+"""The parsed draft every rule reads: text, positions, metadata, prose mask and tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import PurePath
+from typing import Any
+
+import regex
+
+from brieflint import masking, yamlpos
+from brieflint.errors import InputError
+from brieflint.positions import LineIndex
+from brieflint.text import tokens
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+_FRONT_MATTER_OPEN = regex.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+_FRONT_MATTER_CLOSE = regex.compile(r"(?m)^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)")
+
+
+@dataclass
+class FrontMatter:
+    data: dict[str, Any]
+    located: yamlpos.Located
+    start: int
+    end: int
+
+    def line_of(self, key: str) -> int | None:
+        return self.located.line_of((key,))
+
+
+@dataclass
+class Document:
+    path: str
+    text: str
+    markdown: bool = False
+    front_matter: FrontMatter | None = None
+    _spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _heading_lines: list[int] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def parse(cls, path: str, text: str, *, markdown: bool | None = None) -> Document:
+        if markdown is None:
+            markdown = PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES
+        doc = cls(path=path, text=text, markdown=markdown)
+        body_start = 0
+        if markdown:
+            doc.front_matter = _front_matter(path, text)
+            if doc.front_matter is not None:
+                body_start = doc.front_matter.end
+                doc._spans.append((0, body_start))
+            spans, heading_lines = masking.markdown_spans(text, doc.lines, body_start)
+            doc._spans.extend(spans)
+            doc._heading_lines = heading_lines
+        else:
+            doc._spans.extend(masking.plain_text_spans(text))
+        return doc
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def prose(self) -> str:
+        """The text with non-prose blanked out; same length and offsets as ``text``."""
+        return masking.apply_mask(self.text, self._spans)
+
+    @cached_property
+    def paragraphs(self) -> list[tokens.Paragraph]:
+        heads = frozenset(self.lines.starts[n - 1] for n in self._heading_lines)
+        return tokens.paragraphs(self.prose, heads)
+
+    @cached_property
+    def sentences(self) -> list[tokens.Span]:
+        return [s for p in self.paragraphs for s in tokens.sentences(p)]
+
+    @cached_property
+    def words(self) -> list[tokens.Span]:
+        return tokens.words(self.prose)
+
+    @cached_property
+    def metadata(self) -> dict[str, Any]:
+        return self.front_matter.data if self.front_matter else {}
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(offset)
+
+    def is_prose(self, start: int, end: int) -> bool:
+        """True when no character of ``[start, end)`` was masked out."""
+        return self.prose[start:end] == self.text[start:end]
+
+
+def _front_matter(path: str, text: str) -> FrontMatter | None:
+    opening = _FRONT_MATTER_OPEN.match(text)
+    if opening is None:
+        return None
+    closing = _FRONT_MATTER_CLOSE.search(text, opening.end())
+    if closing is None:
+        raise InputError("front matter is not terminated (no closing '---')", path=path, line=1)
+    located = yamlpos.load(text[opening.end() : closing.start()], path, line_offset=1)
+    data = located.value
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError("front matter is not a mapping of keys to values", path=path, line=2)
+    return FrontMatter(data=data, located=located, start=0, end=closing.end())

@@ -1,0 +1,77 @@
+"""Rule kinds: one module per kind, each exposing ``KIND``.
+
+A kind is found by name: kind ``required-text`` lives in ``brieflint/kinds/required_text.py``.
+Adding a kind is adding a module; the engine never changes. Kinds never know a rule's id or
+severity (the engine adds them to what ``check`` yields), and never print.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from brieflint.findings import Edit
+
+if TYPE_CHECKING:
+    from brieflint.context import Context
+    from brieflint.document import Document
+
+
+class Options(BaseModel):
+    """Base for every kind's options: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+O = TypeVar("O", bound=Options)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a kind reports: a span, message parameters, suggestions and an optional safe fix."""
+
+    start: int
+    end: int
+    params: Mapping[str, object] = field(default_factory=dict)
+    suggestions: tuple[str, ...] = ()
+    fix: tuple[Edit, ...] | None = None
+
+
+CheckFn = Callable[["Document", O, "Context"], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Kind(Generic[O]):
+    name: str
+    options: type[O]
+    check: CheckFn[O]
+    description: str
+    fixable: bool = False
+
+
+def module_name(kind: str) -> str:
+    return f"{__name__}.{kind.replace('-', '_')}"
+
+
+def get(kind: str) -> Kind[Any] | None:
+    """The kind called ``kind``, or None when there is no such kind."""
+    if not kind.replace("-", "_").isidentifier():
+        return None
+    try:
+        module = importlib.import_module(module_name(kind))
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name(kind):
+            return None
+        raise
+    found = getattr(module, "KIND", None)
+    return found if isinstance(found, Kind) else None
+
+
+def names() -> list[str]:
+    """Every kind shipped with brieflint."""
+    return sorted(m.name.replace("_", "-") for m in pkgutil.iter_modules(__path__))

@@ -1,0 +1,57 @@
+"""consistency: two spellings of one thing in one document (the style names the pairs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from pydantic import Field, field_validator
+
+from brieflint import patterns
+from brieflint.context import Context
+from brieflint.document import Document
+from brieflint.findings import Edit
+from brieflint.kinds import Hit, Kind, Options
+
+
+class ConsistencyOptions(Options):
+    groups: list[list[str]] = Field(
+        description="Each group lists interchangeable spellings; a document should use one."
+    )
+    ignorecase: bool = True
+
+    @field_validator("groups")
+    @classmethod
+    def _at_least_two(cls, value: list[list[str]]) -> list[list[str]]:
+        for group in value:
+            if len(group) < 2:
+                raise ValueError("each group needs at least two spellings")
+        return value
+
+
+def check(doc: Document, options: ConsistencyOptions, ctx: Context) -> Iterator[Hit]:
+    flags = regex.IGNORECASE if options.ignorecase else 0
+    for group in options.groups:
+        found: dict[str, list[tuple[int, int, str]]] = {}
+        for variant in group:
+            pattern = patterns.words_pattern([variant])
+            for m in patterns.finditer(pattern, doc.prose, flags=flags):
+                found.setdefault(variant, []).append((m.start(), m.end(), m.group()))
+        if len(found) < 2:
+            continue
+        # the most frequent form wins; ties go to the form the group lists first
+        winner = max(found, key=lambda v: (len(found[v]), -group.index(v)))
+        for variant, places in found.items():
+            if variant == winner:
+                continue
+            for start, end, text in places:
+                yield Hit(
+                    start,
+                    end,
+                    {"preferred": winner, "count": len(found[winner]), "variant": text},
+                    (winner,),
+                    (Edit(start, end, winner),),
+                )
+
+
+KIND = Kind("consistency", ConsistencyOptions, check, "One thing spelt two ways in one document.")

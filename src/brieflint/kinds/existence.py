@@ -1,0 +1,36 @@
+"""existence: report words, phrases or patterns that should not appear."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+import regex
+from pydantic import Field
+
+from brieflint.patterns import Pattern, finditer, words_pattern
+from brieflint.context import Context
+from brieflint.document import Document
+from brieflint.kinds import Hit, Kind, Options
+
+
+class ExistenceOptions(Options):
+    tokens: list[str] = Field(default_factory=list, description="Words or phrases (whole words).")
+    patterns: list[Pattern] = Field(default_factory=list, description="Regular expressions.")
+    ignorecase: bool = True
+    scope: Literal["prose", "text"] = "prose"
+
+
+def check(doc: Document, options: ExistenceOptions, ctx: Context) -> Iterator[Hit]:
+    flags = regex.IGNORECASE if options.ignorecase else 0
+    text = doc.prose if options.scope == "prose" else doc.text
+    sources = list(options.patterns)
+    if options.tokens:
+        sources.append(words_pattern(options.tokens))
+    for source in sources:
+        for m in finditer(source, text, flags=flags):
+            if m.end() > m.start():
+                yield Hit(m.start(), m.end())
+
+
+KIND = Kind("existence", ExistenceOptions, check, "Words, phrases or patterns that must not appear.")

@@ -1,0 +1,54 @@
+"""occurrence: a word or pattern must occur at least ``min`` / at most ``max`` times per scope."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+import regex
+from pydantic import model_validator
+
+from brieflint.patterns import Pattern, finditer, words_pattern
+from brieflint.context import Context
+from brieflint.document import Document
+from brieflint.kinds import Hit, Kind, Options
+
+
+class OccurrenceOptions(Options):
+    pattern: Pattern
+    min: int | None = None
+    max: int | None = None
+    scope: Literal["document", "paragraph", "sentence"] = "document"
+    ignorecase: bool = True
+
+    @model_validator(mode="after")
+    def _bounds(self) -> OccurrenceOptions:
+        if self.min is None and self.max is None:
+            raise ValueError("give min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("min is larger than max")
+        return self
+
+
+def check(doc: Document, options: OccurrenceOptions, ctx: Context) -> Iterator[Hit]:
+    flags = regex.IGNORECASE if options.ignorecase else 0
+    if options.scope == "document":
+        scopes = [(0, len(doc.text))]
+    elif options.scope == "paragraph":
+        scopes = [(p.start, p.end) for p in doc.paragraphs if not p.heading]
+    else:
+        scopes = [(s.start, s.end) for s in doc.sentences]
+    for start, end in scopes:
+        found = list(finditer(options.pattern, doc.prose, flags=flags, pos=start, endpos=end))
+        count = len(found)
+        if options.max is not None and count > options.max:
+            extra = found[options.max]
+            yield Hit(extra.start(), extra.end(), {"count": count, "limit": options.max})
+        if options.min is not None and count < options.min:
+            anchor_end = start
+            while anchor_end < end and doc.text[anchor_end] not in "\r\n":
+                anchor_end += 1
+            yield Hit(start, anchor_end, {"count": count, "limit": options.min})
+
+
+KIND = Kind("occurrence", OccurrenceOptions, check, "Too few or too many occurrences in a scope.")

@@ -1,0 +1,41 @@
+"""repetition: the same word twice in a row ("the the"), except where grammatical."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from brieflint.context import Context
+from brieflint.document import Document
+from brieflint.findings import Edit
+from brieflint.kinds import Hit, Kind, Options
+
+
+class RepetitionOptions(Options):
+    allow: list[str] = Field(
+        default_factory=lambda: ["had", "that", "is", "do", "bye", "knock", "very", "so", "no"],
+        description="Words that may legitimately repeat (had had, that that).",
+    )
+    ignorecase: bool = True
+    fix: bool = False
+
+
+def check(doc: Document, options: RepetitionOptions, ctx: Context) -> Iterator[Hit]:
+    allow = {w.casefold() for w in options.allow}
+    words = doc.words
+    prose = doc.prose
+    for prev, cur in zip(words, words[1:], strict=False):
+        a, b = (prev.text.casefold(), cur.text.casefold()) if options.ignorecase else (prev.text, cur.text)
+        if a != b or a.casefold() in allow:
+            continue
+        between = prose[prev.end : cur.start]
+        if between.strip() or "\n\n" in between.replace("\r", ""):
+            continue  # punctuation between ("no, no") or a paragraph break
+        if any(ch.isdigit() for ch in prev.text):
+            continue
+        fix = (Edit(prev.end, cur.end, ""),) if options.fix else None
+        yield Hit(prev.start, cur.end, {"word": cur.text}, (prev.text,), fix)
+
+
+KIND = Kind("repetition", RepetitionOptions, check, "A word repeated by mistake.", fixable=True)

@@ -1,0 +1,53 @@
+"""substitution: a wrong word or phrase, with the right one as suggestion and fix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from pydantic import Field
+
+from brieflint import patterns
+from brieflint.context import Context
+from brieflint.document import Document
+from brieflint.findings import Edit
+from brieflint.kinds import Hit, Kind, Options
+
+
+class SubstitutionOptions(Options):
+    swap: dict[str, str] = Field(description="wrong → right (literal phrases, whole words)")
+    ignorecase: bool = True
+    fix: bool = True
+
+
+def match_case(found: str, replacement: str) -> str:
+    """Carry the case of ``found`` over to ``replacement`` (Upper, UPPER, lower)."""
+    if found.isupper() and len(found) > 1:
+        return replacement.upper()
+    if found[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def check(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterator[Hit]:
+    if not options.swap:
+        return
+    flags = regex.IGNORECASE if options.ignorecase else 0
+    lookup = {k.casefold() if options.ignorecase else k: v for k, v in options.swap.items()}
+    pattern = patterns.words_pattern(list(options.swap))
+    for m in patterns.finditer(pattern, doc.prose, flags=flags):
+        found = m.group()
+        key = regex.sub(r"\s+", " ", found)
+        right = lookup.get(key.casefold() if options.ignorecase else key)
+        if right is None:
+            continue
+        suggestion = match_case(found, right) if options.ignorecase else right
+        if suggestion == found:
+            continue
+        fix = (Edit(m.start(), m.end(), suggestion),) if options.fix else None
+        yield Hit(m.start(), m.end(), {"right": suggestion}, (suggestion,), fix)
+
+
+KIND = Kind(
+    "substitution", SubstitutionOptions, check, "A wrong form, with the right one.", fixable=True
+)

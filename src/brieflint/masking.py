@@ -1,0 +1,98 @@
+"""Which parts of a draft are prose.
+
+Rules read ``Document.prose``: the text with every non-prose character replaced by a space (line
+breaks kept), so offsets in the masked text are offsets in the file. Markdown block structure comes
+from markdown-it-py (its token ``map`` gives source lines); inline constructs that markdown-it does
+not locate (code spans, link targets, URLs, HTML comments, emphasis markers) are found with
+patterns written here.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from brieflint.positions import LineIndex
+
+Span = tuple[int, int]
+
+URL = regex.compile(
+    r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'\]\)]+[^\s<>"'\]\).,;:!?]"""
+    r"""|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b""",
+)
+_HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
+_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
+_LINK_TARGET = regex.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_LINK_OPEN = regex.compile(r"!?\[(?=[^\]\n]*\]\()")
+_IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_AUTOLINK = regex.compile(r"<(?:[a-z][a-z0-9+.-]*:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>", regex.I)
+_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_REF_DEF = regex.compile(r"(?m)^ {0,3}\[[^\]\n]+\]:\s*\S.*$")
+_LINE_MARKER = regex.compile(r"(?m)^[ \t]{0,3}(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?")
+_HEADING_MARK = regex.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$")
+_EMPHASIS = regex.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_\\])(\*{1,3}|_{1,3})(?![\w*])")
+_ESCAPE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
+
+
+def plain_text_spans(text: str) -> list[Span]:
+    """Non-prose in plain text: URLs and e-mail addresses."""
+    return [m.span() for m in URL.finditer(text)]
+
+
+def markdown_spans(text: str, lines: LineIndex, body_start: int) -> tuple[list[Span], list[int]]:
+    """Non-prose spans of a Markdown body and the 1-based lines that are headings."""
+    from markdown_it import MarkdownIt  # imported only when a Markdown file is read
+
+    spans: list[Span] = []
+    headings: list[int] = []
+    md = MarkdownIt("commonmark").enable("table")
+    body = text[body_start:]
+    first_line = lines.position(body_start)[0]
+    for token in md.parse(body):
+        if token.map is None:
+            continue
+        start_line, end_line = token.map[0] + first_line, token.map[1] + first_line
+        if token.type in ("fence", "code_block", "html_block", "hr"):
+            spans.append((lines.starts[start_line - 1], _line_end(lines, text, end_line - 1)))
+        elif token.type == "heading_open":
+            for n in range(start_line, end_line):
+                headings.append(n)
+                s, e = lines.line_span(n)
+                spans.extend((s + m.start(), s + m.end()) for m in _HEADING_MARK.finditer(text[s:e]))
+        elif token.type == "table_open":
+            for n in range(start_line, end_line):
+                s, e = lines.line_span(n)
+                line = text[s:e]
+                spans.extend((s + i, s + i + 1) for i, ch in enumerate(line) if ch == "|")
+                if regex.fullmatch(r"[\s|:\-]+", line):
+                    spans.append((s, e))
+    for pattern in (_HTML_COMMENT, _CODE_SPAN, _IMAGE, _LINK_TARGET, _AUTOLINK, _REF_DEF, URL):
+        spans.extend(m.span() for m in pattern.finditer(text, body_start))
+    for pattern in (_LINK_OPEN, _HTML_TAG, _ESCAPE, _EMPHASIS):
+        spans.extend(m.span() for m in pattern.finditer(text, body_start))
+    spans.extend(m.span() for m in _LINE_MARKER.finditer(text, body_start) if m.end() > m.start())
+    return spans, headings
+
+
+def _line_end(lines: LineIndex, text: str, line: int) -> int:
+    return lines.line_span(line)[1] if line <= lines.line_count else len(text)
+
+
+def apply_mask(text: str, spans: list[Span]) -> str:
+    """Replace every character inside ``spans`` by a space, keeping line breaks."""
+    if not spans:
+        return text
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out: list[str] = []
+    pos = 0
+    for start, end in merged:
+        out.append(text[pos:start])
+        chunk = text[start:end]
+        out.append(regex.sub(r"[^\r\n]", " ", chunk))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

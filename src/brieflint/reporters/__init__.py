@@ -1,0 +1,38 @@
+"""Reporters, keyed by ``--format``. Each turns a Report into the text of one output."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from brieflint.report import Report
+
+Render = Callable[[Report, bool], str]
+
+
+@dataclass(frozen=True)
+class ReporterInfo:
+    name: str
+    module: str
+    description: str
+    machine: bool  # machine-readable: no colour, no progress
+
+
+REPORTERS: dict[str, ReporterInfo] = {
+    info.name: info
+    for info in (
+        ReporterInfo("text", "text", "grouped by file, for people", False),
+        ReporterInfo("json", "json_format", "versioned JSON contract (version 1)", True),
+        ReporterInfo("sarif", "sarif", "SARIF 2.1.0, for GitHub code scanning", True),
+        ReporterInfo("github", "github", "GitHub Actions workflow commands", True),
+    )
+}
+
+
+def render(name: str, report: Report, color: bool = False) -> str:
+    """Render ``report`` in format ``name`` (a key of REPORTERS)."""
+    info = REPORTERS[name]
+    module = importlib.import_module(f"{__name__}.{info.module}")
+    fn: Render = module.render
+    return fn(report, color)

@@ -1,0 +1,109 @@
+"""SARIF 2.1.0 (validated against the OASIS schema in the tests), for GitHub code scanning."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from brieflint.findings import Severity
+from brieflint.report import Report
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_HELP_URI = "https://github.com/brieflint/brieflint/blob/main/docs/rules.md#"
+
+
+def _uri(path: str) -> str:
+    if path == "-" or path.startswith("<"):
+        return path
+    p = Path(path)
+    return p.as_posix() if not p.is_absolute() else p.as_uri()
+
+
+def render(report: Report, color: bool) -> str:
+    used = sorted({f.rule for f in report.findings} | set(report.rules))
+    index = {rid: i for i, rid in enumerate(used)}
+    rules: list[dict[str, Any]] = []
+    for rid in used:
+        spec = report.rules.get(rid)
+        rule: dict[str, Any] = {"id": rid, "name": rid.replace(".", "-")}
+        if spec is not None:
+            rule["shortDescription"] = {"text": spec.description}
+            rule["fullDescription"] = {"text": spec.why.strip()}
+            rule["help"] = {
+                "text": f"{spec.why.strip()}\n\nBad: {spec.examples.bad.strip()}\n"
+                f"Good: {spec.examples.good.strip()}"
+            }
+            rule["helpUri"] = _HELP_URI + rid.replace(".", "")
+            rule["defaultConfiguration"] = {"level": _LEVEL[Severity.parse(spec.severity)]}
+        rules.append(rule)
+    results = []
+    for f in report.findings:
+        result: dict[str, Any] = {
+            "ruleId": f.rule,
+            "ruleIndex": index[f.rule],
+            "level": _LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(f.path)},
+                        "region": {
+                            "startLine": f.line,
+                            "startColumn": f.column,
+                            "endLine": f.end_line,
+                            "endColumn": f.end_column,
+                        },
+                    }
+                }
+            ],
+            "partialFingerprints": {"brieflint/v1": _fingerprint(f.rule, f.context, f.message)},
+        }
+        if f.fix is not None:
+            result["fixes"] = [_fix(f)]
+        results.append(result)
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "brieflint",
+                        "version": report.tool_version,
+                        "informationUri": "https://github.com/brieflint/brieflint",
+                        "rules": rules,
+                    }
+                },
+                "properties": {"backends": report.backends},
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _fingerprint(rule: str, context: str, message: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{rule}\0{context}\0{message}".encode()).hexdigest()[:32]
+
+
+def _fix(f: Any) -> dict[str, Any]:
+    return {
+        "description": {"text": f.fix.description or f.rule},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": _uri(f.path)},
+                "replacements": [
+                    {
+                        "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                        "insertedContent": {"text": e.replacement},
+                    }
+                    for e in f.fix.edits
+                ],
+            }
+        ],
+    }

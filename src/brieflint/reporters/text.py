@@ -1,0 +1,39 @@
+"""``path:line:col  severity  rule  message  (→ suggestion)``, grouped by file, with a summary."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from brieflint.findings import Severity
+from brieflint.report import Report
+
+_COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def render(report: Report, color: bool) -> str:
+    lines: list[str] = []
+    for path, group in groupby(report.findings, key=lambda f: f.path):
+        lines.append(f"{_BOLD}{path}{_RESET}" if color else path)
+        for f in group:
+            sev = f.severity.label
+            if color:
+                sev = f"{_COLOURS[f.severity]}{sev:<7}{_RESET}"
+                rule = f"{_DIM}{f.rule}{_RESET}"
+            else:
+                sev = f"{sev:<7}"
+                rule = f.rule
+            hint = f"  (→ {f.suggestions[0]})" if f.suggestions else ""
+            lines.append(f"  {f.path}:{f.line}:{f.column}  {sev}  {rule}  {f.message}{hint}")
+        lines.append("")
+    s = report.summary()
+    backends = ", ".join(f"{k}: {v}" for k, v in report.backends.items())
+    files = "file" if s["files"] == 1 else "files"
+    summary = (
+        f"{s['error']} error(s), {s['warning']} warning(s), {s['info']} info "
+        f"in {s['files']} {files} checked ({report.seconds:.2f}s)"
+    )
+    if backends:
+        summary += f"; {backends}"
+    lines.append(summary)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,155 @@
+"""Lint many files: read, parse, resolve config per file, run rules, in parallel when asked."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from brieflint import config as config_mod
+from brieflint import engine, ruleset
+from brieflint.decode import BinaryFileError, decode
+from brieflint.document import Document
+from brieflint.errors import BrieflintError, InputError
+from brieflint.findings import Finding
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    skipped: str | None = None
+    text: str | None = None
+
+
+@dataclass
+class Options:
+    config_path: Path | None = None
+    style: str | None = None
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    language: str | None = None
+    jobs: int = 1
+    stdin_filename: str | None = None
+    keep_text: bool = False
+
+
+@dataclass
+class Job:
+    """A file to lint: what to call it, where to read it, and whether the user named it."""
+
+    display: str
+    source: str  # a filesystem path, or "-" for standard input
+    explicit: bool
+
+
+class SetupCache:
+    """Configs and rule sets resolved once per configuration file."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self._by_config: dict[Path | None, ruleset.Setup] = {}
+        self._by_dir: dict[Path, Path | None] = {}
+
+    def config_path_for(self, path: str) -> Path | None:
+        if self.options.config_path is not None:
+            return self.options.config_path
+        folder = Path(path).resolve().parent if path != "-" else Path.cwd()
+        if folder not in self._by_dir:
+            self._by_dir[folder] = config_mod.discover(folder)
+        return self._by_dir[folder]
+
+    def setup_for(self, path: str) -> ruleset.Setup:
+        cfg_path = self.config_path_for(path)
+        if cfg_path not in self._by_config:
+            loaded = config_mod.load(cfg_path) if cfg_path else config_mod.default()
+            self._by_config[cfg_path] = ruleset.build(
+                loaded,
+                style_ref=self.options.style,
+                select=self.options.select,
+                ignore=self.options.ignore,
+                language=self.options.language,
+            )
+        return self._by_config[cfg_path]
+
+
+def read_source(job: Job) -> str:
+    if job.source == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(job.source).read_bytes()
+        except IsADirectoryError:
+            raise InputError("is a directory, not a draft", path=job.display) from None
+        except PermissionError:
+            raise InputError("permission denied", path=job.display) from None
+        except FileNotFoundError:
+            raise InputError("no such file or directory", path=job.display) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", path=job.display) from None
+    return decode(data, job.display)
+
+
+def lint_job(job: Job, setup: ruleset.Setup, text: str | None = None, keep_text: bool = False) -> FileResult:
+    result = FileResult(job.display)
+    try:
+        if text is None:
+            text = read_source(job)
+        doc = Document.parse(job.display, text)
+        result.findings = engine.lint_document(doc, setup.rules_for(job.source), setup)
+        if keep_text:
+            result.text = text
+    except BinaryFileError as exc:
+        if job.explicit:
+            result.error = str(exc)
+        else:
+            result.skipped = str(exc)
+    except BrieflintError as exc:
+        result.error = str(exc)
+    return result
+
+
+def _lint_chunk(setup: ruleset.Setup, jobs: list[Job], keep_text: bool) -> list[FileResult]:
+    return [lint_job(job, setup, keep_text=keep_text) for job in jobs]
+
+
+def run(
+    jobs: Sequence[Job],
+    options: Options,
+    progress: Callable[[int], None] | None = None,
+) -> list[FileResult]:
+    """Lint ``jobs``; results come back in the order of ``jobs``."""
+    cache = SetupCache(options)
+    groups: dict[int, tuple[ruleset.Setup, list[tuple[int, Job]]]] = {}
+    for index, job in enumerate(jobs):
+        setup = cache.setup_for(job.source)
+        groups.setdefault(id(setup), (setup, []))[1].append((index, job))
+    results: list[FileResult | None] = [None] * len(jobs)
+    workers = min(options.jobs, os.cpu_count() or 1, len(jobs))
+    stdin_jobs = any(j.source == "-" for j in jobs)
+    if workers <= 1 or len(jobs) < 4 or stdin_jobs:
+        for setup, items in groups.values():
+            for index, job in items:
+                results[index] = lint_job(job, setup, keep_text=options.keep_text)
+                if progress:
+                    progress(1)
+        return [r for r in results if r is not None]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        futures = []
+        for setup, items in groups.values():
+            size = max(1, len(items) // (workers * 4))
+            for i in range(0, len(items), size):
+                chunk = items[i : i + size]
+                fut = pool.submit(_lint_chunk, setup, [j for _, j in chunk], options.keep_text)
+                futures.append((fut, [idx for idx, _ in chunk]))
+        for fut, indexes in futures:
+            for idx, res in zip(indexes, fut.result(), strict=True):
+                results[idx] = res
+            if progress:
+                progress(len(indexes))
+    return [r for r in results if r is not None]

@@ -1,0 +1,1 @@
+"""Language services shared by rules: tokens, sentences, lexicon, confusables."""

@@ -1,0 +1,49 @@
+"""Shared fixtures: lint a string with real rules, styles and config, as the CLI would."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+from brieflint import config as config_mod
+from brieflint import engine, ruleset
+from brieflint.document import Document
+from brieflint.findings import Finding
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SAMPLE = SHARED / "samples" / "secureblacksea-brief-7.txt"
+
+LintFn = Callable[..., list[Finding]]
+
+
+def lint_text(
+    text: str,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    style: str | None = None,
+    path: str = "draft.txt",
+    config_path: Path | None = None,
+) -> list[Finding]:
+    """Lint ``text`` as if it were the file ``path`` (``.md`` makes it Markdown)."""
+    loaded = config_mod.load(config_path) if config_path else config_mod.default()
+    setup = ruleset.build(loaded, style_ref=style, select=select, ignore=ignore)
+    doc = Document.parse(path, text)
+    return engine.lint_document(doc, setup.rules_for(path), setup)
+
+
+@pytest.fixture
+def lint() -> LintFn:
+    return lint_text
+
+
+@pytest.fixture(autouse=True)
+def _clean_git_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside a git hook GIT_* variables point at the outer repository: clear them."""
+    for key in list(os.environ):
+        if key.startswith("GIT_") and key not in ("GIT_CONFIG_NOSYSTEM",):
+            monkeypatch.delenv(key, raising=False)
