@@ -37,7 +37,9 @@ def test_rule_is_documented(style_name: str | None, spec: RuleSpec) -> None:
 @pytest.mark.parametrize(("style_name", "spec"), RULES, ids=[s.id for _, s in RULES])
 def test_rule_examples(style_name: str | None, spec: RuleSpec) -> None:
     path = "example.md" if spec.examples.format == "markdown" else "example.txt"
-    bad = [f.rule for f in lint_text(spec.examples.bad, select=[spec.id], style=style_name, path=path)]
+    bad = [
+        f.rule for f in lint_text(spec.examples.bad, select=[spec.id], style=style_name, path=path)
+    ]
     good = [
         (f.rule, f.message)
         for f in lint_text(spec.examples.good, select=[spec.id], style=style_name, path=path)

@@ -10,6 +10,10 @@ import typer
 
 from brieflint import __version__
 from brieflint.commands import check as check_cmd
+from brieflint.commands import fix as fix_cmd
+from brieflint.commands import init as init_cmd
+from brieflint.commands import languagetool as languagetool_cmd
+from brieflint.commands import review as review_cmd
 from brieflint.commands import rules as rules_cmd
 from brieflint.errors import BrieflintError
 
@@ -40,12 +44,20 @@ def _root(
 
 app.command("check", help=check_cmd.HELP)(check_cmd.check)
 app.add_typer(rules_cmd.app, name="rules")
+app.command("fix", help=fix_cmd.HELP)(fix_cmd.command)
+app.command("init", help=init_cmd.HELP)(init_cmd.command)
+app.add_typer(languagetool_cmd.app, name="languagetool")
+app.add_typer(review_cmd.app, name="review")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: exit 0 (clean), 1 (findings), 2 (usage, config or input error)."""
     try:
-        app(args=list(argv) if argv is not None else None, prog_name="brieflint", standalone_mode=True)
+        app(
+            args=list(argv) if argv is not None else None,
+            prog_name="brieflint",
+            standalone_mode=True,
+        )
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 2)

@@ -27,7 +27,7 @@ def matches_any(rel: str, globs: Sequence[str]) -> bool:
 
 
 def walk(folder: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
-    """Files under ``folder`` matching ``include`` and not ``exclude``, sorted, .gitignore honoured."""
+    """Files under ``folder`` matching the globs, sorted; .gitignore honoured in git."""
     listed = _git_files(folder)
     candidates = listed if listed is not None else _walk_fs(folder)
     for rel in sorted(candidates):
@@ -59,7 +59,16 @@ def _git_files(folder: Path) -> list[str] | None:
     """Tracked and untracked-but-not-ignored files, when ``folder`` is inside a git work tree."""
     try:
         out = subprocess.run(
-            ["git", "-C", str(folder), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            [
+                "git",
+                "-C",
+                str(folder),
+                "ls-files",
+                "-z",
+                "--cached",
+                "--others",
+                "--exclude-standard",
+            ],
             capture_output=True,
             check=False,
             timeout=30,

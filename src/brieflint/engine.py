@@ -41,7 +41,9 @@ def lint_document(doc: Document, rules: Iterable[ActiveRule], setup: Setup) -> l
         except BrieflintError:
             raise
         except RecursionError:
-            raise BrieflintError(f"rule {rule.id} gave up (input too deeply nested)", path=doc.path) from None
+            raise BrieflintError(
+                f"rule {rule.id} gave up (input too deeply nested)", path=doc.path
+            ) from None
         findings.extend(_finding(doc, rule, hit) for hit in hits)
     suppressions = suppress.parse(doc)
     findings = suppress.apply(findings, suppressions)

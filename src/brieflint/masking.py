@@ -29,7 +29,9 @@ _HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _REF_DEF = regex.compile(r"(?m)^ {0,3}\[[^\]\n]+\]:\s*\S.*$")
 _LINE_MARKER = regex.compile(r"(?m)^[ \t]{0,3}(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?")
 _HEADING_MARK = regex.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$")
-_EMPHASIS = regex.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_\\])(\*{1,3}|_{1,3})(?![\w*])")
+_EMPHASIS = regex.compile(
+    r"(?<![\w*\\])(\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_\\])(\*{1,3}|_{1,3})(?![\w*])"
+)
 _ESCAPE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
@@ -57,7 +59,9 @@ def markdown_spans(text: str, lines: LineIndex, body_start: int) -> tuple[list[S
             for n in range(start_line, end_line):
                 headings.append(n)
                 s, e = lines.line_span(n)
-                spans.extend((s + m.start(), s + m.end()) for m in _HEADING_MARK.finditer(text[s:e]))
+                spans.extend(
+                    (s + m.start(), s + m.end()) for m in _HEADING_MARK.finditer(text[s:e])
+                )
         elif token.type == "table_open":
             for n in range(start_line, end_line):
                 s, e = lines.line_span(n)

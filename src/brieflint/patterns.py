@@ -26,7 +26,9 @@ Pattern = Annotated[str, AfterValidator(_compiles)]
 
 def words_pattern(words: list[str]) -> str:
     """A pattern matching any of ``words`` (literal phrases) as whole words."""
-    alternatives = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    alternatives = sorted(
+        {regex.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True
+    )
     return r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])"
 
 
@@ -36,7 +38,9 @@ def finditer(
     """Like ``regex.finditer`` but a runaway pattern raises a clear error instead of hanging."""
     compiled = regex.compile(pattern, flags) if isinstance(pattern, str) else pattern
     try:
-        yield from compiled.finditer(text, pos, endpos if endpos is not None else len(text), timeout=TIMEOUT_SECONDS)
+        yield from compiled.finditer(
+            text, pos, endpos if endpos is not None else len(text), timeout=TIMEOUT_SECONDS
+        )
     except TimeoutError:
         raise BrieflintError(
             f"regular expression {compiled.pattern!r} took longer than {TIMEOUT_SECONDS:g}s "

@@ -72,12 +72,14 @@ class Setup:
         ]
         if not matched and not ignored:
             return list(self.base.values())
-        key = matched + (-1,) + tuple(sorted(hash(p) for p in ignored))
+        key = (*matched, -1, *sorted(hash(p) for p in ignored))
         if key not in self._per_glob:
             self._per_glob[key] = self._resolve_overrides(matched, ignored)
         return self._per_glob[key]
 
-    def _resolve_overrides(self, matched: Sequence[int], ignored: Sequence[str]) -> list[ActiveRule]:
+    def _resolve_overrides(
+        self, matched: Sequence[int], ignored: Sequence[str]
+    ) -> list[ActiveRule]:
         cfg = self.loaded.config
         located = self.loaded.located or yamlpos.Located(None, self.loaded.source)
         states = {rid: _state_of(r) for rid, r in {**self.base, **self.disabled}.items()}
@@ -198,7 +200,9 @@ def build(
         located_rules.update(layer.rules)
     states: dict[str, _State] = {}
     for rid, (spec, located) in located_rules.items():
-        states[rid] = _State(spec, spec.enabled, spec.severity, dict(spec.options), (located, ("options",)))
+        states[rid] = _State(
+            spec, spec.enabled, spec.severity, dict(spec.options), (located, ("options",))
+        )
     for layer in layers:
         _apply(states, layer.spec.rules, layer.located, ("rules",))
     cfg_located = loaded.located or yamlpos.Located(None, loaded.source)

@@ -95,7 +95,9 @@ def read_source(job: Job) -> str:
     return decode(data, job.display)
 
 
-def lint_job(job: Job, setup: ruleset.Setup, text: str | None = None, keep_text: bool = False) -> FileResult:
+def lint_job(
+    job: Job, setup: ruleset.Setup, text: str | None = None, keep_text: bool = False
+) -> FileResult:
     result = FileResult(job.display)
     try:
         if text is None:

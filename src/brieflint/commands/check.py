@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from brieflint import discover, reporters, runner
+from brieflint import backends, discover, reporters, runner
 from brieflint.atomic import write_text
 from brieflint.config import DEFAULT_INCLUDE
 from brieflint.errors import BrieflintError
@@ -27,7 +27,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 def check(
     paths: list[str] = typer.Argument(None, help="Files or folders to lint; - reads stdin."),
     format: list[str] = typer.Option(
-        ["text"], "--format", "-f", help=f"Output format: {', '.join(reporters.REPORTERS)}."
+        ["text"], "--format", "-f", help="Output format (repeatable): text, json, sarif, github."
     ),
     output: list[Path] = typer.Option(
         [], "--output", "-o", help="Write the report to FILE (one per --format, in order)."
@@ -91,7 +91,7 @@ def check(
         files=sum(1 for r in results if r.error is None and r.skipped is None),
         rules={rid: rule.spec for rid, rule in first_setup.base.items()},
         seconds=time.perf_counter() - started,
-        backends={"spelling": "offline"},
+        backends=backends.describe(first_setup),
     )
     for index, name in enumerate(format):
         info = reporters.REPORTERS[name]

@@ -54,15 +54,14 @@ def list_rules(
     if as_json:
         typer.echo(json.dumps(rows, indent=2))
         return
-    width = max((len(r["id"]) for r in rows), default=10)
-    kw = max((len(r["kind"]) for r in rows), default=4)
+    width = max((len(str(r["id"])) for r in rows), default=10)
+    kw = max((len(str(r["kind"])) for r in rows), default=4)
     typer.echo(f"style: {setup.style_name}")
     for r in rows:
         on = "on " if r["enabled"] else "off"
         fix = "fix" if r["fixable"] else "   "
-        typer.echo(
-            f"{r['id']:<{width}}  {r['kind']:<{kw}}  {r['severity']:<7}  {on}  {fix}  {r['description']}"
-        )
+        head = f"{r['id']!s:<{width}}  {r['kind']!s:<{kw}}  {r['severity']!s:<7}"
+        typer.echo(f"{head}  {on}  {fix}  {r['description']}")
 
 
 @app.command("show")
@@ -92,7 +91,8 @@ def render_doc(spec: RuleSpec, setup: ruleset.Setup | None = None) -> str:
         "",
         f"{spec.description}",
         "",
-        f"- kind: `{spec.kind}`" + (" (fixable with `brieflint fix`)" if kind and kind.fixable else ""),
+        f"- kind: `{spec.kind}`"
+        + (" (fixable with `brieflint fix`)" if kind and kind.fixable else ""),
         f"- default severity: {spec.severity}",
         f"- enabled by default: {'yes' if spec.enabled else 'no'}",
         "",

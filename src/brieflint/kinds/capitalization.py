@@ -14,11 +14,15 @@ from brieflint.document import Document
 from brieflint.findings import Edit
 from brieflint.kinds import Hit, Kind, Options
 
-_SMALL = frozenset("a an and as at but by for from in into nor of on or per the to via vs with".split())
+_SMALL = frozenset(
+    "a an and as at but by for from in into nor of on or per the to via vs with".split()
+)
 
 
 class CapitalizationOptions(Options):
-    terms: list[str] = Field(default_factory=list, description="Terms spelt exactly so (NATO, OSCE).")
+    terms: list[str] = Field(
+        default_factory=list, description="Terms spelt exactly so (NATO, OSCE)."
+    )
     headings: Literal["any", "sentence", "title"] = "any"
     exceptions: list[str] = Field(default_factory=list, description="Words kept as written.")
 
@@ -30,7 +34,13 @@ def check(doc: Document, options: CapitalizationOptions, ctx: Context) -> Iterat
         for m in patterns.finditer(pattern, doc.prose, flags=regex.IGNORECASE):
             right = canonical.get(regex.sub(r"\s+", " ", m.group()).casefold())
             if right is not None and m.group() != right and "\n" not in m.group():
-                yield Hit(m.start(), m.end(), {"expected": right}, (right,), (Edit(m.start(), m.end(), right),))
+                yield Hit(
+                    m.start(),
+                    m.end(),
+                    {"expected": right},
+                    (right,),
+                    (Edit(m.start(), m.end(), right),),
+                )
     if options.headings != "any":
         keep = {w.casefold() for w in (*options.exceptions, *options.terms)}
         for para in doc.paragraphs:
@@ -45,13 +55,21 @@ def _heading(start: int, text: str, style: str, keep: set[str]) -> Iterator[Hit]
         if w.casefold() in keep or (w.isupper() and len(w) > 1) or i == 0:
             continue
         if style == "sentence" and w[0].isupper() and w[1:].islower():
-            yield Hit(start + m.start(), start + m.end(), {"expected": "sentence case"}, (w.lower(),))
+            yield Hit(
+                start + m.start(), start + m.end(), {"expected": "sentence case"}, (w.lower(),)
+            )
             return
         if style == "title" and w[0].islower() and w.casefold() not in _SMALL:
-            yield Hit(start + m.start(), start + m.end(), {"expected": "title case"}, (w.capitalize(),))
+            yield Hit(
+                start + m.start(), start + m.end(), {"expected": "title case"}, (w.capitalize(),)
+            )
             return
 
 
 KIND = Kind(
-    "capitalization", CapitalizationOptions, check, "Fixed capitalization of terms; heading case.", fixable=True
+    "capitalization",
+    CapitalizationOptions,
+    check,
+    "Fixed capitalization of terms; heading case.",
+    fixable=True,
 )

@@ -8,10 +8,10 @@ from typing import Literal
 import regex
 from pydantic import Field
 
-from brieflint.patterns import Pattern, finditer, words_pattern
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.kinds import Hit, Kind, Options
+from brieflint.patterns import Pattern, finditer, words_pattern
 
 
 class ExistenceOptions(Options):
@@ -33,4 +33,6 @@ def check(doc: Document, options: ExistenceOptions, ctx: Context) -> Iterator[Hi
                 yield Hit(m.start(), m.end())
 
 
-KIND = Kind("existence", ExistenceOptions, check, "Words, phrases or patterns that must not appear.")
+KIND = Kind(
+    "existence", ExistenceOptions, check, "Words, phrases or patterns that must not appear."
+)

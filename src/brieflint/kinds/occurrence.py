@@ -8,10 +8,10 @@ from typing import Literal
 import regex
 from pydantic import model_validator
 
-from brieflint.patterns import Pattern, finditer, words_pattern
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.kinds import Hit, Kind, Options
+from brieflint.patterns import Pattern, finditer
 
 
 class OccurrenceOptions(Options):

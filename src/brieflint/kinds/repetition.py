@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -25,8 +26,12 @@ def check(doc: Document, options: RepetitionOptions, ctx: Context) -> Iterator[H
     allow = {w.casefold() for w in options.allow}
     words = doc.words
     prose = doc.prose
-    for prev, cur in zip(words, words[1:], strict=False):
-        a, b = (prev.text.casefold(), cur.text.casefold()) if options.ignorecase else (prev.text, cur.text)
+    for prev, cur in itertools.pairwise(words):
+        a, b = (
+            (prev.text.casefold(), cur.text.casefold())
+            if options.ignorecase
+            else (prev.text, cur.text)
+        )
         if a != b or a.casefold() in allow:
             continue
         between = prose[prev.end : cur.start]

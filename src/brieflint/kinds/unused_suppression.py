@@ -20,4 +20,9 @@ def check(doc: Document, options: UnusedSuppressionOptions, ctx: Context) -> Ite
     return iter(())
 
 
-KIND = Kind("unused-suppression", UnusedSuppressionOptions, check, "Suppression comments that suppress nothing.")
+KIND = Kind(
+    "unused-suppression",
+    UnusedSuppressionOptions,
+    check,
+    "Suppression comments that suppress nothing.",
+)

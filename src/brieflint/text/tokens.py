@@ -11,8 +11,10 @@ _BLANK_LINES = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
 # A sentence ends at . ! ? (optionally closed by quotes/brackets) followed by white space.
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs cf al mr mrs ms dr prof st no nos vol pp p fig eds ed jr sr inc ltd co "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u approx dept gen col".split()
+    (
+        "e.g i.e etc vs cf al mr mrs ms dr prof st no nos vol pp p fig eds ed jr sr inc ltd co "
+        "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u approx dept gen col"
+    ).split()
 )
 
 
