@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from brieflint.config import Config
 
 if TYPE_CHECKING:
     from brieflint.text.lexicon import Lexicon
@@ -32,6 +35,9 @@ class Context:
     language: str = "en-GB"
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     variables: dict[str, str] = field(default_factory=dict)
+    config: Config = field(default_factory=Config)  # the user's config, CLI options applied
+    root: Path = field(default_factory=Path.cwd)  # folder of the config file (or cwd)
+    cache_dir: Path | None = None  # None: caching off (--no-cache)
 
     def __getstate__(self) -> dict[str, object]:
         # worker processes load their own lexicon rather than receive a pickled copy

@@ -79,6 +79,7 @@ def _finding(doc: Document, rule: ActiveRule, hit: Hit) -> Finding:
     params: dict[str, object] = {"match": doc.text[start:end], **hit.params}
     if hit.suggestions and "suggestion" not in params:
         params["suggestion"] = hit.suggestions[0]
+    message = hit.message if hit.message is not None else format_message(rule.spec.message, params)
     fix = None
     if hit.fix:
         fix = Fix(tuple(sorted(hit.fix, key=lambda e: e.start)), description=rule.id)
@@ -88,9 +89,9 @@ def _finding(doc: Document, rule: ActiveRule, hit: Hit) -> Finding:
         column=column,
         end_line=end_line,
         end_column=end_column,
-        rule=rule.id,
-        severity=rule.severity,
-        message=format_message(rule.spec.message, params),
+        rule=hit.rule or rule.id,
+        severity=hit.severity or rule.severity,
+        message=message,
         suggestions=hit.suggestions,
         fix=fix,
         start=start,

@@ -184,6 +184,8 @@ def build(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     language: str | None = None,
+    languagetool: str | None = None,
+    use_cache: bool = True,
 ) -> Setup:
     """Resolve the rule set for one configuration (CLI options win over the config)."""
     cfg = loaded.config
@@ -226,7 +228,14 @@ def build(
     disabled: dict[str, ActiveRule] = {}
     for rid, state in sorted(states.items()):
         (base if state.enabled else disabled)[rid] = _activate(state)
+    effective = cfg
+    if languagetool is not None:
+        lt = cfg.languagetool.model_copy(update={"mode": languagetool})
+        effective = cfg.model_copy(update={"languagetool": lt})
     context = Context(
+        config=effective,
+        root=loaded.root,
+        cache_dir=(loaded.root / cfg.cache_dir) if use_cache else None,
         language=language or cfg.language or _style_language(layers),
         vocabulary=_vocabulary(layers, loaded),
         variables=_variables(layers, loaded),

@@ -37,6 +37,8 @@ class Options:
     jobs: int = 1
     stdin_filename: str | None = None
     keep_text: bool = False
+    languagetool: str | None = None  # off | optional | required; None: as configured
+    use_cache: bool = True
 
 
 @dataclass
@@ -74,6 +76,8 @@ class SetupCache:
                 select=self.options.select,
                 ignore=self.options.ignore,
                 language=self.options.language,
+                languagetool=self.options.languagetool,
+                use_cache=self.options.use_cache,
             )
         return self._by_config[cfg_path]
 

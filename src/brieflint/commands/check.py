@@ -44,6 +44,12 @@ def check(
     stdin_filename: str = typer.Option(
         None, "--stdin-filename", help="Name for text read from - (picks Markdown or text)."
     ),
+    languagetool: str = typer.Option(
+        None,
+        "--languagetool",
+        help="Grammar via LanguageTool: off | optional (warn when unreachable) | required.",
+    ),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
 ) -> None:
     started = time.perf_counter()
     for name in format:
@@ -56,6 +62,10 @@ def check(
         raise BrieflintError("give one --output per --format", key="--output")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise BrieflintError(f"--fail-on must be one of {', '.join(FAIL_ON)}", key="--fail-on")
+    if languagetool is not None and languagetool not in ("off", "optional", "required"):
+        raise BrieflintError(
+            "--languagetool must be off, optional or required", key="--languagetool"
+        )
     if jobs < 0:
         raise BrieflintError("--jobs must be 0 or more", key="--jobs")
     if config is not None and not config.is_file():
@@ -67,6 +77,8 @@ def check(
         ignore=ignore,
         jobs=jobs or _cpu_count(),
         stdin_filename=stdin_filename,
+        languagetool=languagetool,
+        use_cache=not no_cache,
     )
     cache = runner.SetupCache(options)
     targets = paths or ["."]

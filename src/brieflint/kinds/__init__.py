@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from brieflint.findings import Edit
+from brieflint.findings import Edit, Severity
 
 if TYPE_CHECKING:
     from brieflint.context import Context
@@ -40,6 +40,12 @@ class Hit:
     params: Mapping[str, object] = field(default_factory=dict)
     suggestions: tuple[str, ...] = ()
     fix: tuple[Edit, ...] | None = None
+    # Rarely needed overrides, for kinds that relay another tool's verdicts (LanguageTool):
+    rule: str | None = (
+        None  # a finding id other than the rule's own, e.g. "lt.MORFOLOGIK_RULE_EN_GB"
+    )
+    severity: Severity | None = None  # a severity other than the rule's
+    message: str | None = None  # a message used as is, instead of the rule's template
 
 
 CheckFn = Callable[["Document", O, "Context"], Iterable[Hit]]
