@@ -26,15 +26,33 @@ def matches_any(rel: str, globs: Sequence[str]) -> bool:
     return False
 
 
-def walk(folder: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
-    """Files under ``folder`` matching the globs, sorted; .gitignore honoured in git."""
+def walk(
+    folder: Path, include: Sequence[str], exclude: Sequence[str], root: Path | None = None
+) -> Iterator[Path]:
+    """Files under ``folder`` matching the globs, sorted; .gitignore honoured in git.
+
+    Globs match paths relative to ``root`` (the config file's folder) when the file is under it,
+    else relative to ``folder``.
+    """
     listed = _git_files(folder)
     candidates = listed if listed is not None else _walk_fs(folder)
+    base = _relative_base(folder, root)
     for rel in sorted(candidates):
-        if matches_any(rel, include) and not matches_any(rel, exclude):
+        key = f"{base}/{rel}" if base else rel
+        if matches_any(key, include) and not matches_any(key, exclude):
             path = folder / rel
             if path.is_file():
                 yield path
+
+
+def _relative_base(folder: Path, root: Path | None) -> str:
+    if root is None:
+        return ""
+    try:
+        rel = folder.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return ""
+    return "" if rel == "." else rel
 
 
 def _walk_fs(folder: Path) -> Iterator[str]:
@@ -81,7 +99,12 @@ def _git_files(folder: Path) -> list[str] | None:
     return sorted(set(names))
 
 
-def expand(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> list[str]:
+def expand(
+    paths: Sequence[str],
+    include: Sequence[str],
+    exclude: Sequence[str],
+    root: Path | None = None,
+) -> list[str]:
     """Explicit files as given; folders walked. A missing path is an input error."""
     result: list[str] = []
     for raw in paths:
@@ -90,7 +113,7 @@ def expand(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str])
             continue
         path = Path(raw)
         if path.is_dir():
-            result.extend(str(p) for p in walk(path, include, exclude))
+            result.extend(str(p) for p in walk(path, include, exclude, root))
         elif path.exists():
             result.append(raw)
         elif path.is_symlink():

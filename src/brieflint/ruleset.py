@@ -123,7 +123,9 @@ def _glob_match(rel: str, globs: Iterable[str]) -> bool:
 
 
 def matches(rule_id: str, prefix: str) -> bool:
-    return rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
+    """Rule selection is by id prefix, as in ruff: ``ocr`` and ``ocr.hyph`` both select
+    ``ocr.hyphenation``."""
+    return rule_id.startswith(prefix)
 
 
 def _expand(
@@ -131,10 +133,11 @@ def _expand(
 ) -> list[str]:
     found = [rid for rid in states if matches(rid, prefix)]
     if not found:
+        cli = located.source == "command line"
         raise ConfigError(
-            f"unknown rule {prefix!r}",
-            path=located.source,
-            line=located.line_of(where),
+            f"unknown rule {prefix!r} (`brieflint rules` lists them)",
+            path=None if cli else located.source,
+            line=None if cli else located.line_of(where),
             key=yamlpos.format_path(where),
         )
     return found
@@ -213,16 +216,15 @@ def build(
     chosen_ignore = (*cfg.ignore, *ignore)
     cli = yamlpos.Located(None, "command line")
     if chosen_select:
-        where = ("select",) if not select else ()
-        keep = {
-            rid
-            for p in chosen_select
-            for rid in _expand(p, states, cfg_located if not select else cli, where)
-        }
+        origin, where = (cli, ("--select",)) if select else (cfg_located, ("select",))
+        keep = {rid for p in chosen_select for rid in _expand(p, states, origin, where)}
         for rid, state in states.items():
             state.enabled = rid in keep
-    for p in chosen_ignore:
-        for rid in _expand(p, states, cli if p in ignore else cfg_located, ("ignore",)):
+    for p in cfg.ignore:
+        for rid in _expand(p, states, cfg_located, ("ignore",)):
+            states[rid].enabled = False
+    for p in ignore:
+        for rid in _expand(p, states, cli, ("--ignore",)):
             states[rid].enabled = False
     base: dict[str, ActiveRule] = {}
     disabled: dict[str, ActiveRule] = {}

@@ -61,7 +61,8 @@ class SetupCache:
     def config_path_for(self, path: str) -> Path | None:
         if self.options.config_path is not None:
             return self.options.config_path
-        folder = Path(path).resolve().parent if path != "-" else Path.cwd()
+        resolved = Path(path).resolve() if path != "-" else Path.cwd()
+        folder = resolved if resolved.is_dir() else resolved.parent
         if folder not in self._by_dir:
             self._by_dir[folder] = config_mod.discover(folder)
         return self._by_dir[folder]

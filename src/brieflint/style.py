@@ -77,7 +77,9 @@ def load_chain(ref: str, base: Path | None) -> list[StyleLayer]:
         layer = load_layer(directory)
         chain.append(layer)
         current = layer.spec.extends
-        current_base = directory.parent
+        # a path is relative to the style's own folder; a name may be a sibling style
+        is_path = current is not None and ("/" in current or current.startswith("."))
+        current_base = directory if is_path else directory.parent
     chain.reverse()
     return chain
 

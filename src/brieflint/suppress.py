@@ -38,7 +38,7 @@ class Suppression:
 
 
 def matches(rule_id: str, prefix: str) -> bool:
-    return rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
+    return rule_id.startswith(prefix)
 
 
 def parse(doc: Document) -> list[Suppression]:

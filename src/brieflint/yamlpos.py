@@ -69,10 +69,13 @@ def load(text: str, source: str, *, line_offset: int = 0) -> Located:
 
 
 _scalar_constructor = yaml.SafeLoader("")
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
 def _build(node: yaml.Node, path: KeyPath, located: Located) -> Any:
     located.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+        raise _error(located, node, f"unsupported YAML tag {node.tag!r}")
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -112,7 +115,7 @@ def pydantic_error(exc: Any, located: Located, *, prefix: KeyPath = ()) -> Confi
     err = exc.errors()[0]
     loc: KeyPath = tuple(p for p in err.get("loc", ()) if isinstance(p, str | int))
     full = (*prefix, *loc)
-    msg = err.get("msg", "invalid value")
+    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     if err.get("type") == "extra_forbidden":
         msg = "unknown key"
     return ConfigError(
