@@ -78,9 +78,8 @@ def test_sarif_validates_against_the_schema() -> None:
 def test_github_annotations_escape_properties() -> None:
     out = reporters.render("github", make_report())
     lines = out.splitlines()
-    assert lines[0].startswith(
-        "::warning file=briefs/a b.txt,line=2,col=1,endLine=2,endColumn=8,title=prose.doubled-word::"
-    )
+    head = "::warning file=briefs/a b.txt,line=2,col=1,endLine=2,endColumn=8,"
+    assert lines[0].startswith(head + "title=prose.doubled-word::")
     assert any(line.startswith("::error ") and "TODO" in line for line in lines)
 
 

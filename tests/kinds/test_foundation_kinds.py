@@ -30,7 +30,8 @@ def test_existence_patterns_and_case() -> None:
 def test_existence_tokens_option(tmp_path: Path) -> None:
     cfg = tmp_path / "brieflint.yaml"
     cfg.write_text(
-        "rules:\n  prose.placeholder:\n    options: {tokens: [in order to], patterns: [], ignorecase: true}\n",
+        "rules:\n  prose.placeholder:\n"
+        "    options: {tokens: [in order to], patterns: [], ignorecase: true}\n",
         "utf-8",
     )
     hits = lint_text(
