@@ -1,0 +1,64 @@
+"""The real pre-commit runs this repository's hooks, as an author's repository would."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+def test_hook_manifest_puts_subcommands_in_entry() -> None:
+    hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    assert hooks["brieflint"]["entry"] == "brieflint check"
+    assert hooks["brieflint-fix"]["entry"] == "brieflint fix"
+    assert hooks["brieflint"]["types_or"] == ["markdown", "plain-text"]
+    assert all("args" not in h for h in hooks.values())
+
+
+def _pre_commit() -> list[str]:
+    exe = Path(sys.executable).with_name("pre-commit")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("pre-commit")
+    if found is None:
+        pytest.skip("pre-commit is not installed (pip install -e '.[dev]')")
+    return [found]
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def test_pre_commit_try_repo(tmp_path: Path) -> None:
+    work = tmp_path / "briefs"
+    work.mkdir()
+    _git(work, "init", "-q")
+    _git(work, "config", "user.email", "author@example.org")
+    _git(work, "config", "user.name", "Author")
+    (work / "good.md").write_text("# A brief\n\nThe government will decide.\n", "utf-8")
+    (work / "bad.md").write_text("# A brief\n\nThe goverment will decide. TODO\n", "utf-8")
+    _git(work, "add", ".")
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT", "VIRTUAL"))
+    }
+    env["PRE_COMMIT_HOME"] = str(Path.home() / ".cache" / "pre-commit-brieflint-tests")
+    base = [*_pre_commit(), "try-repo", str(REPO), "brieflint", "--files"]
+    bad = subprocess.run(
+        [*base, "bad.md"], cwd=work, env=env, capture_output=True, text=True, timeout=900
+    )
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "prose.common-typo" in bad.stdout and "Failed" in bad.stdout
+    good = subprocess.run(
+        [*base, "good.md"], cwd=work, env=env, capture_output=True, text=True, timeout=900
+    )
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Passed" in good.stdout
