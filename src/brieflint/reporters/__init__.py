@@ -26,6 +26,9 @@ REPORTERS: dict[str, ReporterInfo] = {
         ReporterInfo("json", "json_format", "versioned JSON contract (version 1)", True),
         ReporterInfo("sarif", "sarif", "SARIF 2.1.0, for GitHub code scanning", True),
         ReporterInfo("github", "github", "GitHub Actions workflow commands", True),
+        ReporterInfo("junit", "junit", "JUnit XML, for GitLab/Jenkins test reports", True),
+        ReporterInfo("codequality", "codequality", "GitLab Code Quality JSON", True),
+        ReporterInfo("html", "html", "one self-contained HTML page, for editors", False),
     )
 }
 
