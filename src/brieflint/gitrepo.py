@@ -1,0 +1,273 @@
+"""Everything brieflint asks of git, in one place (the only module that imports GitPython).
+
+Which content a decision is bound to:
+
+- Recording a decision (``brieflint review approve`` …) binds it to the brief's blob in the
+  **index**, i.e. what the next commit will hold. The working-tree file must match the index
+  (``git add`` it first); otherwise the decision would describe content nobody committed.
+- The gate compares records with the blob in the **head commit's tree**
+  (``(commit.tree / path).hexsha``). Both ids are git's own blob ids, after clean/eol filters,
+  so a rebase or a squash merge keeps them, and ``git hash-object`` is never needed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from brieflint.errors import BrieflintError, InputError
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    import git
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file changed between two commits: ``status`` is A, M, D or R (renamed, maybe edited)."""
+
+    status: str
+    old_path: str | None
+    new_path: str | None
+
+    @property
+    def path(self) -> str:
+        """The path at the newer side (or the deleted path)."""
+        return self.new_path or self.old_path or ""
+
+
+class GitRepo:
+    """A git work tree found from a path inside it."""
+
+    def __init__(self, repo: git.Repo) -> None:
+        self._repo = repo
+        if repo.working_tree_dir is None:
+            raise BrieflintError("a bare repository has no work tree", path=str(repo.git_dir))
+        self.root = Path(repo.working_tree_dir).resolve()
+
+    @classmethod
+    def discover(cls, start: Path) -> GitRepo:
+        """The repository containing ``start`` (a file or folder, existing or not)."""
+        import git
+
+        folder = start.resolve()
+        while not folder.exists():
+            folder = folder.parent
+        if folder.is_file():
+            folder = folder.parent
+        try:
+            repo = git.Repo(folder, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise InputError("not inside a git repository", path=str(start)) from None
+        return cls(repo)
+
+    # -- identity and repository shape ------------------------------------------------------
+
+    def _git(self, *args: str) -> str:
+        import git
+
+        try:
+            out = str(self._repo.git.execute(["git", *args], strip_newline_in_stdout=True))
+        except git.GitCommandError as exc:
+            detail = (exc.stderr or "").strip().splitlines()
+            msg = detail[-1] if detail else f"git {' '.join(args)} failed"
+            raise BrieflintError(msg.removeprefix("stderr: ").strip(" '")) from None
+        return out
+
+    def _git_status(self, *args: str) -> int:
+        """Run git, return its exit status (for ``--quiet`` style questions)."""
+        import git
+
+        try:
+            self._repo.git.execute(["git", *args])
+        except git.GitCommandError as exc:
+            return int(exc.status) if isinstance(exc.status, int) else 128
+        return 0
+
+    def user_email(self) -> str:
+        """``user.email`` from git config; GitPython would invent one, so ask git itself."""
+        import git
+
+        try:
+            email = str(self._repo.git.config("--get", "user.email")).strip()
+        except git.GitCommandError:
+            email = ""
+        if not email or "@" not in email:
+            raise BrieflintError(
+                "git user.email is not set: run `git config user.email you@example.org` "
+                "(a decision is never recorded under a made-up identity)",
+                key="user.email",
+            )
+        return email
+
+    def config_value(self, key: str) -> str | None:
+        import git
+
+        try:
+            value = str(self._repo.git.config("--get", key)).strip()
+        except git.GitCommandError:
+            return None
+        return value or None
+
+    def is_shallow(self) -> bool:
+        return self._git("rev-parse", "--is-shallow-repository").strip() == "true"
+
+    def is_detached(self) -> bool:
+        return bool(self._repo.head.is_detached)
+
+    def has_commits(self) -> bool:
+        return self._git_status("rev-parse", "--verify", "--quiet", "HEAD") == 0
+
+    # -- paths -------------------------------------------------------------------------------
+
+    def relative(self, path: Path) -> str:
+        """``path`` as a repository-relative POSIX path; an error when it is outside."""
+        absolute = (Path.cwd() / path).resolve() if not path.is_absolute() else path.resolve()
+        try:
+            rel = absolute.relative_to(self.root)
+        except ValueError:
+            raise InputError(f"outside the git repository at {self.root}", path=str(path)) from None
+        return rel.as_posix()
+
+    def absolute(self, rel: str) -> Path:
+        return self.root / PurePosixPath(rel)
+
+    # -- the current (staged) content ---------------------------------------------------------
+
+    def index_blob(self, rel: str) -> str | None:
+        """Blob id of ``rel`` in the index, or None when git does not track it."""
+        out = self._git("ls-files", "--stage", "-z", "--", rel)
+        for entry in out.split("\0"):
+            if not entry:
+                continue
+            meta, _, name = entry.partition("\t")
+            parts = meta.split()
+            if name == rel and len(parts) == 3 and parts[2] == "0":
+                return parts[1]
+        return None
+
+    def worktree_matches_index(self, rel: str) -> bool:
+        return self._git_status("diff", "--quiet", "--", rel) == 0
+
+    def staged_changes(self, prefix: str) -> list[Change]:
+        """Changes staged under ``prefix`` since HEAD (all are additions before a first commit)."""
+        if not self.has_commits():
+            out = self._git("ls-files", "-z", "--", prefix)
+            return [Change("A", None, p) for p in out.split("\0") if p]
+        out = self._git("diff", "--cached", "--name-status", "-M", "-z", "HEAD", "--", prefix)
+        return _parse_name_status(out)
+
+    def staged_renames_to(self, rel: str) -> list[str]:
+        """Old paths of ``rel`` when a rename is staged but not committed."""
+        if not self.has_commits():
+            return []
+        out = self._git("diff", "--cached", "--name-status", "-M", "-z", "HEAD")
+        return [
+            c.old_path
+            for c in _parse_name_status(out)
+            if c.status == "R" and c.new_path == rel and c.old_path
+        ]
+
+    # -- revisions ---------------------------------------------------------------------------
+
+    def resolve(self, rev: str, *, what: str = "revision") -> str:
+        """Full commit id of ``rev``; a BrieflintError naming ``rev`` when it does not exist."""
+        if self._git_status("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}") != 0:
+            raise BrieflintError(
+                f"{what} {rev!r} not found (fetch it, e.g. actions/checkout with fetch-depth: 0)",
+                key=f"--{what}",
+            )
+        return self._git("rev-parse", "--verify", f"{rev}^{{commit}}").strip()
+
+    def merge_base(self, base: str, head: str) -> str:
+        out = self._git("merge-base", base, head).strip()
+        if not out:
+            raise BrieflintError(f"{base} and {head} have no common history", key="--base")
+        return out
+
+    def blob_at(self, rev: str, rel: str) -> str | None:
+        """Blob id of ``rel`` in ``rev``'s tree, or None when absent."""
+        commit = self._repo.commit(rev)
+        try:
+            obj = commit.tree / rel
+        except KeyError:
+            return None
+        return str(obj.hexsha) if obj.type == "blob" else None
+
+    def read_at(self, rev: str, rel: str) -> bytes | None:
+        commit = self._repo.commit(rev)
+        try:
+            obj = commit.tree / rel
+        except KeyError:
+            return None
+        if obj.type != "blob":
+            return None
+        data: bytes = obj.data_stream.read()
+        return data
+
+    def files_at(self, rev: str, prefix: str) -> dict[str, bytes]:
+        """Every file under folder ``prefix`` in ``rev``'s tree, by path."""
+        commit = self._repo.commit(rev)
+        try:
+            tree = commit.tree / prefix
+        except KeyError:
+            return {}
+        from git.objects import Blob, Tree
+
+        if not isinstance(tree, Tree):
+            return {}
+        result: dict[str, bytes] = {}
+        for item in tree.traverse():
+            if isinstance(item, Blob):
+                result[str(item.path)] = item.data_stream.read()
+        return result
+
+    def diff(self, base: str, head: str) -> list[Change]:
+        """Files changed from ``base`` to ``head``, renames detected."""
+        out = self._git("diff", "--name-status", "-M", "-z", base, head)
+        return _parse_name_status(out)
+
+    def path_history(self, rev: str | None, rel: str) -> list[str]:
+        """Every name ``rel`` had in the history of ``rev`` (renames followed), newest first."""
+        names = [rel]
+        if rev is not None:
+            out = self._git("log", "--follow", "--name-only", "--format=", rev, "--", rel)
+            for line in out.splitlines():
+                if line and line not in names:
+                    names.append(line)
+        return names
+
+    def authors(self, base: str, head: str, paths: list[str]) -> set[str]:
+        """Author emails of the commits in ``base..head`` that touched any of ``paths``."""
+        emails: set[str] = set()
+        for commit in self._repo.iter_commits(f"{base}..{head}", paths=paths):
+            if commit.author.email:
+                emails.add(commit.author.email.lower())
+        return emails
+
+
+def _parse_name_status(out: str) -> list[Change]:
+    """Parse ``git diff --name-status -z`` output."""
+    fields = out.split("\0")
+    changes: list[Change] = []
+    i = 0
+    while i < len(fields):
+        status = fields[i]
+        if not status:
+            i += 1
+            continue
+        code = status[0]
+        if code in "RC":
+            old, new = fields[i + 1], fields[i + 2]
+            changes.append(Change("R" if code == "R" else "A", old if code == "R" else None, new))
+            i += 3
+            continue
+        path = fields[i + 1]
+        if code == "A":
+            changes.append(Change("A", None, path))
+        elif code == "D":
+            changes.append(Change("D", path, None))
+        else:  # M, T (type change), U: content at the same path changed
+            changes.append(Change("M", path, path))
+        i += 2
+    return changes

@@ -1,0 +1,1 @@
+"""Review workflow: decision records in git, policy, derived states, signatures, CI gate."""
