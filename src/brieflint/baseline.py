@@ -2,8 +2,9 @@
 
 A finding's fingerprint does not use its line or column, so it survives lines added or removed
 elsewhere in the draft. It hashes the rule, the matched text (``Finding.context``), a few
-characters either side (whitespace runs collapsed, so re-wrapping a paragraph keeps it), and the
-finding's index among findings in the same file with the same rule, match and surroundings.
+characters either side within its paragraph (whitespace runs collapsed, so re-wrapping a
+paragraph keeps it; paragraphs added or removed around it do not matter), and the finding's index
+among findings in the same file with the same rule, match and surroundings.
 """
 
 from __future__ import annotations
@@ -27,12 +28,14 @@ DEFAULT_FILE = ".brieflint-baseline.json"
 AROUND = 24  # characters of surrounding text kept each side, after collapsing whitespace
 _RAW = AROUND * 4  # characters read each side before collapsing
 _SPACE = re.compile(r"\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def _around(text: str, start: int, end: int) -> tuple[str, str]:
-    before = _SPACE.sub(" ", text[max(0, start - _RAW) : start])[-AROUND:]
-    after = _SPACE.sub(" ", text[end : end + _RAW])[:AROUND]
-    return before, after
+    """Up to AROUND characters either side, within the finding's paragraph."""
+    before = _PARAGRAPH_BREAK.split(text[max(0, start - _RAW) : start])[-1]
+    after = _PARAGRAPH_BREAK.split(text[end : end + _RAW])[0]
+    return _SPACE.sub(" ", before)[-AROUND:], _SPACE.sub(" ", after)[:AROUND]
 
 
 def fingerprints(findings: Sequence[Finding], texts: Mapping[str, str]) -> list[str]:

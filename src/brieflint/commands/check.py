@@ -211,7 +211,7 @@ def check(
         style=style,
         select=select,
         ignore=ignore,
-        jobs=jobs or _cpu_count(),
+        jobs=jobs or cpu_count(),
         stdin_filename=stdin_filename,
         languagetool=languagetool,
         use_cache=not no_cache,
@@ -239,7 +239,7 @@ def check(
         color = destination is None and not info.machine and sys.stdout.isatty()
         text = reporters.render(name, report, color)
         if destination is not None:
-            write_text(destination, text)
+            write_report(destination, text)
         elif quiet and name == "text":
             sys.stdout.write(text.rsplit("\n", 2)[0] + "\n" if report.findings else "")
         else:
@@ -252,7 +252,18 @@ def check(
     raise typer.Exit(report.exit_code(effective))
 
 
-def _cpu_count() -> int:
+def write_report(destination: Path, text: str) -> None:
+    """Write one report file, creating its folder (CI jobs often name e.g. ``reports/x.xml``)."""
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        write_text(destination, text)
+    except OSError as exc:
+        raise BrieflintError(
+            f"cannot write the report: {exc.strerror or exc}", path=str(destination)
+        ) from None
+
+
+def cpu_count() -> int:
     import os
 
     return os.cpu_count() or 1

@@ -1,0 +1,70 @@
+"""``brieflint baseline``: record an archive's current findings so that ``check`` shows new ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from brieflint import runner
+from brieflint.baseline import DEFAULT_FILE, write
+from brieflint.commands.check import cpu_count, lint, validate_jobs, wants_progress
+
+app = typer.Typer(
+    help="Record existing findings so that `check --baseline` reports only new ones.",
+    no_args_is_help=True,
+)
+
+CREATE_HELP = """Write every current finding to a baseline file (default .brieflint-baseline.json).
+
+Fingerprints do not use line numbers: a recorded finding stays recorded when lines are added or
+removed elsewhere. Re-run to shrink the baseline once findings are fixed. Exit code 0, or 2 on a
+usage, config or input error.
+
+Example:  brieflint baseline create briefs/
+
+then:     brieflint check briefs/ --baseline .brieflint-baseline.json
+"""
+
+
+@app.command("create", help=CREATE_HELP)
+def create(
+    paths: list[str] = typer.Argument(None, help="Files or folders to lint."),
+    output: Path = typer.Option(
+        Path(DEFAULT_FILE), "--output", "-o", help="The baseline file to write."
+    ),
+    style: str = typer.Option(None, "--style", help="House style: a built-in name or a folder."),
+    config: Path = typer.Option(None, "--config", help="Use this config file (no discovery)."),
+    select: list[str] = typer.Option([], "--select", help="Only these rules (id prefix)."),
+    ignore: list[str] = typer.Option([], "--ignore", help="Skip these rules (id prefix)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel processes (0: every core)."),
+    languagetool: str = typer.Option(
+        None,
+        "--languagetool",
+        help="Grammar via LanguageTool: off | optional (warn when unreachable) | required.",
+    ),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
+) -> None:
+    validate_jobs(jobs, config, languagetool)
+    options = runner.Options(
+        config_path=config,
+        style=style,
+        select=select,
+        ignore=ignore,
+        jobs=jobs or cpu_count(),
+        languagetool=languagetool,
+        use_cache=not no_cache,
+        keep_text=True,
+    )
+    run = lint(
+        paths or ["."],
+        options,
+        progress=lambda files, grammar: wants_progress(["text"], False, files, grammar),
+    )
+    if run.errors:
+        for message in run.errors:
+            typer.echo(f"brieflint: error: {message}", err=True)
+        typer.echo(f"brieflint: {output} not written", err=True)
+        raise typer.Exit(2)
+    count = write(output, run.report.findings, run.report.texts)
+    typer.echo(f"wrote {count} finding(s) from {run.report.files} file(s) to {output}")
