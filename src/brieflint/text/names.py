@@ -1,0 +1,38 @@
+"""Helpers for names and acronyms: diacritic folding and all-capitals lines (headings, covers)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+# letters without a decomposition that folding should still map to ASCII
+_EXTRA = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
+
+
+def strip_marks(word: str) -> str:
+    """``İlham`` → ``Ilham``, ``Türkiye`` → ``Turkiye`` (case kept)."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(word: str) -> str:
+    """A key under which spellings differing in diacritics, case or hyphens meet."""
+    return strip_marks(word).casefold().replace("-", "").replace("‐", "")
+
+
+def shouting_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines written in capitals only (two or more words, no lower-case letter)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        words = _LETTERS.findall(line)
+        if len(words) >= 2 and not any(c.islower() for w in words for c in w):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(s <= offset < e for s, e in spans)
