@@ -230,11 +230,22 @@ class GitRepo:
     def path_history(self, rev: str | None, rel: str) -> list[str]:
         """Every name ``rel`` had in the history of ``rev`` (renames followed), newest first."""
         names = [rel]
-        if rev is not None:
-            out = self._git("log", "--follow", "--name-only", "--format=", rev, "--", rel)
-            for line in out.splitlines():
-                if line and line not in names:
-                    names.append(line)
+        if rev is None:
+            return names
+        out = self._git(
+            "-c", "core.quotePath=false", "log", "--follow", "--name-status", "--format=",
+            rev, "--", rel,
+        )  # fmt: skip
+        current = rel
+        for line in out.splitlines():
+            parts = line.split("\t")
+            if len(parts) != 3 or parts[2] != current:
+                continue
+            if parts[0].startswith("C"):  # a copy: what came before is another file's history
+                break
+            if parts[0].startswith("R") and parts[1] not in names:
+                current = parts[1]
+                names.append(current)
         return names
 
     def authors(self, base: str, head: str, paths: list[str]) -> set[str]:
