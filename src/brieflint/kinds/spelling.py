@@ -1,0 +1,136 @@
+"""spelling: misspelt words, quiet on names.
+
+A word is checked against the lexicon (wordfreq, British and American spellings), the house
+vocabulary and the document itself:
+
+- a lower-case word the lexicon lacks is misspelt (unless the document uses it as a term,
+  ``term_min_count`` times or more, and nothing in the lexicon is one edit from it);
+- a rare lower-case word one edit from a far more common one is a misspelling that made it into
+  the word list ("reversable");
+- a capitalised word the lexicon lacks is a name when the document uses it ``name_min_count``
+  times or more, or when no common word is one edit from it; otherwise it is misspelt;
+- a short word in capitals is an acronym; a word of another script is the homoglyph rules' case;
+- a word in the house ``reject.txt`` is always reported.
+
+Suggestions are ranked by an OCR-weighted edit distance, frequency and use in the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from brieflint.context import Context
+from brieflint.document import Document
+from brieflint.kinds import Hit, Kind, Options
+from brieflint.spelling import analysis, suggest
+from brieflint.spelling.suggest import Candidate
+from brieflint.text.lexicon import Lexicon
+
+
+class SpellingOptions(Options):
+    min_length: int = Field(3, ge=1, description="Shorter words are not checked.")
+    acronym_max_length: int = Field(8, ge=0, description="Words in capitals up to this long.")
+    name_min_count: int = Field(2, ge=1, description="Uses that make a capitalised word a name.")
+    term_min_count: int = Field(3, ge=1, description="Uses that make a lower-case word a term.")
+    rare_zipf: float = Field(2.0, description="Known words rarer than this are checked for typos.")
+    common_zipf: float = Field(3.0, description="A typo's correction is at least this common.")
+    name_zipf: float = Field(3.5, description="Correction frequency that overrules a name.")
+    gap_zipf: float = Field(1.8, description="How much more common a typo's correction is.")
+    max_suggestions: int = Field(3, ge=0)
+    skip_name_variants: bool = Field(
+        True, description="Leave misread names to spelling.name-variant (one finding, not two)."
+    )
+
+
+def check(doc: Document, options: SpellingOptions, ctx: Context) -> Iterator[Hit]:
+    words = analysis.words_of(doc)
+    variants = analysis.variants(doc, ctx) if options.skip_name_variants else {}
+    verdicts: dict[tuple[str, bool], tuple[str, tuple[str, ...]] | None] = {}
+    for token in words.tokens:
+        key = (token.text, token.sentence_start)
+        if key not in verdicts:
+            verdicts[key] = _verdict(
+                token.text, token.sentence_start, words, variants, ctx, options
+            )
+        verdict = verdicts[key]
+        if verdict is None:
+            continue
+        reason, suggestions = verdict
+        hint = f": did you mean '{suggestions[0]}'?" if suggestions else ""
+        params = {"word": token.text, "reason": reason, "hint": hint}
+        yield Hit(token.start, token.end, params, suggestions)
+
+
+def _verdict(
+    word: str,
+    sentence_start: bool,
+    words: analysis.Words,
+    variants: dict[str, analysis.Variant],
+    ctx: Context,
+    options: SpellingOptions,
+) -> tuple[str, tuple[str, ...]] | None:
+    """None for a good word; else (why, suggestions)."""
+    lexicon = ctx.lexicon
+    if lexicon.rejected(word):
+        return "not accepted by the house vocabulary", ()
+    if len(word) < options.min_length or word in variants:
+        return None
+    if ctx.vocabulary.accepts(word) or suggest.has_foreign_letters(word):
+        return None
+    if word.isupper() and len(word) <= options.acronym_max_length:
+        return None
+    zipf = lexicon.zipf(word)
+    lower = word[:1].islower()
+    document = {w: n for w, n in words.counts.items() if n >= 2}
+    if zipf > 0:
+        if not lower or zipf >= options.rare_zipf:
+            return None
+        floor = max(options.common_zipf, zipf + options.gap_zipf)
+        better = [c for c in _candidates(word, lexicon, ctx) if c.zipf >= floor and c.cost <= 1.0]
+        if not better:
+            return None
+        return "is a rare misspelling", _top(better, options)
+    found = _candidates(word, lexicon, ctx, document)
+    if lower:
+        if words.count(word) >= options.term_min_count and not _confident(found, options, 3.0):
+            return None  # a term the document uses consistently
+        if not found:
+            found = suggest.far_candidates(word, lexicon, options.max_suggestions)
+        return "is not a known word", _top(found, options)
+    if words.count(word) >= options.name_min_count:
+        return None  # a name the document uses consistently
+    floor = options.common_zipf if sentence_start else options.name_zipf
+    if not _confident(found, options, floor):
+        return None  # most likely a name
+    return "is not a known word", _top(found, options)
+
+
+def _confident(found: list[Candidate], options: SpellingOptions, floor: float) -> bool:
+    return any(
+        c.cost <= 1.0 and (c.zipf >= floor or c.in_document >= 3 or c.in_vocabulary) for c in found
+    )
+
+
+def _top(found: list[Candidate], options: SpellingOptions) -> tuple[str, ...]:
+    seen: list[str] = []
+    for c in found:
+        if c.word not in seen:
+            seen.append(c.word)
+    return tuple(seen[: options.max_suggestions])
+
+
+def _candidates(
+    word: str, lexicon: Lexicon, ctx: Context, document: dict[str, int] | None = None
+) -> list[Candidate]:
+    vocab = [w for w in ctx.vocabulary.accept if " " not in w]
+    return suggest.candidates(word, lexicon, document, vocab)
+
+
+KIND = Kind(
+    "spelling",
+    SpellingOptions,
+    check,
+    "Misspelt words (lexicon, house vocabulary and the document's own names).",
+)

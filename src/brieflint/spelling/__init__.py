@@ -1,0 +1,1 @@
+"""Spelling services: correction candidates and the per-document word analysis rules share."""
