@@ -4,7 +4,8 @@ One file, no network: inline CSS and vanilla JavaScript, and a Content-Security-
 forbids loading anything. A finding's span may overlap another's, so the text is cut at every
 start and end into flat segments; each ``<mark class="f">`` lists in ``data-ids`` the findings
 covering it, and takes the colour of the most serious. The message and suggestions show on hover
-and on keyboard focus; filters by severity and rule (also from the URL: ``?sev=error&rule=id``);
+and on keyboard focus (and for the mark named in the URL's ``#fragment``, where the list's links
+point); filters by severity and rule (also from the URL: ``?sev=error&rule=id``);
 a summary by rule and by file. Without JavaScript the marks and the per-file lists still show.
 """
 
@@ -176,6 +177,16 @@ _JS = """
   });
   form.addEventListener("change", apply);
   apply();
+  function focusTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    if (target && target.matches("mark.f") && !target.classList.contains("off")) {
+      target.focus();
+      show(target);
+    }
+  }
+  window.addEventListener("hashchange", focusTarget);
+  focusTarget();
   document.documentElement.setAttribute("data-ready", "1");
 })();
 """
