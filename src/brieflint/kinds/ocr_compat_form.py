@@ -1,0 +1,78 @@
+"""ocr-compat-form: ligatures (ﬁ, ﬂ), full-width letters and mojibake ("TÃ¼rkiye")."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import regex
+
+from brieflint.context import Context
+from brieflint.document import Document
+from brieflint.findings import Edit
+from brieflint.kinds import Hit, Kind, Options
+
+_LIGATURE = regex.compile(r"[\ufb00-\ufb06]+")
+_FULL_WIDTH = regex.compile(r"[\uff01-\uff5e]+")
+_EAST_ASIAN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f]")
+_TOKEN = regex.compile(r"\S+")
+
+
+class CompatFormOptions(Options):
+    mojibake: bool = True
+
+
+def check(doc: Document, options: CompatFormOptions, ctx: Context) -> Iterator[Hit]:
+    prose = doc.prose
+    for m in _LIGATURE.finditer(prose):
+        plain = unicodedata.normalize("NFKC", m.group())
+        yield Hit(*m.span(), {"what": "ligature"}, (plain,), (Edit(*m.span(), plain),))
+    if _FULL_WIDTH.search(prose):
+        for para in doc.paragraphs:
+            if _EAST_ASIAN.search(para.text):
+                continue  # full-width forms belong in Chinese, Japanese and Korean text
+            for m in _FULL_WIDTH.finditer(prose, para.start, para.end):
+                plain = unicodedata.normalize("NFKC", m.group())
+                yield Hit(
+                    *m.span(), {"what": "full-width form"}, (plain,), (Edit(*m.span(), plain),)
+                )
+    if options.mojibake:
+        yield from _mojibake(prose)
+
+
+def _mojibake(prose: str) -> Iterator[Hit]:
+    import ftfy
+    from ftfy.badness import BADNESS_RE
+
+    done = -1
+    for m in BADNESS_RE.finditer(prose):
+        if m.start() < done:
+            continue
+        token = _TOKEN.search(prose, _token_start(prose, m.start()))
+        if token is None:
+            continue
+        done = token.end()
+        fixed, steps = ftfy.fix_encoding_and_explain(token.group())
+        if fixed == token.group() or not any(step[0] == "decode" for step in steps or []):
+            continue
+        yield Hit(
+            *token.span(),
+            {"what": "mojibake (text decoded with the wrong encoding)"},
+            (fixed,),
+            (Edit(*token.span(), fixed),),
+        )
+
+
+def _token_start(text: str, pos: int) -> int:
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+KIND = Kind(
+    "ocr-compat-form",
+    CompatFormOptions,
+    check,
+    "Ligatures, full-width letters and mojibake left by PDF or encoding conversion.",
+    fixable=True,
+)

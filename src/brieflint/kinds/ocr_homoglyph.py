@@ -1,0 +1,67 @@
+"""ocr-homoglyph: Cyrillic or Greek lookalike letters inside Latin text ("рolicy", "То")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from brieflint.context import Context
+from brieflint.document import Document
+from brieflint.findings import Edit
+from brieflint.kinds import Hit, Kind, Options
+from brieflint.text import confusables, segment
+
+_SCRIPT = regex.compile(r"(\p{Script=Cyrillic})|(\p{Script=Greek})|(\p{Script=Armenian})")
+_SCRIPT_NAMES = ("Cyrillic", "Greek", "Armenian")
+# Whole tokens of one letter that English uses as words; "і" → "i" is not one.
+_SINGLE_LETTER_WORDS = frozenset({"a", "A", "I"})
+
+
+class HomoglyphOptions(Options):
+    whole_tokens: bool = True  # also report tokens made only of lookalikes ("То") in Latin text
+
+
+def _script(token: str) -> str:
+    m = _SCRIPT.search(token)
+    if m is None:
+        return "non-Latin"
+    return _SCRIPT_NAMES[(m.lastindex or 1) - 1]
+
+
+def check(doc: Document, options: HomoglyphOptions, ctx: Context) -> Iterator[Hit]:
+    if confusables.LOOKALIKE_SCRIPT.search(doc.prose) is None:
+        return
+    words = doc.words
+    counts = segment.word_counts(doc)
+    for i, word in enumerate(words):
+        text = word.text
+        if not confusables.has_lookalike_script(text):
+            continue
+        latin = confusables.latin_form(text)
+        params = {"script": _script(text)}
+        if confusables.has_latin(text):
+            fix = (Edit(word.start, word.end, latin),) if latin else None
+            yield Hit(word.start, word.end, params, (latin,) if latin else (), fix)
+            continue
+        if not options.whole_tokens or latin is None:
+            continue
+        # a genuine phrase in another script has neighbours in that script
+        neighbours = [words[j].text for j in (i - 1, i + 1) if 0 <= j < len(words)]
+        if not neighbours or any(not confusables.has_latin(n) for n in neighbours):
+            continue
+        if len(latin) == 1:
+            if latin not in _SINGLE_LETTER_WORDS or params["script"] != "Cyrillic":
+                continue  # a lone Greek letter is usually a symbol (α, β)
+        elif not segment.is_known(latin, ctx.lexicon, counts):
+            continue
+        yield Hit(word.start, word.end, params, (latin,), (Edit(word.start, word.end, latin),))
+
+
+KIND = Kind(
+    "ocr-homoglyph",
+    HomoglyphOptions,
+    check,
+    "Letters of another script that imitate Latin ones, inside Latin words or sentences.",
+    fixable=True,
+)

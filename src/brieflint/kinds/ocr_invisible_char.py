@@ -1,0 +1,68 @@
+"""ocr-invisible-char: soft hyphens, zero-width and bidi controls, stray BOMs, control and
+private-use characters, and U+FFFD (a character lost in conversion)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import regex
+
+from brieflint.context import Context
+from brieflint.document import Document
+from brieflint.findings import Edit
+from brieflint.kinds import Hit, Kind, Options
+
+# Invisible formatting characters that carry nothing in English prose: removing them is safe.
+_REMOVABLE = (
+    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\u061c\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+)
+# Characters that stand for something lost: reported, never removed.
+_LOST = r"\x80-\x9f\ufffd\p{Co}"
+_PATTERN = regex.compile(f"[{_REMOVABLE}]+|[{_LOST}]+")
+_REMOVABLE_RUN = regex.compile(f"[{_REMOVABLE}]+")
+_SOFT_HYPHEN_BREAK = regex.compile(r"\u00ad[ \t]*(?:\r\n|\r|\n)[ \t]*(?=\p{L})")
+# Zero-width joiners and direction marks matter in Arabic, Persian, Indic scripts and emoji.
+_COMPLEX_SCRIPT = regex.compile(
+    r"[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Devanagari}"
+    r"\p{Script=Bengali}\p{Script=Tamil}\p{Script=Sinhala}\p{Script=Khmer}\p{So}\p{Sk}]"
+)
+
+
+class InvisibleCharOptions(Options):
+    fix: bool = True
+
+
+def _names(chars: str) -> str:
+    seen: list[str] = []
+    for ch in chars:
+        name = unicodedata.name(ch, "") or f"U+{ord(ch):04X}"
+        if unicodedata.category(ch) == "Co":
+            name = "PRIVATE USE CHARACTER"
+        if name not in seen:
+            seen.append(name.lower())
+    return ", ".join(dict.fromkeys(seen))
+
+
+def check(doc: Document, options: InvisibleCharOptions, ctx: Context) -> Iterator[Hit]:
+    prose = doc.prose
+    for m in _PATTERN.finditer(prose):
+        start, end = m.span()
+        fix: tuple[Edit, ...] | None = None
+        if options.fix and _REMOVABLE_RUN.fullmatch(m.group()):
+            before = prose[max(0, start - 1) : start]
+            after = prose[end : end + 1]
+            if not _COMPLEX_SCRIPT.search(before + after):
+                brk = _SOFT_HYPHEN_BREAK.match(prose, end - 1) if m.group()[-1] == "\xad" else None
+                fix = (Edit(start, brk.end() if brk else end, ""),)
+        yield Hit(start, end, {"chars": _names(m.group())}, (), fix)
+
+
+KIND = Kind(
+    "ocr-invisible-char",
+    InvisibleCharOptions,
+    check,
+    "Invisible, control, private-use and replacement characters left by conversion.",
+    fixable=True,
+)

@@ -1,0 +1,66 @@
+"""ocr-spacing: a space before punctuation, no space after a sentence end, runs of spaces."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from brieflint.context import Context
+from brieflint.document import Document
+from brieflint.findings import Edit
+from brieflint.kinds import Hit, Kind, Options
+
+_SPACE_BEFORE = regex.compile(
+    r"(?<=[\p{L}\p{N}\p{M})\]\"”’])[ \t]+(?=[,;:!?](?=[\s\"”’)\]]|$)|\.(?=[\s\"”’)\]]|$))"
+)
+_NO_SPACE_AFTER = regex.compile(r"(?<![\p{L}\p{M}.])\p{Ll}{2,}([.!?])(?=\p{Lu}\p{Ll})")
+_SPACE_RUN = regex.compile(r"(?<=[^\s])  +(?=[^\s])")
+_COLUMNS = regex.compile(r"\S {3,}\S.* {3,}\S")
+
+
+class SpacingOptions(Options):
+    double_after_sentence: bool = True  # allow two spaces after a full stop (a typing habit)
+
+
+def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]:
+    prose, text = doc.prose, doc.text
+    for m in _SPACE_BEFORE.finditer(prose):
+        if not _prose(doc, m.start() - 1, m.end() + 1):
+            continue
+        mark = prose[m.end()]
+        yield Hit(*m.span(), {"what": f"a space before '{mark}'"}, (), (Edit(*m.span(), ""),))
+    for m in _NO_SPACE_AFTER.finditer(prose):
+        pos = m.end(1)
+        if not _prose(doc, m.start(), pos + 2):
+            continue
+        yield Hit(
+            m.start(1),
+            pos + 1,
+            {"what": "no space after a sentence end"},
+            (),
+            (Edit(pos, pos, " "),),
+        )
+    for m in _SPACE_RUN.finditer(prose):
+        if not _prose(doc, m.start() - 1, m.end() + 1):
+            continue
+        if options.double_after_sentence and prose[m.start() - 1] in ".!?:" and len(m.group()) == 2:
+            continue
+        line = doc.lines.position(m.start())[0]
+        if _COLUMNS.search(text, *doc.lines.line_span(line)):
+            continue  # aligned columns of a table
+        yield Hit(*m.span(), {"what": "a run of spaces"}, (), (Edit(*m.span(), " "),))
+
+
+def _prose(doc: Document, start: int, end: int) -> bool:
+    start, end = max(0, start), min(len(doc.text), end)
+    return doc.prose[start:end] == doc.text[start:end]
+
+
+KIND = Kind(
+    "ocr-spacing",
+    SpacingOptions,
+    check,
+    "A space before punctuation, a missing space after a sentence end, or a run of spaces.",
+    fixable=True,
+)

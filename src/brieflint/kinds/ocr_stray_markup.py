@@ -1,0 +1,113 @@
+"""ocr-stray-markup: markup debris (``_{…}``, ``\\textit``), isolated symbols (^ | ~ ¬ \\ { }),
+characters lost in conversion ("user?s") and unbalanced brackets or quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from brieflint.context import Context
+from brieflint.document import Document
+from brieflint.findings import Edit
+from brieflint.kinds import Hit, Kind, Options
+from brieflint.text import layout
+
+_SCRIPT_WRAP = regex.compile(r"[_^]\{([^{}\r\n]{0,80})\}")
+_COMMAND = regex.compile(r"\\[A-Za-z]{2,}(?:\{[^{}\r\n]{0,80}\})?")
+_LONE_SYMBOL = regex.compile(r"(?<!\S)[\^~¬\\{}_|]+(?!\S)")
+_IN_WORD = regex.compile(r"(?<=\p{L})[\^~¬\\{}|]+(?=\p{L})|¬")
+_LOST = regex.compile(r"(?<=\p{L})\?(?=\p{Ll})")
+_ENUMERATOR = regex.compile(r"(?:^|(?<=\s))[\p{L}\p{N}]{1,4}\)")
+_PAIRS = {")": "(", "]": "[", "”": "“"}
+_OPEN = frozenset(_PAIRS.values())
+
+
+class StrayMarkupOptions(Options):
+    brackets: bool = True  # report unbalanced brackets and quotes
+    fix: bool = True  # unwrap a word wrapped in sub/superscript markup ("_{Ergun}" → "Ergun")
+
+
+def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[Hit]:
+    prose = doc.prose
+    taken: list[tuple[int, int]] = []
+    for m in _SCRIPT_WRAP.finditer(prose):
+        inner = m.group(1)
+        wrapped_word = (m.start() == 0 or prose[m.start() - 1].isspace()) and inner.strip() != ""
+        wrapped_word = wrapped_word and any(ch.isalpha() for ch in inner)
+        fix = (Edit(*m.span(), inner),) if options.fix and wrapped_word else None
+        taken.append(m.span())
+        yield Hit(*m.span(), {"what": "markup debris"}, (inner,) if wrapped_word else (), fix)
+    for m in _COMMAND.finditer(prose):
+        taken.append(m.span())
+        yield Hit(*m.span(), {"what": "a markup command"})
+    for pattern, what in ((_LONE_SYMBOL, "a stray symbol"), (_IN_WORD, "a stray symbol")):
+        for m in pattern.finditer(prose):
+            if _inside(m.start(), taken) or (m.group() == "|" and _separator(doc, m.start())):
+                continue
+            taken.append(m.span())
+            yield Hit(*m.span(), {"what": what})
+    for m in _LOST.finditer(prose):
+        yield Hit(m.start(), m.end(), {"what": "a character lost in conversion"}, ("'",))
+    if options.brackets:
+        yield from _unbalanced(doc)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans[-8:])
+
+
+def _separator(doc: Document, pos: int) -> bool:
+    """A '|' separating items of a header line ("Policy Brief | No. 7") is layout, not debris."""
+    line = doc.lines.position(pos)[0]
+    s, e = doc.lines.line_span(line)
+    text = doc.prose[s:e]
+    return len(text.strip()) <= 100 and not text.rstrip().endswith((".", ","))
+
+
+def _unbalanced(doc: Document) -> Iterator[Hit]:
+    prose = doc.prose
+    paras = doc.paragraphs
+    index = {p.start: k for k, p in enumerate(paras)}
+    continued = {b.before.start: b.after.start for b in layout.breaks(doc)}
+    k = 0
+    while k < len(paras):
+        start, end = paras[k].start, paras[k].end
+        while paras[k].start in continued:  # a paragraph cut by a page break: check it whole
+            k = index[continued[paras[k].start]]
+            end = paras[k].end
+        yield from _check_span(prose, start, end)
+        k += 1
+
+
+def _check_span(prose: str, start: int, end: int) -> Iterator[Hit]:
+    stack: list[tuple[str, int]] = []
+    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(prose, start, end)}
+    straight: list[int] = []
+    for pos in range(start, end):
+        ch = prose[pos]
+        if ch in _OPEN:
+            stack.append((ch, pos))
+        elif ch in _PAIRS:
+            if stack and stack[-1][0] == _PAIRS[ch]:
+                stack.pop()
+            elif pos not in enumerators:
+                yield Hit(pos, pos + 1, {"what": f"an unmatched '{ch}'"})
+        elif ch == '"' and not (pos > start and prose[pos - 1].isdigit()):
+            straight.append(pos)
+    for ch, pos in stack:
+        if ch == "“" and pos == start:
+            continue  # a quotation running over several paragraphs opens each one
+        yield Hit(pos, pos + 1, {"what": f"an unmatched '{ch}'"})
+    if len(straight) % 2 and not (straight[0] == start and len(straight) == 1):
+        pos = straight[-1]
+        yield Hit(pos, pos + 1, {"what": "an unmatched '\"'"})
+
+
+KIND = Kind(
+    "ocr-stray-markup",
+    StrayMarkupOptions,
+    check,
+    "Markup debris, stray symbols, lost characters and unbalanced brackets or quotes.",
+    fixable=True,
+)

@@ -1,0 +1,200 @@
+"""Page layout left in extracted text: page furniture and paragraphs cut by a page break.
+
+Written by hand: no library recognises running headers, page numbers or page-broken paragraphs in
+plain text. The heuristics, in short:
+
+* a *page number* is a line holding only a number (not next to other number lines, as a table
+  column would be), "Page N", "Page N of M", "N of M" or "- N -";
+* a *running header or footer* is a short line that is a paragraph of its own (or carries a page
+  number) and recurs at least three times, spread over the document, ignoring attached page
+  numbers; an occurrence above the first body paragraph (the cover, the title) is not furniture;
+* a paragraph is *broken* when it ends without terminal punctuation and the next one (past any
+  furniture between them) starts in lower case, possibly after an opening quote.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from brieflint.document import Document
+from brieflint.text import doccache
+from brieflint.text.tokens import Paragraph
+
+_PAGE_LABEL = regex.compile(
+    r"(?i)(?:page|p\.|pg\.?)\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|\d{1,4}\s*(?:/|of)\s*\d{1,4}"
+    r"|[-–—]\s*\d{1,4}\s*[-–—]"
+)
+_LONE_NUMBER = regex.compile(r"\d{1,3}")
+_NUMERIC_LINE = regex.compile(r"[\d\s.,%–—+\-/()]+")
+_EDGE_NUMBER = regex.compile(r"^\d{1,4}\s*[|·•\-–—]?\s+|\s+[|·•\-–—]?\s*\d{1,4}$")
+_SPACE = regex.compile(r"\s+")
+_BODY_MIN_CHARS = 200
+_MAX_HEADER_CHARS = 100
+_MAX_HEADER_WORDS = 12
+_MIN_SPREAD = 200
+_TERMINAL = frozenset(".!?:;…")
+_OPENERS = "\"'“‘«(["
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    start: int  # the line, without its break
+    end: int
+    what: str  # "page number" | "running header or footer"
+    remove_start: int  # what a fix deletes: the line, its break, and blank lines after it
+    remove_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    """A paragraph cut in two; ``gap_start``..``gap_end`` is what lies between the halves."""
+
+    before: Paragraph
+    after: Paragraph
+    gap_start: int
+    gap_end: int
+
+
+def furniture(doc: Document) -> list[Furniture]:
+    return doccache.memo(doc, "furniture", _furniture)
+
+
+def breaks(doc: Document) -> list[Break]:
+    return doccache.memo(doc, "breaks", _breaks)
+
+
+def _lines(doc: Document) -> list[tuple[int, int, str]]:
+    """Every line as (start, end, stripped prose)."""
+    prose = doc.prose
+    out = []
+    for n in range(1, doc.lines.line_count + 1):
+        s, e = doc.lines.line_span(n)
+        out.append((s, e, prose[s:e].strip()))
+    return out
+
+
+def _furniture(doc: Document) -> list[Furniture]:
+    lines = _lines(doc)
+    if len(lines) > 200_000:
+        return []
+    body_start = next(
+        (p.start for p in doc.paragraphs if not p.heading and len(p.text) >= _BODY_MIN_CHARS),
+        len(doc.text),
+    )
+    heading_starts = {p.start for p in doc.paragraphs if p.heading}
+    found: dict[int, str] = {}
+    groups: dict[str, list[tuple[int, bool]]] = defaultdict(list)
+    for i, (s, _e, text) in enumerate(lines):
+        if not text or s in heading_starts:
+            continue
+        if _PAGE_LABEL.fullmatch(text):
+            found[i] = "page number"
+            continue
+        if _LONE_NUMBER.fullmatch(text):
+            if s >= body_start and not _numeric_neighbour(lines, i):
+                found[i] = "page number"
+            continue
+        if len(text) > _MAX_HEADER_CHARS or text[-1] in _TERMINAL:
+            continue
+        bare = _EDGE_NUMBER.sub("", text)
+        numbered = bare != text
+        if not numbered and not _alone(lines, i):
+            continue
+        key = _SPACE.sub(" ", bare).casefold()
+        letters = sum(ch.isalpha() for ch in key)
+        if letters < 4 or len(key.split()) > _MAX_HEADER_WORDS:
+            continue
+        groups[key].append((i, numbered))
+    for members in groups.values():
+        body = [m for m in members if lines[m[0]][0] >= body_start]
+        with_number = sum(1 for _, n in body if n)
+        if len(body) < 3 and with_number < 2:
+            continue
+        starts = [lines[i][0] for i, _ in body]
+        if any(b - a < _MIN_SPREAD for a, b in itertools.pairwise(starts)):
+            continue
+        for i, _ in body:
+            found[i] = "running header or footer"
+    return [_removal(doc, lines, i, what) for i, what in sorted(found.items())]
+
+
+def _numeric_neighbour(lines: list[tuple[int, int, str]], i: int) -> bool:
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j][2]:
+            j += step
+        if 0 <= j < len(lines) and _NUMERIC_LINE.fullmatch(lines[j][2]):
+            return True
+    return False
+
+
+def _alone(lines: list[tuple[int, int, str]], i: int) -> bool:
+    before = i == 0 or not lines[i - 1][2]
+    after = i == len(lines) - 1 or not lines[i + 1][2]
+    return before and after
+
+
+def _removal(doc: Document, lines: list[tuple[int, int, str]], i: int, what: str) -> Furniture:
+    s, e, _ = lines[i]
+    starts = doc.lines.starts
+    if _alone(lines, i):
+        j = i + 1
+        while j < len(lines) and not lines[j][2]:
+            j += 1
+        if j < len(lines):
+            return Furniture(s, e, what, s, starts[j])
+        # the last paragraph: remove it with the blank lines before it
+        k = i - 1
+        while k >= 0 and not lines[k][2]:
+            k -= 1
+        return Furniture(s, e, what, starts[k + 1] if k >= 0 else s, len(doc.text))
+    end = starts[i + 1] if i + 1 < len(starts) else len(doc.text)
+    return Furniture(s, e, what, s, end)
+
+
+def _breaks(doc: Document) -> list[Break]:
+    covered = {(f.start, f.end) for f in furniture(doc)}
+    text = doc.text
+    paras = doc.paragraphs
+    out: list[Break] = []
+    i = 0
+    while i < len(paras) - 1:
+        before = paras[i]
+        j = i + 1
+        # skip paragraphs that are page furniture (a header or page number between the halves)
+        while j < len(paras) and _is_furniture(paras[j], covered):
+            j += 1
+        if j >= len(paras):
+            break
+        after = paras[j]
+        if _continues(doc, text, before, after):
+            out.append(Break(before, after, before.end, after.start))
+        i = j
+    return out
+
+
+def _is_furniture(para: Paragraph, covered: set[tuple[int, int]]) -> bool:
+    return "\n" not in para.text and "\r" not in para.text and (para.start, para.end) in covered
+
+
+def _continues(doc: Document, text: str, before: Paragraph, after: Paragraph) -> bool:
+    if before.heading or after.heading:
+        return False
+    tail = before.text.rstrip()
+    if not tail or not (tail[-1].isalnum() or tail[-1] == ","):
+        return False
+    if len(before.text.split()) < 4:
+        return False
+    head = after.text.lstrip(_OPENERS)
+    if not head or not head[0].islower():
+        return False
+    # list items lack final punctuation and may start in lower case: not a break
+    for para in (before, after):
+        line_start = doc.lines.starts[doc.lines.position(para.start)[0] - 1]
+        if text[line_start : para.start].strip():
+            return False
+    return True

@@ -1,0 +1,131 @@
+"""Word-level judgements shared by the OCR rules: is a token a word, a fragment, or two words?
+
+Membership and frequency come from :class:`brieflint.text.lexicon.Lexicon` (wordfreq). What no
+library does is written here: the counts of the document's own words (a joined form that occurs
+elsewhere in the same draft is evidence too), and a small Viterbi segmentation over wordfreq's
+frequencies. symspellpy's ``word_segmentation`` does the same search but needs its own 82,000-word
+dictionary loaded first (close to a second); wordfreq's list is already in memory for the other
+rules, so the dozen lines below are cheaper than the library here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from brieflint.text import doccache
+
+if TYPE_CHECKING:
+    from brieflint.document import Document
+    from brieflint.text.lexicon import Lexicon
+
+FRAGMENT_ZIPF = 2.5  # below this, a token is not an English word in its own right
+KNOWN_ZIPF = 2.5  # a joined form at least this frequent is an English word
+PART_ZIPF = 3.5  # each word of a segmentation must be at least this common
+SHORT_PART_ZIPF = 5.5  # ... and a two-letter word this common (in, of, to, is)
+SINGLE_LETTER_WORDS = frozenset({"a", "i"})
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def word_counts(doc: Document) -> Counter[str]:
+    """How often each word (case-folded) occurs in the document's prose; computed once per doc."""
+    return doccache.memo(doc, "word_counts", _count_words)
+
+
+def _count_words(doc: Document) -> Counter[str]:
+    return Counter(w.text.casefold() for w in doc.words)
+
+
+def is_fragment(word: str, lexicon: Lexicon) -> bool:
+    """True when ``word`` is not a word on its own: a single letter other than a/I, or rare."""
+    folded = word.casefold()
+    if len(folded) == 1:
+        return folded not in SINGLE_LETTER_WORDS
+    if lexicon.vocabulary.accepts(word):
+        return False
+    return lexicon.zipf(folded) < FRAGMENT_ZIPF
+
+
+def is_known(word: str, lexicon: Lexicon, counts: Counter[str], elsewhere: int = 1) -> bool:
+    """A word of the language, of the house vocabulary, or one the document itself uses."""
+    if len(word) < 2:
+        return False
+    if lexicon.known(word, KNOWN_ZIPF):
+        return True
+    return counts.get(word.casefold(), 0) >= elsewhere
+
+
+def segment(token: str, lexicon: Lexicon, max_parts: int = 3) -> list[str] | None:
+    """The likeliest split of ``token`` into 2..max_parts common words, or None.
+
+    Each word must be at least ``PART_ZIPF`` frequent (two-letter words ``SHORT_PART_ZIPF``, and
+    of single letters only "a"); the score is the sum of log10 probabilities, as in symspellpy's
+    word segmentation.
+    """
+    text = token.casefold()
+    n = len(text)
+    if n < 3 or n > 40:
+        return None
+    # best[i]: (score, parts) of the best segmentation of text[:i]
+    best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0.0, [])
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 20), end):
+            prev = best[start]
+            if prev is None or len(prev[1]) >= max_parts:
+                continue
+            part = text[start:end]
+            if len(part) == 1 and part != "a":
+                continue
+            z = lexicon.zipf(part)
+            if z < (SHORT_PART_ZIPF if len(part) == 2 else PART_ZIPF):
+                continue
+            score = prev[0] + (z - 9.0)
+            current = best[end]
+            if current is None or score > current[0]:
+                best[end] = (score, [*prev[1], part])
+    found = best[n]
+    if found is None or len(found[1]) < 2:
+        return None
+    return found[1]
+
+
+def near_known(word: str, lexicon: Lexicon, min_zipf: float = 3.0) -> bool:
+    """True when a common word is one edit (delete, swap, replace, insert) away from ``word``.
+
+    The classic edit-distance-1 candidate generation (Norvig's), checked against wordfreq: such a
+    token is more likely a misread word ("favorina") than words run together.
+    """
+    w = word.casefold()
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    for a, b in splits:
+        candidates = []
+        if b:
+            candidates.append(a + b[1:])
+            candidates.extend(a + c + b[1:] for c in _LETTERS if c != b[0])
+        if len(b) > 1:
+            candidates.append(a + b[1] + b[0] + b[2:])
+        candidates.extend(a + c + b for c in _LETTERS)
+        if any(len(c) > 1 and lexicon.zipf(c) >= min_zipf for c in candidates):
+            return True
+    return False
+
+
+# English combining prefixes and suffixes: "post-war", "pre-empt", "actorness" are words built on
+# purpose, not words split or run together by extraction.
+PREFIXES = frozenset(
+    (
+        "ante anti arch auto bi bio co contra counter cross cyber de dis eco euro ex extra geo "
+        "hyper infra inter intra macro mega meta micro mid mini mis mono multi narco neo non para "
+        "petro poly post pre pro proto pseudo quasi re retro self semi socio sub super supra tele "
+        "trans tri ultra vice"
+    ).split()
+)
+SUFFIXES = frozenset(
+    (
+        "ability able al ally ance ation dom ed en ence er ers es ess est ful fully hood ian ible "
+        "ic ical ing ise ism ist ity ive ization ize less like ly ment ness ous s ship wise"
+    ).split()
+)
+# The second half of a contraction whose apostrophe was lost ("don t", "it s").
+CONTRACTION_TAILS = frozenset({"s", "t", "d", "m", "ll", "re", "ve"})
