@@ -208,8 +208,18 @@ def test_status_lists_every_reviewed_brief(ws: Workspace) -> None:
 
 @pytest.mark.parametrize(
     "sub",
-    ["submit", "approve", "request-changes", "clear", "withdraw", "publish", "status", "log",
-     "gate", "verify"],
+    [
+        "submit",
+        "approve",
+        "request-changes",
+        "clear",
+        "withdraw",
+        "publish",
+        "status",
+        "log",
+        "gate",
+        "verify",
+    ],
 )
 def test_every_help_has_an_example(ws: Workspace, sub: str) -> None:
     code, out, _ = ws.run("review", sub, "--help")

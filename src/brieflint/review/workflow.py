@@ -33,10 +33,11 @@ def open_repo(start: Path) -> tuple[GitRepo, Policy]:
 def open_brief(raw: str) -> Brief:
     """The brief at ``raw``: inside a git work tree, an existing file, matched by the policy."""
     path = Path(raw)
-    repo, policy = open_repo(path if path.exists() else path.parent)
+    if not path.exists():
+        raise InputError("no such file", path=raw)
+    repo, policy = open_repo(path.absolute().parent)
     rel = repo.relative(path)
-    absolute = repo.absolute(rel)
-    if absolute.is_dir():
+    if repo.absolute(rel).is_dir():
         raise InputError("is a directory, not a brief", path=raw)
     if not policy.is_brief(rel):
         raise InputError(
