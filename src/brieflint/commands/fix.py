@@ -1,12 +1,131 @@
-"""``brieflint fix``: (being built)."""
+"""``brieflint fix``: apply the safe fixes rules offer, in place, atomically."""
 
 from __future__ import annotations
 
+import difflib
+import sys
+from pathlib import Path
+
 import typer
 
-HELP = "fix (not yet available)."
+from brieflint import discover, runner
+from brieflint.atomic import write_bytes
+from brieflint.config import DEFAULT_INCLUDE
+from brieflint.decode import BinaryFileError
+from brieflint.errors import BrieflintError
+from brieflint.findings import Finding
+from brieflint.fixer import FixResult, encode_like, fix_text
+
+HELP = """Apply safe fixes (homoglyphs, invisible characters, ligatures, broken words and
+paragraphs, page furniture, spacing, known misspellings) to drafts, in place.
+
+Only fixes a rule is certain of are applied; everything else stays a finding for `check`.
+Exit codes: 0 nothing to change, 1 something was (or, with --diff/--dry-run, would be) changed,
+2 usage/config/input error.
+
+Example:  brieflint fix briefs/ --select ocr --diff
+"""
 
 
-def command() -> None:
-    typer.echo("brieflint fix is not available yet", err=True)
-    raise typer.Exit(2)
+def command(
+    paths: list[str] = typer.Argument(None, help="Files or folders to fix; - reads stdin."),
+    select: list[str] = typer.Option([], "--select", help="Only these rules (id prefix)."),
+    ignore: list[str] = typer.Option([], "--ignore", help="Skip these rules (id prefix)."),
+    diff: bool = typer.Option(False, "--diff", help="Print a unified diff; write nothing."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
+    style: str = typer.Option(None, "--style", help="House style: a built-in name or a folder."),
+    config: Path = typer.Option(None, "--config", help="Use this config file (no discovery)."),
+    stdin_filename: str = typer.Option(
+        None, "--stdin-filename", help="Name for text read from - (picks Markdown or text)."
+    ),
+) -> None:
+    if config is not None and not config.is_file():
+        raise BrieflintError("config file not found", path=str(config))
+    options = runner.Options(
+        config_path=config,
+        style=style,
+        select=select,
+        ignore=ignore,
+        stdin_filename=stdin_filename,
+        languagetool="off",  # fixes come from brieflint's own rules; no server needed
+    )
+    cache = runner.SetupCache(options)
+    jobs = _jobs(paths or ["."], cache, stdin_filename)
+    changed = 0
+    errors: list[str] = []
+    for job in jobs:
+        try:
+            changed += _fix_one(job, cache, diff=diff, dry_run=dry_run)
+        except BinaryFileError as exc:
+            if job.explicit:
+                errors.append(str(exc))
+        except BrieflintError as exc:
+            errors.append(str(exc))
+    for message in errors:
+        print(f"brieflint: error: {message}", file=sys.stderr)
+    if errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if changed else 0)
+
+
+def _jobs(targets: list[str], cache: runner.SetupCache, stdin_name: str | None) -> list[runner.Job]:
+    jobs: list[runner.Job] = []
+    for raw in targets:
+        explicit = not Path(raw).is_dir() or raw == "-"
+        setup = cache.setup_for(raw if raw != "-" else str(Path.cwd() / "stdin"))
+        cfg = setup.loaded.config
+        include = cfg.include or list(DEFAULT_INCLUDE)
+        for found in discover.expand([raw], include, cfg.exclude):
+            display = (stdin_name or "-") if found == "-" else found
+            jobs.append(runner.Job(display=display, source=found, explicit=explicit))
+    return jobs
+
+
+def _fix_one(job: runner.Job, cache: runner.SetupCache, *, diff: bool, dry_run: bool) -> int:
+    """Fix one draft; 1 when it changed (or would), else 0."""
+    stdin = job.source == "-"
+    text = runner.read_source(job)
+    head = b"" if stdin else _head(job)  # the byte-order mark to write back, if any
+    setup = cache.setup_for(job.source if not stdin else str(Path.cwd() / "stdin"))
+
+    def lint(current: str) -> list[Finding]:
+        result = runner.lint_job(job, setup, text=current)
+        if result.error:
+            raise BrieflintError(result.error)
+        return result.findings
+
+    result = fix_text(text, lint)
+    if diff:
+        _print_diff(job.display, text, result)
+    elif stdin:
+        sys.stdout.write(result.text)
+    elif result.changed and not dry_run:
+        write_bytes(Path(job.source), encode_like(head, result.text))
+    if result.changed and not diff:
+        verb = "would fix" if dry_run else "fixed"
+        rules = sorted({f.rule for f in result.applied})
+        print(
+            f"{job.display}: {verb} {len(result.applied)} finding(s) ({', '.join(rules)})",
+            file=sys.stderr,
+        )
+    return 1 if result.changed else 0
+
+
+def _head(job: runner.Job) -> bytes:
+    with Path(job.source).open("rb") as handle:
+        return handle.read(4)
+
+
+def _print_diff(name: str, before: str, result: FixResult) -> None:
+    if not result.changed:
+        return
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        result.text.splitlines(keepends=True),
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
+    )
+    for line in lines:
+        if not line.endswith(("\n", "\r")):
+            line += "\n\\ No newline at end of file\n"
+        sys.stdout.write(line)

@@ -1,0 +1,99 @@
+"""Apply the safe fixes findings carry, and re-lint until nothing more changes.
+
+A finding's ``fix`` holds one or more edits that go together. Fixes are applied right to left in
+one pass; a fix that overlaps one already taken is skipped for this round and is looked at again,
+on the new text, in the next. Text outside the edited spans is kept exactly (line endings too).
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from brieflint.findings import Edit, Finding, Fix
+
+MAX_ROUNDS = 8
+
+
+@dataclass
+class FixResult:
+    text: str
+    applied: list[Finding] = field(default_factory=list)  # every finding whose fix was applied
+    rounds: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.applied)
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.start == a.end or b.start == b.end:
+        # an insertion conflicts with an edit around the same point
+        return a.start <= b.end and b.start <= a.end
+    return a.start < b.end and b.start < a.end
+
+
+def choose(fixes: Iterable[tuple[Finding, Fix]]) -> list[tuple[Finding, Fix]]:
+    """Non-overlapping fixes, the earliest in the text first; the others wait for a later round."""
+    taken: list[tuple[Finding, Fix]] = []
+    spans: list[tuple[int, int]] = []  # taken edits, sorted by start
+    ordered = sorted(fixes, key=lambda item: (item[1].edits[0].start, item[1].edits[-1].end))
+    for finding, fix in ordered:
+        if not fix.edits or any(_conflicts(spans, e) for e in fix.edits):
+            continue
+        taken.append((finding, fix))
+        for e in fix.edits:
+            bisect.insort(spans, (e.start, e.end))
+    return taken
+
+
+def _conflicts(spans: list[tuple[int, int]], edit: Edit) -> bool:
+    i = bisect.bisect_left(spans, (edit.start, edit.end))
+    return any(0 <= j < len(spans) and _overlaps(Edit(*spans[j], ""), edit) for j in (i - 1, i))
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """``text`` with non-overlapping ``edits`` applied (right to left, so offsets stay valid)."""
+    out: list[str] = []
+    end = len(text)
+    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        if edit.end > end or edit.start > edit.end or edit.start < 0:
+            raise ValueError(f"overlapping or invalid edit {edit}")
+        out.append(text[edit.end : end])
+        out.append(edit.replacement)
+        end = edit.start
+    out.append(text[:end])
+    return "".join(reversed(out))
+
+
+def fix_text(
+    text: str, lint: Callable[[str], list[Finding]], max_rounds: int = MAX_ROUNDS
+) -> FixResult:
+    """Fix ``text`` with the fixes ``lint`` offers, round after round until stable."""
+    result = FixResult(text)
+    for _ in range(max_rounds):
+        offered = [(f, f.fix) for f in lint(result.text) if f.fix is not None and f.fix.edits]
+        chosen = choose(offered)
+        if not chosen:
+            break
+        new_text = apply_edits(result.text, [e for _, fix in chosen for e in fix.edits])
+        result.rounds += 1
+        if new_text == result.text:
+            break
+        result.applied.extend(f for f, _ in chosen)
+        result.text = new_text
+    return result
+
+
+def encode_like(original: bytes, text: str) -> bytes:
+    """Encode ``text`` as ``original`` was: UTF-8 (with its BOM if it had one) or UTF-16."""
+    for bom, codec in (
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+    ):
+        if original.startswith(bom):
+            return bom + text.encode(codec)
+    return text.encode("utf-8")
