@@ -50,8 +50,17 @@ app.add_typer(languagetool_cmd.app, name="languagetool")
 app.add_typer(review_cmd.app, name="review")
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # turn SIGTERM into an exception so that atomic writes remove their temporary files
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: exit 0 (clean), 1 (findings), 2 (usage, config or input error)."""
+    import signal
+
+    if argv is None:  # only when brieflint owns the process
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         app(
             args=list(argv) if argv is not None else None,

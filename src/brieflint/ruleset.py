@@ -39,6 +39,7 @@ class _State:
     severity: str
     options: dict[str, Any]
     options_source: tuple[yamlpos.Located, tuple[str | int, ...]]
+    spec_located: yamlpos.Located | None = None
 
 
 @dataclass
@@ -165,7 +166,7 @@ def _activate(state: _State) -> ActiveRule:
     spec = state.spec
     kind = kinds.get(spec.kind)
     if kind is None:
-        located = yamlpos.Located(None, spec.source)
+        located = state.spec_located or yamlpos.Located(None, spec.source)
         raise ConfigError(
             f"unknown rule kind {spec.kind!r} (kinds: {', '.join(kinds.names())})",
             path=spec.source,
@@ -206,7 +207,7 @@ def build(
     states: dict[str, _State] = {}
     for rid, (spec, located) in located_rules.items():
         states[rid] = _State(
-            spec, spec.enabled, spec.severity, dict(spec.options), (located, ("options",))
+            spec, spec.enabled, spec.severity, dict(spec.options), (located, ("options",)), located
         )
     for layer in layers:
         _apply(states, layer.spec.rules, layer.located, ("rules",))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Literal
 
@@ -38,12 +39,18 @@ def check(doc: Document, options: OccurrenceOptions, ctx: Context) -> Iterator[H
         scopes = [(p.start, p.end) for p in doc.paragraphs if not p.heading]
     else:
         scopes = [(s.start, s.end) for s in doc.sentences]
-    for start, end in scopes:
-        found = list(finditer(options.pattern, doc.prose, flags=flags, pos=start, endpos=end))
+    # one scan of the whole text, matches bucketed into their scope (scopes are sorted)
+    buckets: list[list[tuple[int, int]]] = [[] for _ in scopes]
+    starts = [s for s, _ in scopes]
+    for m in finditer(options.pattern, doc.prose, flags=flags):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= scopes[i][1]:
+            buckets[i].append(m.span())
+    for (start, end), found in zip(scopes, buckets, strict=True):
         count = len(found)
         if options.max is not None and count > options.max:
             extra = found[options.max]
-            yield Hit(extra.start(), extra.end(), {"count": count, "limit": options.max})
+            yield Hit(extra[0], extra[1], {"count": count, "limit": options.max})
         if options.min is not None and count < options.min:
             anchor_end = start
             while anchor_end < end and doc.text[anchor_end] not in "\r\n":
