@@ -2,7 +2,7 @@
 
 A finding's fingerprint does not use its line or column, so it survives lines added or removed
 elsewhere in the draft. It hashes the rule, the matched text (``Finding.context``), a few
-characters either side within its paragraph (whitespace runs collapsed, so re-wrapping a
+characters either side within its paragraph (whitespace runs collapsed and trimmed, so re-wrapping a
 paragraph keeps it; paragraphs added or removed around it do not matter), and the finding's index
 among findings in the same file with the same rule, match and surroundings.
 """
@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from brieflint.atomic import write_text
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
 
@@ -27,7 +26,6 @@ BASELINE_VERSION = 1
 DEFAULT_FILE = ".brieflint-baseline.json"
 AROUND = 24  # characters of surrounding text kept each side, after collapsing whitespace
 _RAW = AROUND * 4  # characters read each side before collapsing
-_SPACE = re.compile(r"\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -35,7 +33,7 @@ def _around(text: str, start: int, end: int) -> tuple[str, str]:
     """Up to AROUND characters either side, within the finding's paragraph."""
     before = _PARAGRAPH_BREAK.split(text[max(0, start - _RAW) : start])[-1]
     after = _PARAGRAPH_BREAK.split(text[end : end + _RAW])[0]
-    return _SPACE.sub(" ", before)[-AROUND:], _SPACE.sub(" ", after)[:AROUND]
+    return " ".join(before.split())[-AROUND:], " ".join(after.split())[:AROUND]
 
 
 def fingerprints(findings: Sequence[Finding], texts: Mapping[str, str]) -> list[str]:
@@ -103,12 +101,9 @@ def dumps(items: Iterable[Entry]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def write(path: Path, findings: Sequence[Finding], texts: Mapping[str, str]) -> int:
-    """Write the baseline for ``findings`` to ``path`` atomically; return how many entries."""
-    root = Path(os.path.abspath(path)).parent
-    items = entries(findings, texts, root)
-    write_text(path, dumps(items))
-    return len(items)
+def root_of(baseline_file: Path) -> Path:
+    """The folder that a baseline's paths are relative to: the baseline file's own."""
+    return Path(os.path.abspath(baseline_file)).parent
 
 
 def load(path: Path) -> set[tuple[str, str]]:
@@ -159,7 +154,7 @@ def apply(
 ) -> tuple[list[Finding], int]:
     """Findings not recorded in the baseline file ``path``, and how many were recorded."""
     known = load(path)
-    root = Path(os.path.abspath(path)).parent
+    root = root_of(path)
     prints = fingerprints(findings, texts)
     kept: list[Finding] = []
     for f, fp in zip(findings, prints, strict=True):

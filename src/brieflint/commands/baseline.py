@@ -7,8 +7,14 @@ from pathlib import Path
 import typer
 
 from brieflint import runner
-from brieflint.baseline import DEFAULT_FILE, write
-from brieflint.commands.check import cpu_count, lint, validate_jobs, wants_progress
+from brieflint.baseline import DEFAULT_FILE, dumps, entries, root_of
+from brieflint.commands.check import (
+    cpu_count,
+    lint,
+    validate_jobs,
+    wants_progress,
+    write_report,
+)
 
 app = typer.Typer(
     help="Record existing findings so that `check --baseline` reports only new ones.",
@@ -66,5 +72,6 @@ def create(
             typer.echo(f"brieflint: error: {message}", err=True)
         typer.echo(f"brieflint: {output} not written", err=True)
         raise typer.Exit(2)
-    count = write(output, run.report.findings, run.report.texts)
-    typer.echo(f"wrote {count} finding(s) from {run.report.files} file(s) to {output}")
+    items = entries(run.report.findings, run.report.texts, root_of(output))
+    write_report(output, dumps(items))
+    typer.echo(f"wrote {len(items)} finding(s) from {run.report.files} file(s) to {output}")
