@@ -27,7 +27,11 @@ class RequiredTextOptions(Options):
     where: Where = "anywhere"
     page_lines: int = Field(60, ge=1, description="Lines of a page when there are no form feeds.")
     min_similarity: float = Field(
-        75, ge=50, le=100, description="Below this (0-100) the passage counts as absent."
+        60,
+        ge=30,
+        le=100,
+        description="Share (0-100) of the required words found in order, below which the "
+        "passage counts as absent.",
     )
     fix: bool = True
 

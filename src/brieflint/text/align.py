@@ -75,7 +75,10 @@ class Alignment:
 
 
 def align(expected: str, text: str, *, min_score: float) -> Alignment | None:
-    """Where ``expected`` (or its nearest near-miss) stands in ``text``; None when absent."""
+    """Where ``expected`` (or its nearest near-miss) stands in ``text``; None when absent.
+
+    The score is the share (0-100) of the required words found, in order, in the passage.
+    """
     from rapidfuzz import fuzz
     from rapidfuzz.distance import Levenshtein
 
@@ -85,9 +88,7 @@ def align(expected: str, text: str, *, min_score: float) -> Alignment | None:
     if not want or not found:
         return None
     joined, owners = _joined(found)
-    hit = fuzz.partial_ratio_alignment(" ".join(want_norm), joined, score_cutoff=min_score)
-    if hit is None:
-        return None
+    hit = fuzz.partial_ratio_alignment(" ".join(want_norm), joined)
     first = owners[min(hit.dest_start, len(owners) - 1)]
     last = owners[max(min(hit.dest_end, len(owners)) - 1, 0)]
     pad = max(3, len(want) // 4)
@@ -95,11 +96,12 @@ def align(expected: str, text: str, *, min_score: float) -> Alignment | None:
     window = found[lo:hi]
     ops = list(Levenshtein.opcodes([w.norm for w in window], want_norm))
     equal = _anchors([op for op in ops if op.tag == "equal"])
-    if not equal:
+    score = 100 * sum(op.dest_end - op.dest_start for op in equal) / len(want)
+    if not equal or score < min_score:
         return None
     deviations = _deviations(equal, window, want, text)
     return Alignment(
-        window[equal[0].src_start].start, window[equal[-1].src_end - 1].end, hit.score, deviations
+        window[equal[0].src_start].start, window[equal[-1].src_end - 1].end, score, deviations
     )
 
 

@@ -1,0 +1,47 @@
+"""name-consistency kind: one name written with/without diacritics, hyphen, or in two cases."""
+
+from __future__ import annotations
+
+from brieflint.findings import Finding
+from tests.conftest import lint_text
+
+RULE = "house.name-consistency"
+
+
+def run(text: str, path: str = "d.txt") -> list[Finding]:
+    return lint_text(text, select=[RULE], path=path)
+
+
+def test_diacritics_plain_text() -> None:
+    text = "Mr Çelik spoke first.\n\nLater Mr Celik and Mr Çelik left together.\n"
+    (f,) = run(text)
+    assert (f.line, f.column, f.context) == (3, 10, "Celik")
+    assert f.message == "'Celik' (1×) and 'Çelik' (2×) are one name written two ways"
+    assert f.suggestions == ("Çelik",)
+
+
+def test_dotted_capital_i_and_tie_prefers_the_diacritics() -> None:
+    (f,) = run("Minister İsmail Ahmadov met Ismail Ahmadov's deputy.\n")
+    assert f.context == "Ismail" and f.suggestions == ("İsmail",)
+
+
+def test_hyphenation_markdown() -> None:
+    text = "# Talks\n\nThe *Bosnia-Herzegovina* talks and the Bosnia Herzegovina\nvote.\n"
+    (f,) = run(text, "d.md")
+    assert (f.line, f.context) == (3, "Bosnia Herzegovina")
+    assert "'Bosnia-Herzegovina' (1×)" in f.message
+
+
+def test_case_of_a_name() -> None:
+    (f,) = run("The Nato summit. NATO leaders met; NATO agreed.\n")
+    assert f.context == "Nato" and f.suggestions == ("NATO",)
+
+
+def test_clean_negatives() -> None:
+    text = (
+        "Policy matters. The policy of Bosnia-Herzegovina is new; Bosnia-Herzegovina agrees.\n"
+        "Who knows? The WHO and who else. Çelik and Çelik.\n"
+    )
+    assert run(text) == []
+    assert run("# BOSNIA AND TÜRKIYE\n\nTürkiye and Bosnia.\n", "d.md") == []
+    assert run("PORTS AND POWER\n\nPorts and power.\n") == []
