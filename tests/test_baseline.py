@@ -142,7 +142,9 @@ def test_baseline_output_option_and_summary_on_stderr(
 ) -> None:
     create("briefs/trade.md", "-o", "ci/base.json", "--select", "prose.placeholder")
     assert (archive / "ci" / "base.json").is_file()
-    code = main(["check", "briefs/trade.md", "--baseline", "ci/base.json"])
+    code = main(
+        ["check", "briefs/trade.md", "--baseline", "ci/base.json", "--select", "prose.placeholder"]
+    )
     out, err = capsys.readouterr()
     assert code == 0 and out.startswith("0 error(s)")
     assert "4 finding(s) recorded in ci/base.json not shown" in err
