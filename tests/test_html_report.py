@@ -291,7 +291,7 @@ def test_check_fills_the_text_for_html(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     _write_drafts(tmp_path / "briefs", 5)  # enough for worker processes with -j 2
-    code = main(["check", "briefs", "-f", "html", "-o", "r.html", "-j", jobs])
+    code = main(["check", "briefs", "-f", "html", "-o", "r.html", "-j", jobs, "--select", "prose"])
     capsys.readouterr()
     assert code == 1
     dom = read_dom((tmp_path / "r.html").read_text(encoding="utf-8"))
