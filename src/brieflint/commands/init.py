@@ -1,12 +1,189 @@
-"""``brieflint init``: (being built)."""
+"""``brieflint init``: a commented config, a pre-commit snippet and, optionally, a house style."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import regex
 import typer
 
-HELP = "init (not yet available)."
+from brieflint import __version__
+from brieflint.atomic import write_text
+from brieflint.errors import BrieflintError
+
+HELP = """Start using brieflint in a folder of drafts.
+
+Writes a commented brieflint.yaml and a .pre-commit-config.yaml (or, when that file exists,
+prints the lines to add to it). With --style NAME, also creates a house style in styles/NAME/
+that extends the generic 'brief' style: style.yaml, vocabularies and an example house rule,
+ready for `brieflint check --style ./styles/NAME`. Existing files are never overwritten
+without --force.
+
+Example:  brieflint init --style mythinktank
+"""
+
+_NAME = regex.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+PRE_COMMIT_REPO = "https://github.com/brieflint/brieflint"
 
 
-def command() -> None:
-    typer.echo("brieflint init is not available yet", err=True)
-    raise typer.Exit(2)
+def config_text(style_ref: str) -> str:
+    return f"""\
+# brieflint configuration. Every key is optional; the values shown are the defaults
+# unless said otherwise. `brieflint rules` lists every rule with its id.
+
+# House style: a built-in name (brief, secureblacksea) or a folder with a style.yaml.
+style: {style_ref}
+
+# Language of the drafts (default: the style's language).
+# language: en-GB
+
+# Which files `brieflint check` reads when given a folder.
+include: ["*.md", "*.markdown", "*.txt"]
+exclude: []
+
+# Exit with 1 when a finding is at least this serious: error | warning | info | never.
+fail_on: error
+
+# Run only some rules, or skip some (rule ids or prefixes such as "ocr").
+# select: [house, prose]
+# ignore: [prose.exclamation]
+
+# Change a rule: off, a severity, or options.
+rules: {{}}
+#   prose.exclamation: off
+#   house.acronym-undefined: warning
+#   house.acronym-undefined:
+#     options: {{report: undefined, known: [NATO, EU, UN, OSCE]}}
+
+# Skip rules for some files, or change them per glob.
+# per_file_ignores:
+#   "archive/*.txt": [ocr]
+# overrides:
+#   - files: ["drafts/*.md"]
+#     rules: {{prose.placeholder: warning}}
+
+# More accepted words (one a line), and values for {{placeholders}} in required texts.
+# vocab: [names.txt]
+# variables:
+#   project: My Project
+
+# LanguageTool grammar checks: off | optional | required.
+# languagetool:
+#   mode: off
+"""
+
+
+def pre_commit_text() -> str:
+    return f"""\
+repos:
+  - repo: {PRE_COMMIT_REPO}
+    rev: v{__version__}
+    hooks:
+      - id: brieflint        # lint drafts on every commit
+      # - id: brieflint-fix  # apply safe fixes before linting
+"""
+
+
+def style_text(name: str) -> str:
+    return f"""\
+# House style "{name}": everything of the generic policy-brief style, plus what this house adds.
+# See docs/house-style.md. Try it:  brieflint check --style ./styles/{name} drafts/
+name: {name}
+description: Policy briefs of {name}.
+extends: brief
+language: en-GB
+
+# Values for {{placeholders}} in required texts (rules/house.disclaimer.yaml uses {{organisation}}).
+variables:
+  organisation: {name}
+
+# Change the rules this style inherits: off, a severity, or options.
+rules: {{}}
+#   prose.exclamation: off
+#   house.acronym-undefined: warning
+"""
+
+
+def vocab_text(name: str, what: str) -> str:
+    if what == "accept":
+        return (
+            f"# Names and terms {name} uses that a dictionary lacks. One word or phrase a line.\n"
+        )
+    return f"# Words {name} never accepts, even if a dictionary does. One a line.\n"
+
+
+def example_rule_text(name: str) -> str:
+    return f"""\
+# An example house rule: a passage every brief of {name} must carry word for word.
+# Replace the text with your own and remove `enabled: false`. More kinds: docs/house-style.md.
+id: house.disclaimer
+kind: required-text
+severity: error
+enabled: false
+message: "disclaimer: {{problem}}"
+description: The house disclaimer stands on the first page, word for word.
+why: |
+  The disclaimer is the house's legal wording; a changed word changes what the house says.
+examples:
+  bad: |
+    The views expressed are those of the author and of {name}.
+  good: |
+    The views expressed are those of the authors and not necessarily those of {name}.
+options:
+  where: first-page
+  text: The views expressed are those of the authors and not necessarily those of {{organisation}}.
+"""
+
+
+def plan(directory: Path, style: str | None, pre_commit: bool) -> dict[Path, str]:
+    """Every file ``init`` writes, with its content."""
+    files: dict[Path, str] = {}
+    style_ref = "brief"
+    if style is not None:
+        if not _NAME.fullmatch(style):
+            raise BrieflintError(
+                f"invalid style name {style!r}: use letters, digits, '-' and '_'", key="--style"
+            )
+        folder = directory / "styles" / style
+        style_ref = f"./styles/{style}"
+        files[folder / "style.yaml"] = style_text(style)
+        files[folder / "vocab" / "accept.txt"] = vocab_text(style, "accept")
+        files[folder / "vocab" / "reject.txt"] = vocab_text(style, "reject")
+        files[folder / "rules" / "house.disclaimer.yaml"] = example_rule_text(style)
+    files[directory / "brieflint.yaml"] = config_text(style_ref)
+    if pre_commit:
+        files[directory / ".pre-commit-config.yaml"] = pre_commit_text()
+    return files
+
+
+def command(
+    directory: Path = typer.Argument(Path("."), help="Folder to set up (default: here)."),
+    style: str = typer.Option(
+        None, "--style", help="Also create a house style skeleton in styles/NAME/."
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite files brieflint wrote before."),
+    pre_commit: bool = typer.Option(
+        True, "--pre-commit/--no-pre-commit", help="Write or print the pre-commit hook."
+    ),
+) -> None:
+    if not directory.is_dir():
+        raise BrieflintError("no such folder", path=str(directory))
+    files = plan(directory, style, pre_commit)
+    hook = directory / ".pre-commit-config.yaml"
+    # a user's hook file holds other hooks too: never replace it, show what to add
+    keep_hook = hook in files and hook.exists()
+    if keep_hook:
+        del files[hook]
+    existing = [p for p in files if p.exists()]
+    if existing and not force:
+        names = ", ".join(str(p) for p in existing)
+        raise BrieflintError(f"will not overwrite {names} (use --force)")
+    if keep_hook:
+        typer.echo(f"{hook} exists; add brieflint to it:\n")
+        typer.echo(pre_commit_text())
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_text(path, text)
+        typer.echo(f"wrote {path}")
+    if style is not None:
+        typer.echo(f"\nTry it:  brieflint check --style ./styles/{style} .")

@@ -1,0 +1,99 @@
+"""``brieflint init``: config, pre-commit snippet and a house style that works at once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from brieflint import cli
+from brieflint import config as config_mod
+from tests.conftest import lint_text
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Iterator[Path]:
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(old)
+
+
+def test_init_writes_a_valid_commented_config_and_pre_commit(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["init"]) == 0
+    cfg = folder / "brieflint.yaml"
+    assert "# " in cfg.read_text("utf-8")
+    loaded = config_mod.load(cfg)
+    assert loaded.config.style == "brief"
+    hooks = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert hooks["repos"][0]["hooks"][0]["id"] == "brieflint"
+    (folder / "d.md").write_text("# Title\n\nA clean sentence.\n", "utf-8")
+    assert cli.main(["check", "d.md"]) == 0
+    assert not (folder / "styles").exists()
+
+
+def test_init_refuses_to_overwrite_without_force(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "brieflint.yaml").write_text("style: brief\n# mine\n", "utf-8")
+    assert cli.main(["init"]) == 2
+    err = capsys.readouterr().err
+    assert "will not overwrite" in err and "--force" in err
+    assert (folder / "brieflint.yaml").read_text("utf-8") == "style: brief\n# mine\n"
+    assert not (folder / ".pre-commit-config.yaml").exists()  # nothing written at all
+    assert cli.main(["init", "--force"]) == 0
+    assert "# mine" not in (folder / "brieflint.yaml").read_text("utf-8")
+
+
+def test_existing_pre_commit_config_is_kept_and_the_snippet_printed(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = "repos: []\n"
+    (folder / ".pre-commit-config.yaml").write_text(mine, "utf-8")
+    assert cli.main(["init", "--force"]) == 0
+    out = capsys.readouterr().out
+    assert "add brieflint to it" in out and "id: brieflint" in out
+    assert (folder / ".pre-commit-config.yaml").read_text("utf-8") == mine
+
+
+def test_init_style_creates_a_working_house_style(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["init", "--style", "acme"]) == 0
+    style_dir = folder / "styles" / "acme"
+    for name in ("style.yaml", "vocab/accept.txt", "vocab/reject.txt"):
+        assert (style_dir / name).is_file()
+    assert yaml.safe_load((style_dir / "style.yaml").read_text("utf-8"))["extends"] == "brief"
+    assert config_mod.load(folder / "brieflint.yaml").config.style == "./styles/acme"
+    draft = folder / "d.txt"
+    draft.write_text("The the report is done.\n", "utf-8")
+    # the style inherits brief's rules and loads from the command line and the config
+    assert cli.main(["check", "--style", "./styles/acme", str(draft)]) == 0  # a warning
+    assert "prose.doubled-word" in capsys.readouterr().out
+    draft.write_text("The report is done.\n", "utf-8")
+    assert cli.main(["check", str(draft)]) == 0
+    # the example house rule is off until edited, and its own examples behave
+    rule = yaml.safe_load((style_dir / "rules" / "house.disclaimer.yaml").read_text("utf-8"))
+    assert rule["enabled"] is False
+    style_ref = str(style_dir)
+    bad = lint_text(rule["examples"]["bad"], select=["house.disclaimer"], style=style_ref)
+    good = lint_text(rule["examples"]["good"], select=["house.disclaimer"], style=style_ref)
+    assert [f.rule for f in bad] == ["house.disclaimer"] and good == []
+
+
+def test_init_rejects_a_bad_style_name(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["init", "--style", "../evil"]) == 2
+    assert "invalid style name" in capsys.readouterr().err
+    assert not (folder / "brieflint.yaml").exists()
+
+
+def test_init_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["init", "--help"]) == 0
+    assert "Example:  brieflint init --style" in capsys.readouterr().out
