@@ -1,0 +1,146 @@
+"""Benchmark brieflint against the tools people would use instead.
+
+    python benchmarks/run.py            # 200 briefs of ~20 KB (4 MB), 5 runs each
+    python benchmarks/run.py --smoke    # a tiny corpus, 1 run: keeps the script working in CI
+
+The corpus is built deterministically from `benchmarks/source.txt` (seeded shuffles and a few
+seeded typos), so every run measures the same text. Anchors (codespell, typos, proselint) run
+when installed (`pip install '.[bench]'`). Prints min/median wall time, MB/s, the ratio to
+codespell and peak resident memory, as a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SOURCE = HERE / "source.txt"
+
+
+def build_corpus(folder: Path, briefs: int, size: int, seed: int = 7) -> list[Path]:
+    """``briefs`` drafts of about ``size`` bytes, the same for the same arguments."""
+    paragraphs = [p for p in SOURCE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(briefs):
+        parts = [f"POLICY BRIEF NO: {n + 1}\n", f"Brief {n + 1} on regional affairs\n"]
+        length = sum(len(p) for p in parts)
+        while length < size:
+            para = rng.choice(paragraphs)
+            words = para.split(" ")
+            if rng.random() < 0.3:  # a transposition typo now and then
+                i = rng.randrange(len(words))
+                w = words[i]
+                if len(w) > 4:
+                    j = rng.randrange(1, len(w) - 2)
+                    words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+            text = " ".join(words) + "\n"
+            parts.append(text)
+            length += len(text) + 1
+        path = folder / f"brief-{n + 1:03}.txt"
+        path.write_text("\n".join(parts), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@dataclass
+class Result:
+    name: str
+    case: str
+    times: list[float]
+    peak_mb: float
+    exit_codes: set[int]
+
+
+def measure(cmd: list[str], repeat: int) -> tuple[list[float], float, set[int]]:
+    times, peak, codes = [], 0.0, set()
+    for _ in range(repeat):
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        peak = max(peak, usage.ru_maxrss / 1024)
+        codes.add(os.waitstatus_to_exitcode(status))
+    return times, peak, codes
+
+
+def tools(bin_dir: Path) -> dict[str, list[str] | None]:
+    def find(name: str) -> str | None:
+        local = bin_dir / name
+        return str(local) if local.exists() else shutil.which(name)
+
+    brieflint = find("brieflint")
+    return {
+        "brieflint": [brieflint, "check", "--fail-on", "never", "--quiet"] if brieflint else None,
+        "codespell": [c] if (c := find("codespell")) else None,
+        "typos": [t] if (t := find("typos")) else None,
+        "proselint": [p, "check"] if (p := find("proselint")) else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--smoke", action="store_true", help="tiny corpus, one run (for CI)")
+    parser.add_argument("--briefs", type=int, default=200)
+    parser.add_argument("--size", type=int, default=20_000, help="bytes per brief")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--skip", action="append", default=[], help="tool to leave out")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.briefs, args.size, args.repeat = 5, 4_000, 1
+        args.skip.append("proselint")
+    commands = tools(Path(sys.executable).parent)
+    with tempfile.TemporaryDirectory(prefix="brieflint-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        paths = build_corpus(corpus, args.briefs, args.size)
+        total_mb = sum(p.stat().st_size for p in paths) / 1e6
+        one = paths[0]
+        results: list[Result] = []
+        for name, base in commands.items():
+            if base is None or name in args.skip:
+                print(f"# {name}: not installed, skipped", file=sys.stderr)
+                continue
+            whole = (
+                [*base, "--jobs", "0", str(corpus)] if name == "brieflint" else [*base, str(corpus)]
+            )
+            if name == "proselint":
+                whole = [*base, *map(str, paths)]
+            for case, cmd in (("corpus", whole), ("one brief", [*base, str(one)])):
+                times, peak, codes = measure(cmd, args.repeat)
+                if name == "brieflint" and codes - {0}:
+                    print(f"brieflint failed (exit {codes}): {' '.join(cmd)}", file=sys.stderr)
+                    return 2
+                results.append(Result(name, case, times, peak, codes))
+        print(
+            f"corpus: {len(paths)} briefs, {total_mb:.1f} MB; {args.repeat} run(s) each; "
+            f"{os.cpu_count()} cores\n"
+        )
+        print("| tool | case | min s | median s | MB/s | × codespell (median) | peak MB |")
+        print("|---|---|---|---|---|---|---|")
+        anchor = {r.case: statistics.median(r.times) for r in results if r.name == "codespell"}
+        for r in results:
+            med = statistics.median(r.times)
+            size = total_mb if r.case == "corpus" else one.stat().st_size / 1e6
+            ratio = f"{med / anchor[r.case]:.2f}" if r.case in anchor else "–"
+            print(
+                f"| {r.name} | {r.case} | {min(r.times):.3f} | {med:.3f} | {size / med:.2f} "
+                f"| {ratio} | {r.peak_mb:.0f} |"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
