@@ -12,7 +12,7 @@ from brieflint.findings import Edit
 from brieflint.kinds import Hit, Kind, Options
 
 _SPACE_BEFORE = regex.compile(
-    r"(?<=[\p{L}\p{N}\p{M})\]\"”’])[ \t]+(?=[,;:!?](?=[\s\"”’)\]]|$)|\.(?=[\s\"”’)\]]|$))"
+    r"(?<=[\p{L}\p{N}\p{M})\]\"”’])[ \t]+(?=[,;:!?](?=[\s\"”’)\]]|$)|\.(?! \.)(?=[\s\"”’)\]]|$))"
 )
 _NO_SPACE_AFTER = regex.compile(r"(?<![\p{L}\p{M}.])\p{Ll}{2,}([.!?])(?=\p{Lu}\p{Ll})")
 _SPACE_RUN = regex.compile(r"(?<=[^\s])  +(?=[^\s])")

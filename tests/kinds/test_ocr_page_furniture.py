@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from tests.kinds._ocr import fixed, found
+
+RULE = "ocr.page-furniture"
+
+PARA = (
+    "The regional order has changed a great deal since the war ended, and the states around the "
+    "sea now weigh their options with more care than they did a decade ago, as this brief shows."
+)
+
+
+def _pages(header: str) -> str:
+    pages = [f"{PARA}\n\n{header.format(n=n)}\n\n" for n in range(2, 6)]
+    return "Title Of The Brief\n\n" + "".join(pages) + PARA + "\n"
+
+
+def test_running_header_with_page_numbers_is_removed() -> None:
+    text = _pages("Title Of The Brief {n}")
+    assert found(text, RULE) == [f"Title Of The Brief {n}" for n in range(2, 6)]
+    assert fixed(text, RULE) == "Title Of The Brief\n\n" + f"{PARA}\n\n" * 4 + PARA + "\n"
+
+
+def test_page_labels_and_lone_numbers() -> None:
+    text = _pages("Page {n} of 9")
+    assert len(found(text, RULE)) == 4
+    assert found(_pages("{n}"), RULE) == ["2", "3", "4", "5"]
+
+
+def test_title_twice_and_tables_are_not_furniture() -> None:
+    text = f"Title Of The Brief\n\n{PARA}\n\nTitle Of The Brief\n\n{PARA}\n"
+    assert found(text, RULE) == []
+    table = f"{PARA}\n\nYear\n\n2019\n\n12\n\n14\n\n{PARA}\n"
+    assert found(table, RULE) == []

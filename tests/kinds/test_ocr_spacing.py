@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.kinds._ocr import fixed, found
+
+RULE = "ocr.spacing"
+
+
+def test_spacing_errors_are_fixed() -> None:
+    text = "The talks ended , and the parties left.The next  round is due ."
+    assert len(found(text, RULE)) == 4
+    assert fixed(text, RULE) == "The talks ended, and the parties left. The next round is due."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two spaces after a stop.  Are allowed. An ellipsis . . . too.",
+        "Country    2019    2020\nTurkey     12      14\n",
+        "Visit www.Example.Org or e.g.The file, 3.5 and U.S. policy.",
+        "| a | b |\n|---|---|\n| x  | y |\n",
+    ],
+)
+def test_clean_text_is_silent(text: str) -> None:
+    path = "draft.md" if text.startswith("|") else "draft.txt"
+    assert found(text, RULE, path=path) == []

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.kinds._ocr import fixed, found
+
+RULE = "ocr.split-word"
+
+
+def test_split_words_are_joined() -> None:
+    text = "The transfor mation was real. Abst rac t thinking helps."
+    assert found(text, RULE) == ["transfor mation", "Abst rac t"]
+    assert fixed(text, RULE) == "The transformation was real. Abstract thinking helps."
+
+
+def test_joined_form_used_elsewhere_in_the_document_counts() -> None:
+    text = "The Karabakhi delegation spoke. Later the Kara bakhi group left."
+    assert found(text, RULE) == ["Kara bakhi"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The aircraft flew in formation.",
+        "It is a part of the plan, not apart from it.",
+        "The rate rose by ten per cent.",
+        "He said it s fine and they don t mind.",  # lost apostrophes, not split words
+        "The New York office and the et al. citation.",
+        "The post war order and the pre war order.",
+    ],
+)
+def test_real_phrases_are_not_flagged(text: str) -> None:
+    assert found(text, RULE) == []

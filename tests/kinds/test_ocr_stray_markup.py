@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.kinds._ocr import fixed, found
+
+RULE = "ocr.stray-markup"
+
+
+def test_markup_around_a_name_is_unwrapped() -> None:
+    text = "Written by Ayla _{Demir} in 2025."
+    assert found(text, RULE) == ["_{Demir}"]
+    assert fixed(text, RULE) == "Written by Ayla Demir in 2025."
+
+
+def test_symbols_lost_characters_and_brackets() -> None:
+    text = "The user?s guide ¬ was \\textit{late} (very late. And ] here."
+    assert found(text, RULE) == ["?", "¬", "\\textit{late}", "(", "]"]
+
+
+def test_page_broken_paragraph_keeps_quote_balance() -> None:
+    text = 'The motto was stated in\n\n"one nation, two states," by both.\n'
+    assert found(text, RULE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Growth of ~5% and 10^6 people (a) first, b) second.",
+        'He said “yes” and (twice) [sic]. A 5" screen.',
+        "Is it true? Yes. Policy Brief | No. 7",
+        "“A quotation that runs on over paragraphs",
+    ],
+)
+def test_clean_text_is_silent(text: str) -> None:
+    assert found(text, RULE) == []
