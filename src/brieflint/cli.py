@@ -9,22 +9,19 @@ from collections.abc import Sequence
 import typer
 
 from brieflint import __version__
-from brieflint.commands import check as check_cmd
-from brieflint.commands import fix as fix_cmd
-from brieflint.commands import init as init_cmd
-from brieflint.commands import languagetool as languagetool_cmd
-from brieflint.commands import review as review_cmd
-from brieflint.commands import rules as rules_cmd
 from brieflint.errors import BrieflintError
 
-app = typer.Typer(
-    name="brieflint",
-    help="Lint policy-brief drafts and record editorial review decisions in git.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+# command name → (module under brieflint.commands, attribute, is a sub-app). Only the command
+# being run is imported, so `brieflint check` never pays for GitPython or LanguageTool clients.
+COMMANDS: dict[str, tuple[str, str, bool]] = {
+    "check": ("check", "check", False),
+    "fix": ("fix", "command", False),
+    "rules": ("rules", "app", True),
+    "init": ("init", "command", False),
+    "baseline": ("baseline", "app", True),
+    "languagetool": ("languagetool", "app", True),
+    "review": ("review", "app", True),
+}
 
 
 def _version(value: bool) -> None:
@@ -33,7 +30,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
@@ -42,12 +38,41 @@ def _root(
     """brieflint: lint drafts (check, fix), list rules, record reviews."""
 
 
-app.command("check", help=check_cmd.HELP)(check_cmd.check)
-app.add_typer(rules_cmd.app, name="rules")
-app.command("fix", help=fix_cmd.HELP)(fix_cmd.command)
-app.command("init", help=init_cmd.HELP)(init_cmd.command)
-app.add_typer(languagetool_cmd.app, name="languagetool")
-app.add_typer(review_cmd.app, name="review")
+def create_app(only: str | None = None) -> typer.Typer:
+    """The typer app with every command, or with ``only`` that one (faster start-up)."""
+    import importlib
+
+    app = typer.Typer(
+        name="brieflint",
+        help="Lint policy-brief drafts and record editorial review decisions in git.",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    app.callback()(_root)
+    for name, (module_name, attribute, group) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        module = importlib.import_module(f"brieflint.commands.{module_name}")
+        target = getattr(module, attribute, None)
+        if target is None:
+            continue
+        if group:
+            app.add_typer(target, name=name)
+        else:
+            app.command(name, help=getattr(module, "HELP", None))(target)
+    return app
+
+
+def _command_in(args: Sequence[str]) -> str | None:
+    """The subcommand ``args`` name, when it can be known without building the whole app."""
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return None  # shell completion needs every command
+    for arg in args:
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
 
 
 def _terminate(signum: int, frame: object) -> None:
@@ -61,12 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if argv is None:  # only when brieflint owns the process
         signal.signal(signal.SIGTERM, _terminate)
+    args = list(argv) if argv is not None else sys.argv[1:]
     try:
-        app(
-            args=list(argv) if argv is not None else None,
-            prog_name="brieflint",
-            standalone_mode=True,
-        )
+        create_app(_command_in(args))(args=args, prog_name="brieflint", standalone_mode=True)
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 2)
