@@ -97,3 +97,29 @@ def test_init_rejects_a_bad_style_name(folder: Path, capsys: pytest.CaptureFixtu
 def test_init_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["init", "--help"]) == 0
     assert "Example:  brieflint init --style" in capsys.readouterr().out
+
+
+def test_the_complete_example_of_the_house_style_guide_works(tmp_path: Path) -> None:
+    import regex
+
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "house-style.md").read_text("utf-8")
+    blocks = regex.findall(
+        r"`(styles/balticforum/[\w/.-]+\.yaml)`:\n\n```yaml\n(.*?)```", guide, flags=regex.S
+    )
+    assert len(blocks) == 3
+    for name, text in blocks:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    style_ref = str(tmp_path / "styles" / "balticforum")
+    for name, text in blocks[1:]:
+        rule = yaml.safe_load(text)
+        ex = rule["examples"]
+        bad = lint_text(ex["bad"], select=[rule["id"]], style=style_ref)
+        good = lint_text(ex["good"], select=[rule["id"]], style=style_ref)
+        assert bad and {f.rule for f in bad} == {rule["id"]}, name
+        assert good == [], (name, good)
+    cover = guide.split("with a cover like\n\n```\n", 1)[1].split("```", 1)[0]
+    draft = cover + "\nText.\n\nAna Lopes is a researcher.\n\nPiotr Nowak is a professor.\n"
+    found = lint_text(draft, select=["house"], style=style_ref)
+    assert [f.message for f in found if f.rule != "house.acronym-undefined"] == []
