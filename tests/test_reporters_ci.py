@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -306,3 +307,63 @@ def test_no_progress_bar_off_a_terminal(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert BAR not in proc.stderr and BAR not in proc.stdout
     assert proc.stderr == ""
+
+
+# --- the CI examples run as written ----------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _run_script(script: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = _env()
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    return subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(EXAMPLES / "drafts", tmp_path / "briefs")
+    (tmp_path / "briefs" / "placeholder.md").write_text(BAD, encoding="utf-8")
+    return tmp_path
+
+
+def test_github_example_lint_step(project: Path) -> None:
+    import yaml
+
+    workflow = yaml.safe_load((EXAMPLES / "github-lint.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["lint"]["steps"]
+    lint = next(s for s in steps if s.get("name") == "Lint the briefs")
+    upload = next(s for s in steps if "upload-sarif" in s.get("uses", ""))
+    assert upload["with"]["sarif_file"] == "brieflint.sarif"
+    assert "always()" in upload["if"]
+    assert workflow["jobs"]["lint"]["permissions"]["security-events"] == "write"
+    proc = _run_script(lint["run"], project)
+    assert proc.returncode == 1, proc.stderr
+    assert "::error file=briefs/placeholder.md,line=3," in proc.stdout
+    sarif = json.loads((project / "brieflint.sarif").read_text(encoding="utf-8"))
+    jsonschema.validate(sarif, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    assert "briefs/placeholder.md" in (project / "brieflint-report.html").read_text("utf-8")
+
+
+def test_gitlab_example_job(project: Path) -> None:
+    import yaml
+
+    job = yaml.safe_load((EXAMPLES / "gitlab-ci.yml").read_text(encoding="utf-8"))["brieflint"]
+    assert job["artifacts"]["when"] == "always"
+    reports = job["artifacts"]["reports"]
+    proc = _run_script("\n".join(job["script"]), project)
+    assert proc.returncode == 1, proc.stderr
+    assert "briefs/placeholder.md:3:15" in proc.stdout
+    junit = ET.parse(project / reports["junit"]).getroot()
+    assert int(junit.get("failures") or 0) >= 3
+    issues = json.loads((project / reports["codequality"]).read_text(encoding="utf-8"))
+    jsonschema.validate(issues, CODEQUALITY_SCHEMA)
+    assert any(i["location"]["path"] == "briefs/placeholder.md" for i in issues)
+    assert (project / job["artifacts"]["paths"][0]).is_file()
