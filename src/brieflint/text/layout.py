@@ -35,7 +35,7 @@ _SPACE = regex.compile(r"\s+")
 _BODY_MIN_CHARS = 120
 _MAX_HEADER_CHARS = 100
 _MAX_HEADER_WORDS = 12
-_MIN_SPREAD = 200
+_MIN_SPREAD = 100
 _TERMINAL = frozenset(".!?:;…")
 _OPENERS = "\"'“‘«(["
 
