@@ -6,6 +6,44 @@ from brieflint.ruleset import Setup
 
 
 def describe(setup: Setup) -> dict[str, str]:
-    """A name → description map, e.g. ``{"spelling": "offline (wordfreq en)"}``."""
-    lang = setup.context.language
-    return {"spelling": f"offline (wordfreq, {lang})", "grammar": "off"}
+    """A name → description map, e.g. ``{"spelling": "offline (wordfreq en)", "grammar": ...}``.
+
+    Grammar reads "off", "LanguageTool 6.7 at http://127.0.0.1:8081 (required)", or says why it
+    cannot run. The server is asked for its version only when the run cached one
+    (``languagetool/server-*.json``) is missing, so describing costs no request on a cached run.
+    """
+    ctx = setup.context
+    lang = ctx.language
+    spelling_on = any(
+        rule.kind.name in ("spelling", "name-variant") for rule in setup.base.values()
+    )
+    spelling = f"offline (wordfreq, {lang})" if spelling_on else "off"
+    return {"spelling": spelling, "grammar": _grammar(setup)}
+
+
+def _grammar(setup: Setup) -> str:
+    from brieflint.languagetool import client as lt
+
+    ctx = setup.context
+    settings = ctx.config.languagetool
+    if settings.mode == "off":
+        return "off"
+    if not any(rule.kind.name == "languagetool" for rule in setup.base.values()):
+        return "off (rule disabled)"
+    url = lt.server_url(settings)
+    if url is None:
+        return f"not configured ({settings.mode}: set languagetool.url or {lt.ENV_URL})"
+    version: str | None = None
+    if ctx.cache_dir is not None:
+        from brieflint.languagetool.cache import ResultCache
+
+        version = ResultCache(ctx.cache_dir).known_version(url)
+    if version is None and url != lt.LOCAL:
+        from brieflint.languagetool.server import server_version
+
+        version = server_version(url, timeout=min(settings.timeout, 5.0))
+        if version is None:
+            return f"LanguageTool at {url} unreachable ({settings.mode})"
+    where = "language-tool-python's local download" if url == lt.LOCAL else url
+    name = f"LanguageTool {version}" if version else "LanguageTool"
+    return f"{name} at {where} ({settings.mode})"

@@ -1,0 +1,213 @@
+"""A LanguageTool client (language-tool-python) that counts its requests and fails loudly.
+
+``STATS`` counts the check requests this process sent and the paragraphs answered from the cache
+(benchmarks and tests read it). With ``BRIEFLINT_LANGUAGETOOL_STATS=<folder>`` each process also
+writes its counts to ``<folder>/<pid>.json`` after every request, for runs that fork workers.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from brieflint.config import LanguageToolConfig
+from brieflint.errors import BrieflintError, ConfigError
+
+ENV_URL = "BRIEFLINT_LANGUAGETOOL_URL"
+ENV_STATS = "BRIEFLINT_LANGUAGETOOL_STATS"
+LOCAL = "local"  # languagetool.url: local → language-tool-python's own download
+log = logging.getLogger("brieflint.languagetool")
+
+
+@dataclass
+class Stats:
+    requests: int = 0  # /v2/check requests sent
+    cached: int = 0  # paragraphs answered from the cache
+    seconds: float = 0.0  # time spent waiting for LanguageTool
+
+    def reset(self) -> None:
+        self.requests, self.cached, self.seconds = 0, 0, 0.0
+
+    def save(self) -> None:
+        folder = os.environ.get(ENV_STATS)
+        if not folder:
+            return
+        from brieflint.atomic import write_text
+
+        path = Path(folder)
+        path.mkdir(parents=True, exist_ok=True)
+        write_text(path / f"{os.getpid()}.json", json.dumps(asdict(self)))
+
+
+STATS = Stats()
+
+
+class Unreachable(BrieflintError):
+    """The configured LanguageTool server did not answer."""
+
+
+@dataclass(frozen=True, slots=True)
+class LTMatch:
+    """One LanguageTool match; offsets in code points of the text sent."""
+
+    offset: int
+    length: int
+    rule_id: str
+    category: str
+    issue_type: str
+    message: str
+    replacements: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["replacements"] = list(self.replacements)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LTMatch:
+        return cls(
+            offset=int(data["offset"]),
+            length=int(data["length"]),
+            rule_id=str(data["rule_id"]),
+            category=str(data["category"]),
+            issue_type=str(data["issue_type"]),
+            message=str(data["message"]),
+            replacements=tuple(str(r) for r in data["replacements"]),
+        )
+
+
+def server_url(config: LanguageToolConfig) -> str | None:
+    """The server: ``languagetool.url`` in the config, else ``BRIEFLINT_LANGUAGETOOL_URL``."""
+    url = config.url or os.environ.get(ENV_URL) or None
+    return url.rstrip("/") if url and url != LOCAL else url
+
+
+class Client:
+    """Checks text against one LanguageTool server, in one language, with fixed settings."""
+
+    def __init__(
+        self,
+        url: str,
+        language: str,
+        *,
+        timeout: float = 30.0,
+        disabled_rules: tuple[str, ...] = (),
+        disabled_categories: tuple[str, ...] = (),
+    ) -> None:
+        self.url = url
+        self.language = language
+        self.timeout = timeout
+        self.disabled_rules = disabled_rules
+        self.disabled_categories = disabled_categories
+        self._tool: Any = None
+        self._failure: Unreachable | None = None
+        self._version: str | None = None
+
+    def describe(self) -> str:
+        return "language-tool-python's local LanguageTool" if self.url == LOCAL else self.url
+
+    def _unreachable(self, exc: BaseException) -> Unreachable:
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        where = self.describe()
+        hint = (
+            "start one with `brieflint languagetool serve --detach`, or pass "
+            "--languagetool optional to check without grammar"
+        )
+        return Unreachable(f"LanguageTool at {where} is unreachable ({detail[:200]}); {hint}")
+
+    def _get_tool(self) -> Any:
+        if self._failure is not None:
+            raise self._failure
+        if self._tool is not None:
+            return self._tool
+        import language_tool_python
+
+        # language-tool-python fixes its request timeout on the class
+        tool_class = type("Tool", (language_tool_python.LanguageTool,), {"_TIMEOUT": self.timeout})
+        try:
+            if self.url == LOCAL:
+                tool = tool_class(self.language)
+            else:
+                tool = tool_class(self.language, remote_server=self.url)
+        except ValueError as exc:
+            raise ConfigError(f"LanguageTool: {exc}", key="languagetool") from None
+        except Exception as exc:  # requests, language-tool-python and OS errors alike
+            self._failure = self._unreachable(exc)
+            raise self._failure from None
+        tool.disabled_rules = set(self.disabled_rules)
+        tool.disabled_categories = set(self.disabled_categories)
+        self._tool = tool
+        return tool
+
+    def version(self) -> str:
+        """The server's LanguageTool version (one /v2/info request, remembered)."""
+        if self._version is None:
+            import requests
+
+            tool = self._get_tool()
+            base = str(tool._url).rstrip("/")  # ".../v2"
+            try:
+                response = requests.get(f"{base}/info", timeout=self.timeout)
+                response.raise_for_status()
+                self._version = str(response.json()["software"]["version"])
+            except Exception as exc:
+                self._failure = self._unreachable(exc)
+                raise self._failure from None
+        return self._version
+
+    def check(self, text: str) -> list[LTMatch]:
+        """LanguageTool's matches for ``text`` (one /v2/check request)."""
+        tool = self._get_tool()
+        started = time.perf_counter()
+        try:
+            matches = tool.check(text)
+        except Exception as exc:
+            self._failure = self._unreachable(exc)
+            raise self._failure from None
+        finally:
+            STATS.requests += 1
+            STATS.seconds += time.perf_counter() - started
+            log.debug("languagetool request %d: %d characters", STATS.requests, len(text))
+            STATS.save()
+        return [
+            LTMatch(
+                offset=int(m.offset),
+                length=int(m.error_length),
+                rule_id=str(m.rule_id),
+                category=str(m.category),
+                issue_type=str(m.rule_issue_type),
+                message=str(m.message),
+                replacements=tuple(str(r) for r in m.replacements),
+            )
+            for m in matches
+        ]
+
+
+_CLIENTS: dict[tuple[object, ...], Client] = {}
+
+
+def client_for(
+    url: str,
+    language: str,
+    timeout: float,
+    disabled_rules: tuple[str, ...],
+    disabled_categories: tuple[str, ...],
+) -> Client:
+    """One client per server and settings in a process (a failure is remembered, not retried)."""
+    key = (url, language, timeout, disabled_rules, disabled_categories)
+    client = _CLIENTS.get(key)
+    if client is None:
+        client = Client(
+            url,
+            language,
+            timeout=timeout,
+            disabled_rules=disabled_rules,
+            disabled_categories=disabled_categories,
+        )
+        _CLIENTS[key] = client
+    return client
