@@ -6,12 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-import typer
-from typer.testing import CliRunner
 
 from brieflint import baseline
 from brieflint.cli import main
-from brieflint.commands import baseline as baseline_cmd
 from brieflint.errors import BrieflintError
 from tests.conftest import lint_text
 
@@ -27,21 +24,11 @@ DRAFT = (
 )
 
 
-def cli_app() -> typer.Typer:
-    """The command line with ``baseline`` wired as ``brieflint.cli`` wires its sub-apps."""
-    from brieflint.cli import app
-
-    if any(group.name == "baseline" for group in app.registered_groups):
-        return app
-    local = typer.Typer()
-    local.add_typer(baseline_cmd.app, name="baseline")
-    return local
-
-
-def create(*args: str) -> str:
-    result = CliRunner().invoke(cli_app(), ["baseline", "create", *args], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.output
+def create(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    code = main(["baseline", "create", *args])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out
 
 
 def check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, object]]]:
@@ -63,8 +50,10 @@ def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 BASE = ".brieflint-baseline.json"
 
 
-def test_create_records_every_finding_sorted_and_versioned(archive: Path) -> None:
-    out = create("briefs", "--select", "prose.placeholder")
+def test_create_records_every_finding_sorted_and_versioned(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = create(capsys, "briefs", "--select", "prose.placeholder")
     assert "wrote 5 finding(s) from 2 file(s) to .brieflint-baseline.json" in out
     data = json.loads((archive / BASE).read_text(encoding="utf-8"))
     assert data["version"] == baseline.BASELINE_VERSION and data["tool"] == "brieflint"
@@ -76,14 +65,14 @@ def test_create_records_every_finding_sorted_and_versioned(archive: Path) -> Non
     assert {e["match"] for e in entries} == {"TK", "XXX"}
     assert all("line" not in e for e in entries)  # nothing that moves with the text
     first = (archive / BASE).read_bytes()
-    create("briefs", "--select", "prose.placeholder")
+    create(capsys, "briefs", "--select", "prose.placeholder")
     assert (archive / BASE).read_bytes() == first  # deterministic: a stable diff in git
 
 
 def test_check_with_baseline_reports_nothing_then_only_new_findings(
     archive: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    create("briefs", "--select", "prose.placeholder")
+    create(capsys, "briefs", "--select", "prose.placeholder")
     code, findings = check(capsys, "briefs", "--baseline", BASE)
     assert (code, findings) == (0, [])
     draft = archive / "briefs" / "trade.md"
@@ -105,7 +94,7 @@ def test_check_with_baseline_reports_nothing_then_only_new_findings(
 def test_another_identical_occurrence_is_new(
     archive: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    create("briefs", "--select", "prose.placeholder")
+    create(capsys, "briefs", "--select", "prose.placeholder")
     draft = archive / "briefs" / "trade.md"
     # the same words in a paragraph of their own: told apart by their order only
     draft.write_text(DRAFT + "\nSee TK.\n", "utf-8")
@@ -117,7 +106,7 @@ def test_another_identical_occurrence_is_new(
 def test_fixed_findings_stay_fixed_and_a_moved_draft_is_new(
     archive: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    create("briefs", "--select", "prose.placeholder")
+    create(capsys, "briefs", "--select", "prose.placeholder")
     (archive / "briefs" / "trade.md").write_text(DRAFT.replace("TK", "12"), "utf-8")
     assert check(capsys, "briefs", "--baseline", BASE) == (0, [])
     (archive / "briefs" / "other.txt").rename(archive / "briefs" / "renamed.txt")
@@ -128,7 +117,7 @@ def test_fixed_findings_stay_fixed_and_a_moved_draft_is_new(
 def test_paths_match_from_another_working_directory(
     archive: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    create("briefs", "--select", "prose.placeholder")
+    create(capsys, "briefs", "--select", "prose.placeholder")
     monkeypatch.chdir(archive / "briefs")
     assert check(capsys, ".", "--baseline", f"../{BASE}") == (0, [])
     assert check(capsys, str(archive / "briefs" / "trade.md"), "--baseline", f"../{BASE}") == (
@@ -140,7 +129,7 @@ def test_paths_match_from_another_working_directory(
 def test_baseline_output_option_and_summary_on_stderr(
     archive: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    create("briefs/trade.md", "-o", "ci/base.json", "--select", "prose.placeholder")
+    create(capsys, "briefs/trade.md", "-o", "ci/base.json", "--select", "prose.placeholder")
     assert (archive / "ci" / "base.json").is_file()
     code = main(
         ["check", "briefs/trade.md", "--baseline", "ci/base.json", "--select", "prose.placeholder"]
@@ -171,10 +160,14 @@ def test_bad_baseline_is_one_line_exit_2(
     assert err.count("\n") == 1
 
 
-def test_create_refuses_to_write_when_a_draft_cannot_be_read(archive: Path) -> None:
+def test_create_refuses_to_write_when_a_draft_cannot_be_read(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (archive / "briefs" / "bad.md").write_bytes(b"\xff\xfe\x00oops")
-    result = CliRunner().invoke(cli_app(), ["baseline", "create", "briefs/bad.md"])
-    assert result.exit_code == 2
+    code = main(["baseline", "create", "briefs"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert "briefs/bad.md" in err and ".brieflint-baseline.json not written" in err
     assert not (archive / BASE).exists()
 
 
