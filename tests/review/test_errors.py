@@ -142,3 +142,16 @@ def test_gate_with_no_changed_brief_passes(ws: Workspace) -> None:
     code, out, _ = ws.run("review", "gate", "--base", "main")
     assert code == 0
     assert "no brief changed" in out
+
+
+def test_verify_accepts_added_records_and_rejects_junk(ws: Workspace) -> None:
+    ws.as_("author@example.org")
+    assert ws.run("review", "submit", BRIEF)[0] == 0
+    ws.repo.git.add("--all")
+    code, out, _ = ws.run("review", "verify")
+    assert code == 0 and "1 record(s) added" in out
+    ws.commit("Submit")
+    junk = ".brieflint/reviews/briefs__trade.md/junk.json"
+    ws.write(junk, "{not json")
+    code, _, err = ws.run("review", "verify")
+    assert code == 1 and f"record {junk}: not valid JSON" in err

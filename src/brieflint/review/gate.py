@@ -141,7 +141,7 @@ def check_record(record: rec.Record, path: str, policy: Policy, signers: str | N
         if record.signature is None:
             problems.append(f"record {path}: not signed, and the base policy requires signatures")
         elif signers is None:
-            problems.append(f"record {path}: signed, but the base commit has no allowed signers")
+            problems.append(f"record {path}: signed, but there is no allowed_signers file")
         else:
             reason = signing.verify(p.canonical(), record.signature, p.reviewer, signers)
             if reason is not None:
