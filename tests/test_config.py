@@ -44,7 +44,7 @@ def test_rule_overrides_severity_off_and_options(tmp_path: Path) -> None:
     setup = setup_for(cfg)
     assert setup.base["prose.doubled-word"].severity is Severity.ERROR
     assert "prose.common-typo" not in setup.base
-    found = lint_text("DRAFT the the goverment TODO\n", config_path=cfg)
+    found = lint_text("DRAFT the the goverment TODO\n", config_path=cfg, select=["prose"])
     assert sorted(f.rule for f in found) == ["prose.doubled-word", "prose.placeholder"]
 
 
@@ -120,7 +120,8 @@ def test_local_style_extends_builtin_with_vocab_and_rules(tmp_path: Path) -> Non
     assert setup.style_name == "house"
     assert setup.base["prose.doubled-word"].severity is Severity.INFO
     assert "Zorbania" in setup.context.vocabulary.accept
-    assert [f.rule for f in lint_text("A DRAFT.\n", config_path=cfg)] == ["house.no-draft"]
+    found = lint_text("A DRAFT.\n", config_path=cfg, select=["house.no-draft", "prose"])
+    assert [f.rule for f in found] == ["house.no-draft"]
 
 
 def test_rule_file_id_must_match_name(tmp_path: Path) -> None:

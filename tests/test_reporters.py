@@ -18,7 +18,7 @@ TEXT = "Intro.\nThe the goverment, 50% done: TODO.\n"
 
 
 def make_report() -> Report:
-    findings = lint_text(TEXT, path="briefs/a b.txt")
+    findings = lint_text(TEXT, path="briefs/a b.txt", select=["prose"])
     from brieflint import config as config_mod
     from brieflint import ruleset
 

@@ -218,9 +218,11 @@ def build(
     cli = yamlpos.Located(None, "command line")
     if chosen_select:
         origin, where = (cli, ("--select",)) if select else (cfg_located, ("select",))
+        # a prefix narrows what the style and config enable; a full rule id also turns it on
         keep = {rid for p in chosen_select for rid in _expand(p, states, origin, where)}
+        named = set(chosen_select)
         for rid, state in states.items():
-            state.enabled = rid in keep
+            state.enabled = rid in named or (rid in keep and state.enabled)
     for p in cfg.ignore:
         for rid in _expand(p, states, cfg_located, ("ignore",)):
             states[rid].enabled = False
