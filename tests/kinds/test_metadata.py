@@ -209,3 +209,16 @@ def test_unknown_field_named_by_title_field_is_a_config_error(tmp_path: Path) ->
     cfg.write_text("rules:\n  house.metadata:\n    options: {title_field: heading}\n", "utf-8")
     with pytest.raises(ConfigError, match="'heading' is not one of the fields"):
         lint_text("x\n", select=[RULE], config_path=cfg)
+
+
+def test_runaway_cover_pattern_is_a_clear_error(tmp_path: Path) -> None:
+    from brieflint.errors import BrieflintError
+
+    cfg = tmp_path / "brieflint.yaml"
+    cfg.write_text(
+        "rules:\n  house.metadata:\n    options:\n      fields:\n"
+        "        number: {type: int, cover: {pattern: '(a+)+$'}}\n",
+        "utf-8",
+    )
+    with pytest.raises(BrieflintError, match="took longer than"):
+        lint_text("a" * 40000 + "!\n", select=[RULE], config_path=cfg)

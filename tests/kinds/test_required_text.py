@@ -106,6 +106,9 @@ def test_first_page_is_enforced() -> None:
     assert f.line == 82 and "must stand on the first page" in f.message
     assert run("Intro.\f" + DISCLAIMER + "\n") != []
     assert run(DISCLAIMER + "\fNext page.\n") == []
+    # a copy on the last page does not hide the one on the first page
+    twice = DISCLAIMER + "\f" + DISCLAIMER.replace("NATO SPS", "NATO") + "\n"
+    assert run(twice) == []
 
 
 def test_placeholders_from_variables_and_front_matter(tmp_path: Path) -> None:

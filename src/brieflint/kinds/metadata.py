@@ -14,13 +14,12 @@ import regex
 from pydantic import Field as PField
 from pydantic import model_validator
 
+from brieflint import patterns
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.kinds import Hit, Kind, Options
 from brieflint.patterns import Pattern
 from brieflint.text import cover
-
-_NAME = r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)+"
 
 
 class CoverPattern(Options):
@@ -154,7 +153,7 @@ def _validate(
 def _text_problem(spec: FieldSpec, text: str) -> str | None:
     if spec.choices and text not in spec.choices:
         return f"must be one of {', '.join(spec.choices)}, not '{text}'"
-    if spec.pattern is not None and not regex.fullmatch(spec.pattern, text, timeout=2.0):
+    if spec.pattern is not None and not cover.match(spec.pattern, text, "fullmatch"):
         how = spec.description or f"matching {spec.pattern}"
         return f"'{text}' is not written as {how}"
     return None
@@ -172,7 +171,7 @@ def _validate_list(
     else:
         text = str(raw)
         pos = 0
-        for m in [*regex.finditer(spec.separator, text), None]:
+        for m in [*patterns.finditer(spec.separator, text), None]:
             end = m.start() if m is not None else len(text)
             if text[pos:end].strip():
                 lead = len(text[pos:end]) - len(text[pos:end].lstrip())
@@ -222,7 +221,7 @@ def _dates_not_after(
         return
     brief_date: dt.date = values[options.date_field][0]
     for rule in options.dates_not_after:
-        for m in regex.finditer(rule.pattern, doc.prose, timeout=2.0):
+        for m in patterns.finditer(rule.pattern, doc.prose):
             if "date" not in m.groupdict() or m.group("date") is None:
                 continue
             date = cover.parse_date(m.group("date"), rule.formats)
@@ -247,7 +246,7 @@ def _biographies(doc: Document, options: MetadataOptions, values: dict[str, Any]
     for p in doc.paragraphs:
         if p.start < begin:
             continue
-        m = pattern.match(p.text, timeout=2.0)
+        m = cover.match(pattern, p.text)
         if m is not None and "name" in pattern.groupindex and m.group("name"):
             name = " ".join(m.group("name").split())
             found.setdefault(

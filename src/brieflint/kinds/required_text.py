@@ -92,16 +92,19 @@ def check(doc: Document, options: RequiredTextOptions, ctx: Context) -> Iterator
         return
     expected = " ".join(expected.split())
     lo, hi = region(doc, options.where, options.page_lines)
-    found = align.align(expected, doc.prose, min_score=options.min_similarity)
+    found = align.align(expected, doc.prose, min_score=options.min_similarity, within=(lo, hi))
     page = options.where.replace("-", " ")
+    if found is None and options.where != "anywhere":
+        elsewhere = align.align(expected, doc.prose, min_score=options.min_similarity)
+        if elsewhere is not None:
+            line = doc.position(elsewhere.start)[0]
+            problem = f"on line {line}, but it must stand on the {page}"
+            yield Hit(elsewhere.start, elsewhere.start, {"problem": problem})
+            return
     if found is None:
         where = "" if options.where == "anywhere" else f" from the {page}"
         yield Hit(lo, lo, {"problem": f"missing{where}; it must read: '{expected}'"})
         return
-    if not lo <= found.start < hi:
-        line = doc.position(found.start)[0]
-        problem = f"on line {line}, but it must stand on the {page}"
-        yield Hit(found.start, found.start, {"problem": problem})
     for dev in found.deviations:
         s, e, replacement = dev.edit
         fix = (Edit(s, e, replacement),) if options.fix else None

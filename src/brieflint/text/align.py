@@ -74,10 +74,13 @@ class Alignment:
     deviations: tuple[Deviation, ...]
 
 
-def align(expected: str, text: str, *, min_score: float) -> Alignment | None:
+def align(
+    expected: str, text: str, *, min_score: float, within: tuple[int, int] | None = None
+) -> Alignment | None:
     """Where ``expected`` (or its nearest near-miss) stands in ``text``; None when absent.
 
     The score is the share (0-100) of the required words found, in order, in the passage.
+    ``within`` limits the search to a span of ``text`` (offsets stay those of ``text``).
     """
     from rapidfuzz import fuzz
     from rapidfuzz.distance import Levenshtein
@@ -85,10 +88,14 @@ def align(expected: str, text: str, *, min_score: float) -> Alignment | None:
     want = expected.split()
     want_norm = [normalise(w) for w in want]
     found = words(text)
+    if within is not None:
+        found = [w for w in found if within[0] <= w.start and w.end <= within[1]]
     if not want or not found:
         return None
     joined, owners = _joined(found)
     hit = fuzz.partial_ratio_alignment(" ".join(want_norm), joined)
+    if hit is None:  # only with a score cutoff; kept for the type checker
+        return None
     first = owners[min(hit.dest_start, len(owners) - 1)]
     last = owners[max(min(hit.dest_end, len(owners)) - 1, 0)]
     pad = max(3, len(want) // 4)

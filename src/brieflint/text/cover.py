@@ -15,6 +15,8 @@ from typing import Any
 import regex
 
 from brieflint.document import Document
+from brieflint.errors import BrieflintError
+from brieflint.patterns import TIMEOUT_SECONDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,7 @@ def cover(doc: Document, rules: Sequence[CoverRule], max_lines: int) -> dict[str
             start, end = doc.lines.line_span(line)
             text = doc.text[start:end]
             lead = len(text) - len(text.lstrip())
-            m = pattern.search(text.strip(), timeout=2.0)
+            m = match(pattern, text.strip(), "search")
             if m is None:
                 continue
             group = "value" if "value" in pattern.groupindex else 0
@@ -84,6 +86,18 @@ def cover(doc: Document, rules: Sequence[CoverRule], max_lines: int) -> dict[str
             claimed.add(line)
             break
     return found
+
+
+def match(pattern: str | regex.Pattern[str], text: str, how: str = "match") -> Any:
+    """``regex`` ``match``/``search``/``fullmatch`` of a style's pattern, with a time limit."""
+    compiled = regex.compile(pattern) if isinstance(pattern, str) else pattern
+    try:
+        return getattr(compiled, how)(text, timeout=TIMEOUT_SECONDS)
+    except TimeoutError:
+        raise BrieflintError(
+            f"regular expression {compiled.pattern!r} took longer than {TIMEOUT_SECONDS:g}s "
+            "(catastrophic backtracking?); fix the rule's pattern"
+        ) from None
 
 
 def parse_date(value: Any, formats: Sequence[str]) -> dt.date | None:
