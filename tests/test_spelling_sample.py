@@ -17,6 +17,8 @@ ERRORS = [
     ("reversable", "reversible", "spelling.unknown-word"),
 ]
 
+SPELLING = ["spelling.unknown-word", "spelling.name-variant"]  # spelling.variety is opt-in
+
 pytestmark = pytest.mark.skipif(not SAMPLE.is_file(), reason=f"sample not found: {SAMPLE}")
 
 
@@ -27,7 +29,7 @@ def _sample() -> str:
 @pytest.mark.parametrize("style", [None, "secureblacksea"])
 def test_every_error_is_found_with_the_right_suggestion_first(style: str | None) -> None:
     text = _sample()
-    findings = lint_text(text, select=["spelling"], style=style)
+    findings = lint_text(text, select=SPELLING, style=style)
     found = {f.context: f for f in findings}
     for wrong, right, rule in ERRORS:
         assert wrong in found, f"{wrong} not reported"
@@ -59,5 +61,5 @@ def _corrected() -> str:
 
 @pytest.mark.parametrize("style", [None, "secureblacksea"])
 def test_a_corrected_copy_gives_no_spelling_finding(style: str | None) -> None:
-    findings = lint_text(_corrected(), select=["spelling"], style=style)
+    findings = lint_text(_corrected(), select=SPELLING, style=style)
     assert [(f.context, f.message) for f in findings] == []

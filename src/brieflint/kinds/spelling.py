@@ -48,11 +48,12 @@ def check(doc: Document, options: SpellingOptions, ctx: Context) -> Iterator[Hit
     words = analysis.words_of(doc)
     variants = analysis.variants(doc, ctx) if options.skip_name_variants else {}
     verdicts: dict[tuple[str, bool], tuple[str, tuple[str, ...]] | None] = {}
+    document = {w: n for w, n in words.counts.items() if n >= 2}
     for token in words.tokens:
         key = (token.text, token.sentence_start)
         if key not in verdicts:
             verdicts[key] = _verdict(
-                token.text, token.sentence_start, words, variants, ctx, options
+                token.text, token.sentence_start, words, document, variants, ctx, options
             )
         verdict = verdicts[key]
         if verdict is None:
@@ -67,6 +68,7 @@ def _verdict(
     word: str,
     sentence_start: bool,
     words: analysis.Words,
+    document: dict[str, int],
     variants: dict[str, analysis.Variant],
     ctx: Context,
     options: SpellingOptions,
@@ -83,9 +85,8 @@ def _verdict(
         return None
     zipf = lexicon.zipf(word)
     lower = word[:1].islower()
-    document = {w: n for w, n in words.counts.items() if n >= 2}
     if zipf > 0:
-        if not lower or zipf >= options.rare_zipf:
+        if not (lower or sentence_start) or zipf >= options.rare_zipf:
             return None
         floor = max(options.common_zipf, zipf + options.gap_zipf)
         better = [c for c in _candidates(word, lexicon, ctx) if c.zipf >= floor and c.cost <= 1.0]

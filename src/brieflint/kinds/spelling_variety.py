@@ -45,7 +45,7 @@ def check(doc: Document, options: SpellingVarietyOptions, ctx: Context) -> Itera
         if other is None:
             continue
         american, brit = (key, other) if british else (other, key)
-        if options.oxford and _is_oxford_pair(american, brit):
+        if british and options.oxford and _is_oxford_pair(american, brit):
             continue
         suggestion = match_case(word.text, other)
         params = {"word": word.text, "variety": variety, "language": ctx.language}

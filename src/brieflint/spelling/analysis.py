@@ -114,8 +114,9 @@ def variants(
         if total >= min_count and len(form) >= min_length:
             frequent[form] = max(frequent.get(form, 0), total)
     accepted = [w for w in vocab.accept if " " not in w and len(w) >= min_length]
+    targets = [*frequent, *accepted]
     by_accentless: dict[str, str] = {}
-    for form in [*frequent, *accepted]:
+    for form in targets:
         by_accentless.setdefault(strip_accents(normalize(form)), form)
     found: dict[str, Variant] = {}
     for form in words.counts:
@@ -130,13 +131,16 @@ def variants(
             continue
         if lexicon.zipf(form) > 0:
             continue
+        pool = [
+            t
+            for t in targets
+            if abs(len(t) - len(form)) <= 1
+            and t[:1].isupper() == form[:1].isupper()
+            and normalize(t) != normalize(form)
+            and not suggest.is_inflection(t, form)
+        ]
         best: Variant | None = None
-        for target in [*frequent, *accepted]:
-            if normalize(target) == normalize(form) or suggest.is_inflection(target, form):
-                continue
-            if abs(len(target) - len(form)) > 1 or target[:1].isupper() != form[:1].isupper():
-                continue
-            cost = suggest.distance(form, target)
+        for target, cost in zip(pool, suggest.distances(form, pool), strict=True):
             if cost <= max_cost and (best is None or cost < best.cost):
                 best = Variant(target, frequent.get(target, 0), cost)
         if best is not None:

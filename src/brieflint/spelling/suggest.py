@@ -90,6 +90,26 @@ def distance(a: str, b: str) -> float:
     return cost
 
 
+def distances(word: str, others: list[str]) -> list[float]:
+    """:func:`distance` from ``word`` to each of ``others`` (one batch in ocr-stringdist)."""
+    x = normalize(word)
+    sx = strip_accents(x)
+    keys = [normalize(o) for o in others]
+    stripped = [strip_accents(k) for k in keys]
+    costs = [float(c) for c in _metric().batch_distance(sx, stripped)] if stripped else []
+    result = []
+    for key, sk, cost in zip(keys, stripped, costs, strict=True):
+        if key == x:
+            result.append(0.0)
+        elif sk == sx:
+            result.append(distance(x, key))
+        elif _transposed(sx, sk):
+            result.append(min(cost, TRANSPOSITION_COST))
+        else:
+            result.append(cost)
+    return result
+
+
 def _transposed(x: str, y: str) -> bool:
     if len(x) != len(y):
         return False

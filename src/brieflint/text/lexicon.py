@@ -55,6 +55,10 @@ class WordTable(Mapping[str, float]):
         self._offsets = offsets  # start of word i; one extra entry at the end
         self._zipf = zipf100  # Zipf value x 100 of word i
         self._keys = _Keys(self)
+        # Binary search costs microseconds a word; a long run (many documents, many
+        # suggestions) turns the table into a dict once it has looked up enough words.
+        self._lookups = 0
+        self._dict: dict[str, int] | None = None
 
     @classmethod
     def from_frequencies(cls, frequencies: Mapping[str, float]) -> WordTable:
@@ -100,6 +104,12 @@ class WordTable(Mapping[str, float]):
         return -1
 
     def zipf(self, key: str) -> float:
+        if self._dict is not None:
+            return self._dict.get(key, 0) / 100.0
+        self._lookups += 1
+        if self._lookups > 50_000:
+            words = self._blob.decode("utf-8").split("\n")[: len(self._zipf)]
+            self._dict = dict(zip(words, self._zipf, strict=True))
         i = self._index(key)
         return self._zipf[i] / 100.0 if i >= 0 else 0.0
 

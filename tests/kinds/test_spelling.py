@@ -1,0 +1,137 @@
+"""spelling.unknown-word, spelling.variety and the lexicon they read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brieflint.context import Vocabulary
+from brieflint.text import lexicon as lexicon_mod
+from brieflint.text.lexicon import Lexicon, WordTable
+from tests.conftest import lint_text
+
+# Correct prose dense with foreign names: each used consistently, in the house vocabulary, or
+# known to the lexicon. No spelling finding may come out of it.
+NAMES_PAGE = """\
+Following the Second Karabakh War, Heydar Aliyev's successor İlham Aliyev met Nikol Pashinyan
+in Washington. Abulfaz Elchibey had pursued a different course in 1992. Recep Tayyip Erdoğan
+and Kassym-Jomart Tokayev spoke in Astana; Shavkat Mirziyoyev joined them from Tashkent.
+The Shusha Declaration binds Türkiye and Azerbaijan. Ayça Ergun and Mustafa Aydın interviewed
+officials in Baku and Ganja, and Ayça Ergun presented the findings at the Institut für die
+Wissenschaften vom Menschen. Zhvaniashvili, a Georgian analyst, disagreed; Zhvaniashvili's
+colleagues at TÜBİTAK and METU did not. Its actorness grew, and that actorness, the interviewees
+said, is a new actorness in the region.
+"""
+
+
+SPELLING = ["spelling.unknown-word", "spelling.name-variant"]
+
+
+def _words(findings: list[object]) -> list[str]:
+    return [getattr(f, "context", "") for f in findings]
+
+
+def test_misspellings_are_found_with_suggestions() -> None:
+    text = "The governmnet is favorina a reversable policy of the parliamnet.\n"
+    found = {f.context: f for f in lint_text(text, select=["spelling.unknown-word"])}
+    assert found["governmnet"].suggestions[0] == "government"
+    assert found["favorina"].suggestions[0] == "favoring"  # OCR: g read as a
+    assert found["reversable"].suggestions[0] == "reversible"  # in the word list, but a typo
+    assert found["parliamnet"].suggestions[0] == "parliament"
+    assert "policy" not in found
+
+
+def test_capitalised_misspelling_at_a_sentence_start() -> None:
+    text = "Governmnet sources said so. Parliment agreed.\n"
+    findings = lint_text(text, select=["spelling.unknown-word"])
+    assert [(f.context, f.suggestions[0]) for f in findings] == [
+        ("Governmnet", "Government"),
+        ("Parliment", "Parliament"),
+    ]
+
+
+def test_a_page_of_correct_foreign_names_is_clean() -> None:
+    assert _words(lint_text(NAMES_PAGE, select=SPELLING)) == []
+
+
+def test_british_and_american_spellings_are_both_accepted() -> None:
+    text = "The neighbours and neighbors favour and favor the organisation and organization.\n"
+    assert lint_text(text, select=["spelling.unknown-word", "spelling.name-variant"]) == []
+
+
+def test_house_reject_list_always_reports(tmp_path: Path) -> None:
+    style = tmp_path / "house"
+    (style / "vocab").mkdir(parents=True)
+    (style / "style.yaml").write_text("extends: brief\n", encoding="utf-8")
+    (style / "vocab" / "reject.txt").write_text("whilst\n", encoding="utf-8")
+    findings = lint_text("Talks continued whilst fighting went on.\n", style=str(style))
+    spelling = [f for f in findings if f.rule == "spelling.unknown-word"]
+    assert [f.context for f in spelling] == ["whilst"]
+    assert "house vocabulary" in spelling[0].message
+
+
+def test_house_accept_list_makes_a_word_known(tmp_path: Path) -> None:
+    style = tmp_path / "house"
+    (style / "vocab").mkdir(parents=True)
+    (style / "style.yaml").write_text("extends: brief\n", encoding="utf-8")
+    (style / "vocab" / "accept.txt").write_text("securitisations\nbriefer\n", encoding="utf-8")
+    text = "Two securitisations were examined by the briefer, whose briefs are short.\n"
+    assert lint_text(text, style=str(style), select=SPELLING) == []
+    assert [f.context for f in lint_text(text, select=SPELLING)] == ["securitisations"]
+
+
+def test_foreign_script_and_acronyms_are_left_to_other_rules() -> None:
+    text = "The UNDP and OSCE met. То be sure, signing а treaty was hard.\n"
+    assert lint_text(text, select=SPELLING) == []
+
+
+def test_variety_rule_reports_the_other_spelling() -> None:
+    text = "Azerbaijan's neighbors recognized the maneuver and the colour.\n"
+    found = {f.context: f.suggestions[0] for f in lint_text(text, select=["spelling.variety"])}
+    assert found == {"neighbors": "neighbours", "maneuver": "manoeuvre"}  # -ize is Oxford
+
+
+def test_variety_rule_for_american_english(tmp_path: Path) -> None:
+    cfg = tmp_path / "brieflint.yaml"
+    cfg.write_text("language: en-US\n", encoding="utf-8")
+    findings = lint_text(
+        "The neighbours organised a programme.\n",
+        select=["spelling.variety"],
+        config_path=cfg,
+    )
+    assert {f.context: f.suggestions[0] for f in findings} == {
+        "neighbours": "neighbors",
+        "organised": "organized",
+        "programme": "program",
+    }
+
+
+def test_lexicon_table_is_cached_and_agrees_with_wordfreq(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wordfreq import zipf_frequency
+
+    monkeypatch.setenv("BRIEFLINT_CACHE_HOME", str(tmp_path))
+    first = Lexicon.load("en-GB", Vocabulary())
+    files = list((tmp_path / "lexicon").glob("*.bin"))
+    assert len(files) == 1
+    second = Lexicon.load("en-GB", Vocabulary())
+    assert isinstance(second.frequencies, WordTable)
+    for word in ["the", "Azerbaijan", "reversible", "policymakers", "Türkiye", "İlham"]:
+        expected = zipf_frequency(lexicon_mod.normalize(word), "en", wordlist="large")
+        assert first.zipf(word) == pytest.approx(expected, abs=0.01)
+        assert second.zipf(word) == first.zipf(word)
+    assert second.zipf("Alivev") == 0.0
+    assert "reversible" in second.frequencies and "alivev" not in second.frequencies
+    assert second.known("İlham") and not second.known("Alivev")
+
+
+def test_a_damaged_lexicon_cache_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFLINT_CACHE_HOME", str(tmp_path))
+    Lexicon.load("en", Vocabulary())
+    (cached,) = (tmp_path / "lexicon").glob("*.bin")
+    cached.write_bytes(b"BLLEX2\n garbage")
+    assert Lexicon.load("en", Vocabulary()).zipf("policy") > 4
