@@ -11,7 +11,7 @@ from brieflint.baseline import DEFAULT_FILE, dumps, entries, root_of
 from brieflint.commands.check import (
     cpu_count,
     lint,
-    validate_jobs,
+    validate_common_options,
     wants_progress,
     write_report,
 )
@@ -51,7 +51,7 @@ def create(
     ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
 ) -> None:
-    validate_jobs(jobs, config, languagetool)
+    validate_common_options(jobs, config, languagetool)
     options = runner.Options(
         config_path=config,
         style=style,
@@ -65,7 +65,7 @@ def create(
     run = lint(
         paths or ["."],
         options,
-        progress=lambda files, grammar: wants_progress(["text"], False, files, grammar),
+        show_progress=lambda files, grammar: wants_progress(["text"], False, files, grammar),
     )
     if run.errors:
         for message in run.errors:

@@ -44,7 +44,7 @@ class Run:
     setup: ruleset.Setup  # the first target's setup: its config gives the default --fail-on
 
 
-def validate_jobs(jobs: int, config: Path | None, languagetool: str | None) -> None:
+def validate_common_options(jobs: int, config: Path | None, languagetool: str | None) -> None:
     if languagetool is not None and languagetool not in ("off", "optional", "required"):
         raise BrieflintError(
             "--languagetool must be off, optional or required", key="--languagetool"
@@ -119,16 +119,16 @@ def lint(
     options: runner.Options,
     *,
     changed_since: str | None = None,
-    progress: Callable[[int, bool], bool] | None = None,
+    show_progress: Callable[[int, bool], bool] | None = None,
 ) -> Run:
-    """Lint ``targets`` as ``check`` does; ``progress(files, languagetool)`` says whether to
-    show a progress bar."""
+    """Lint ``targets`` as ``check`` does; ``show_progress(files, languagetool)`` says whether
+    to show a progress bar."""
     started = time.perf_counter()
     cache = runner.SetupCache(options)
     jobs_list = collect_jobs(targets, cache, options.stdin_filename, changed_since)
     first_setup = cache.setup_for(targets[0] if targets[0] != "-" else _stdin_path())
     grammar = first_setup.context.config.languagetool.mode != "off"
-    if progress is not None and progress(len(jobs_list), grammar):
+    if show_progress is not None and show_progress(len(jobs_list), grammar):
         with _progress_bar(len(jobs_list)) as advance:
             results = runner.run(jobs_list, options, progress=advance)
     else:
@@ -203,7 +203,7 @@ def check(
         raise BrieflintError("give one --output per --format", key="--output")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise BrieflintError(f"--fail-on must be one of {', '.join(FAIL_ON)}", key="--fail-on")
-    validate_jobs(jobs, config, languagetool)
+    validate_common_options(jobs, config, languagetool)
     if changed_since is not None and not changed_since.strip():
         raise BrieflintError("give a git revision", key="--changed-since")
     options = runner.Options(
@@ -221,7 +221,7 @@ def check(
         paths or ["."],
         options,
         changed_since=changed_since,
-        progress=lambda files, grammar: wants_progress(format, quiet, files, grammar),
+        show_progress=lambda files, grammar: wants_progress(format, quiet, files, grammar),
     )
     report = run.report
     if baseline_file is not None:
