@@ -8,32 +8,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
-from brieflint.baseline import fingerprints
+from brieflint.baseline import fingerprints, relative_path
 from brieflint.findings import Severity
 from brieflint.report import Report
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def _path(path: str) -> str:
-    """Relative to the working directory (CI runs from the repository root) when inside it."""
-    if not os.path.isabs(path):
-        return Path(path).as_posix().removeprefix("./")
-    try:
-        return Path(path).relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
-
-
 def render(report: Report, color: bool) -> str:
     issues: list[dict[str, Any]] = []
     prints = fingerprints(report.findings, report.texts)
+    cwd = Path.cwd()
     for f, fp in zip(report.findings, prints, strict=True):
-        path = _path(f.path)
+        path = relative_path(f.path, cwd)  # CI runs from the repository root
         hint = f" (→ {f.suggestions[0]})" if f.suggestions else ""
         issues.append(
             {
