@@ -18,15 +18,19 @@ def _all_rules() -> list[tuple[str | None, RuleSpec]]:
     found.extend((None, spec) for spec in setup.catalogue.values())
     for name in style.builtin_styles():
         for layer in style.load_chain(name, None):
-            found.extend((name, spec) for spec, _ in layer.rules.values())
-    unique = {spec.id: (st, spec) for st, spec in found}
-    return sorted(unique.values(), key=lambda item: item[1].id)
+            found.extend((layer.name, spec) for spec, _ in layer.rules.values())
+    # keyed by (style, id): a house may override a rule of the style it extends
+    unique = {(st or "", spec.id, spec.source): (st, spec) for st, spec in found}
+    return sorted(unique.values(), key=lambda item: (item[1].id, item[0] or ""))
 
 
 RULES = _all_rules()
 
 
-@pytest.mark.parametrize(("style_name", "spec"), RULES, ids=[s.id for _, s in RULES])
+IDS = [f"{s.id}@{st}" if st else s.id for st, s in RULES]
+
+
+@pytest.mark.parametrize(("style_name", "spec"), RULES, ids=IDS)
 def test_rule_is_documented(style_name: str | None, spec: RuleSpec) -> None:
     assert spec.description.strip() and "\n" not in spec.description.strip()
     assert spec.why.strip()
@@ -34,7 +38,7 @@ def test_rule_is_documented(style_name: str | None, spec: RuleSpec) -> None:
     assert kinds.get(spec.kind) is not None, f"{spec.id}: no kind {spec.kind}"
 
 
-@pytest.mark.parametrize(("style_name", "spec"), RULES, ids=[s.id for _, s in RULES])
+@pytest.mark.parametrize(("style_name", "spec"), RULES, ids=IDS)
 def test_rule_examples(style_name: str | None, spec: RuleSpec) -> None:
     path = "example.md" if spec.examples.format == "markdown" else "example.txt"
     bad = [

@@ -78,6 +78,9 @@ def targets() -> dict[Path, str]:
 
 
 def main(argv: list[str]) -> int:
+    if any(arg in ("-h", "--help") for arg in argv) or set(argv) - {"--check"}:
+        print("usage: python -m brieflint.docs [--check]\n\n" + (__doc__ or "").strip())
+        return 0 if set(argv) <= {"-h", "--help"} else 2
     stale = []
     for path, text in targets().items():
         current = path.read_text(encoding="utf-8") if path.is_file() else ""

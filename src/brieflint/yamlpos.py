@@ -98,10 +98,15 @@ def _build(node: yaml.Node, path: KeyPath, located: Located) -> Any:
 def _build_scalar(node: yaml.Node, located: Located) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         raise _error(located, node, "expected a scalar")
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        # dates stay text: the schema that reads them validates (and reports) them itself
+        return node.value
     try:
         return _scalar_constructor.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
         raise _error(located, node, f"unsupported YAML tag {node.tag!r} ({exc.problem})") from None
+    except ValueError as exc:
+        raise _error(located, node, f"invalid value {node.value!r}: {exc}") from None
 
 
 def _error(located: Located, node: yaml.Node, message: str) -> ConfigError:

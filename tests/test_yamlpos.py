@@ -1,0 +1,24 @@
+"""YAML with positions: dates stay text, bad values are errors with lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from brieflint import yamlpos
+from brieflint.errors import ConfigError
+
+
+def test_dates_stay_text_even_when_impossible() -> None:
+    loaded = yamlpos.load("a: 2025-02-31\nb: 2025-02-01\n", "f.yaml")
+    assert loaded.value == {"a": "2025-02-31", "b": "2025-02-01"}
+
+
+def test_marks_of_nested_keys() -> None:
+    loaded = yamlpos.load("a:\n  b:\n    - x\n    - y\n", "f.yaml")
+    assert loaded.line_of(("a", "b", 1)) == 4
+    assert loaded.line_of(("a", "zzz")) == 1
+
+
+def test_merge_keys_refused() -> None:
+    with pytest.raises(ConfigError, match="merge keys"):
+        yamlpos.load("base: &b {x: 1}\nother:\n  <<: *b\n", "f.yaml")
