@@ -13,6 +13,7 @@ from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
+from brieflint.errors import BrieflintError
 from brieflint.kinds import Hit, Kind, Options
 from brieflint.spelling.suggest import match_case
 
@@ -29,10 +30,15 @@ def _is_oxford_pair(american: str, british: str) -> bool:
 
 
 def check(doc: Document, options: SpellingVarietyOptions, ctx: Context) -> Iterator[Hit]:
-    from breame.data.spelling_constants import (  # type: ignore[import-untyped]
-        AMERICAN_ENGLISH_SPELLINGS,
-        BRITISH_ENGLISH_SPELLINGS,
-    )
+    try:
+        from breame.data.spelling_constants import (  # type: ignore[import-untyped]
+            AMERICAN_ENGLISH_SPELLINGS,
+            BRITISH_ENGLISH_SPELLINGS,
+        )
+    except ImportError:
+        raise BrieflintError(
+            "spelling.variety needs the breame package (pip install breame)", path=doc.path
+        ) from None
 
     british = ctx.language.lower() in ("en-gb", "en-au", "en-nz", "en-ie", "en-za")
     if not british and ctx.language.lower() not in ("en-us", "en-ca"):

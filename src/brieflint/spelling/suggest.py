@@ -68,11 +68,35 @@ class Candidate:
 
 @cache
 def _metric() -> Any:
-    from ocr_stringdist import WeightedLevenshtein, ocr_distance_map
-
+    try:
+        from ocr_stringdist import WeightedLevenshtein, ocr_distance_map
+    except ImportError:
+        return _OneEditMetric()
     costs = {k: v for k, v in ocr_distance_map.items() if k[0].islower() or not k[0].isalpha()}
     costs.update(OCR_CONFUSIONS)
     return WeightedLevenshtein(substitution_costs=costs, symmetric_substitution=True)
+
+
+class _OneEditMetric:
+    """Stand-in while ocr-stringdist is not installed: rapidfuzz's Levenshtein distance, with
+    the OCR costs applied to a single substitution or multi-letter swap (all this module needs)."""
+
+    def distance(self, a: str, b: str) -> float:
+        from rapidfuzz.distance import Levenshtein
+
+        plain = float(Levenshtein.distance(a, b))
+        best = plain
+        for (x, y), cost in OCR_CONFUSIONS.items():
+            for src, dst in ((x, y), (y, x)):
+                start = a.find(src)
+                while start >= 0:
+                    if a[:start] + dst + a[start + len(src) :] == b:
+                        best = min(best, cost)
+                    start = a.find(src, start + 1)
+        return best
+
+    def batch_distance(self, a: str, others: list[str]) -> list[float]:
+        return [self.distance(a, b) for b in others]
 
 
 def distance(a: str, b: str) -> float:

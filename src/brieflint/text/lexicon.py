@@ -155,8 +155,11 @@ def cache_home() -> Path:
     env = os.environ.get("BRIEFLINT_CACHE_HOME")
     if env:
         return Path(env)
-    from platformdirs import user_cache_dir
-
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:  # not installed: the XDG location, right on Linux
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(base) / "brieflint"
     return Path(user_cache_dir("brieflint", appauthor=False))
 
 
