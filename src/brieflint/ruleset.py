@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import fnmatch
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -13,6 +12,7 @@ from pydantic import ValidationError
 from brieflint import data, kinds, rulespec, style, yamlpos
 from brieflint.config import LoadedConfig
 from brieflint.context import Context, Vocabulary
+from brieflint.discover import matches_any
 from brieflint.errors import ConfigError
 from brieflint.findings import Severity
 from brieflint.overrides import RuleOverride
@@ -64,11 +64,11 @@ class Setup:
         """Active rules for ``path`` (config overrides and per-file ignores applied)."""
         rel = _relative(path, self.loaded.root)
         cfg = self.loaded.config
-        matched = tuple(i for i, o in enumerate(cfg.overrides) if _glob_match(rel, o.files))
+        matched = tuple(i for i, o in enumerate(cfg.overrides) if matches_any(rel, o.files))
         ignored = [
             prefix
             for glob, prefixes in cfg.per_file_ignores.items()
-            if _glob_match(rel, [glob])
+            if matches_any(rel, [glob])
             for prefix in prefixes
         ]
         if not matched and not ignored:
@@ -110,17 +110,6 @@ def _relative(path: str, root: Path) -> str:
         return PurePosixPath(p.resolve().relative_to(root.resolve())).as_posix()
     except (ValueError, OSError):
         return PurePosixPath(p).as_posix()
-
-
-def _glob_match(rel: str, globs: Iterable[str]) -> bool:
-    name = rel.rsplit("/", 1)[-1]
-    for glob in globs:
-        g = glob.removeprefix("./")
-        if fnmatch.fnmatchcase(rel, g) or ("/" not in g and fnmatch.fnmatchcase(name, g)):
-            return True
-        if g.startswith("**/") and fnmatch.fnmatchcase(rel, g[3:]):
-            return True
-    return False
 
 
 def matches(rule_id: str, prefix: str) -> bool:
