@@ -16,6 +16,7 @@ _LIGATURE = regex.compile(r"[\ufb00-\ufb06]+")
 _FULL_WIDTH = regex.compile(r"[\uff01-\uff5e]+")
 _EAST_ASIAN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f]")
 _TOKEN = regex.compile(r"\S+")
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 
 
 class CompatFormOptions(Options):
@@ -45,13 +46,16 @@ def _mojibake(prose: str) -> Iterator[Hit]:
     from ftfy.badness import BADNESS_RE
 
     done = -1
-    for m in BADNESS_RE.finditer(prose):
+    # mojibake always holds non-ASCII characters: look only at the tokens around them
+    for m in _NON_ASCII.finditer(prose):
         if m.start() < done:
             continue
         token = _TOKEN.search(prose, _token_start(prose, m.start()))
         if token is None:
             continue
         done = token.end()
+        if token.end() - token.start() > 200 or not BADNESS_RE.search(token.group()):
+            continue
         fixed, steps = ftfy.fix_encoding_and_explain(token.group())
         if fixed == token.group() or not any(step[0] == "decode" for step in steps or []):
             continue
@@ -64,7 +68,8 @@ def _mojibake(prose: str) -> Iterator[Hit]:
 
 
 def _token_start(text: str, pos: int) -> int:
-    while pos > 0 and not text[pos - 1].isspace():
+    limit = max(0, pos - 200)
+    while pos > limit and not text[pos - 1].isspace():
         pos -= 1
     return pos
 

@@ -41,24 +41,24 @@ def check(doc: Document, options: RunTogetherOptions, ctx: Context) -> Iterator[
             yield Hit(*m.span(), {"words": " ".join(parts)}, (" ".join(parts),))
     if options.numbers:
         for m in _NUMBER_WORD.finditer(prose):
-            if lexicon.zipf(m.group(2)) >= CONTENT_WORD_ZIPF:
+            if segment.zipf(lexicon, m.group(2)) >= CONTENT_WORD_ZIPF:
                 split = f"{m.group(1)} {m.group(2)}"
                 yield Hit(*m.span(), {"words": split}, (split,))
     if options.camel_case:
         for m in _CAMEL.finditer(prose):
             a, b = m.group(1), m.group(2)
             if (
-                lexicon.zipf(m.group()) < UNKNOWN_ZIPF
+                segment.zipf(lexicon, m.group()) < UNKNOWN_ZIPF
                 and not lexicon.vocabulary.accepts(m.group())
                 and counts.get(m.group().casefold(), 0) < 2
-                and lexicon.zipf(a) >= CONTENT_WORD_ZIPF
-                and lexicon.zipf(b) >= CONTENT_WORD_ZIPF
+                and segment.zipf(lexicon, a) >= CONTENT_WORD_ZIPF
+                and segment.zipf(lexicon, b) >= CONTENT_WORD_ZIPF
             ):
                 yield Hit(*m.span(), {"words": f"{a} {b}"}, (f"{a} {b}",))
 
 
 def _split(token: str, lexicon: Lexicon, counts: Counter[str]) -> list[str] | None:
-    zipf = lexicon.zipf(token)
+    zipf = segment.zipf(lexicon, token)
     if zipf >= MAX_TOKEN_ZIPF or lexicon.vocabulary.accepts(token):
         return None
     if counts.get(token, 0) >= 2:
@@ -66,7 +66,7 @@ def _split(token: str, lexicon: Lexicon, counts: Counter[str]) -> list[str] | No
     parts = segment.segment(token, lexicon)
     if not parts or parts[0] in segment.PREFIXES or parts[-1] in segment.SUFFIXES:
         return None
-    zipfs = [lexicon.zipf(p) for p in parts]
+    zipfs = [segment.zipf(lexicon, p) for p in parts]
     if not (
         max(zipfs) >= COMMON_WORD_ZIPF
         or (zipf == 0.0 and min(zipfs) >= CONTENT_WORD_ZIPF and min(map(len, parts)) >= 4)

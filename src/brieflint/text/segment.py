@@ -10,6 +10,7 @@ rules, so the dozen lines below are cheaper than the library here.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,23 @@ def _count_words(doc: Document) -> Counter[str]:
     return Counter(w.text.casefold() for w in doc.words)
 
 
+_ZIPF_MEMO: dict[int, tuple[weakref.ref[Lexicon], dict[str, float]]] = {}
+
+
+def zipf(lexicon: Lexicon, word: str) -> float:
+    """``lexicon.zipf(word)``, memoised: rules here ask about the same words again and again."""
+    slot = _ZIPF_MEMO.get(id(lexicon))
+    if slot is None or slot[0]() is not lexicon or len(slot[1]) > 500_000:
+        slot = (weakref.ref(lexicon), {})
+        _ZIPF_MEMO.clear()
+        _ZIPF_MEMO[id(lexicon)] = slot
+    memo = slot[1]
+    value = memo.get(word)
+    if value is None:
+        value = memo[word] = lexicon.zipf(word)
+    return value
+
+
 def is_fragment(word: str, lexicon: Lexicon) -> bool:
     """True when ``word`` is not a word on its own: a single letter other than a/I, or rare."""
     folded = word.casefold()
@@ -43,15 +61,15 @@ def is_fragment(word: str, lexicon: Lexicon) -> bool:
         return folded not in SINGLE_LETTER_WORDS
     if lexicon.vocabulary.accepts(word):
         return False
-    return lexicon.zipf(folded) < FRAGMENT_ZIPF
+    return zipf(lexicon, folded) < FRAGMENT_ZIPF
 
 
 def is_known(word: str, lexicon: Lexicon, counts: Counter[str], elsewhere: int = 1) -> bool:
     """A word of the language, of the house vocabulary, or one the document itself uses."""
     if len(word) < 2:
         return False
-    if lexicon.known(word, KNOWN_ZIPF):
-        return True
+    if zipf(lexicon, word) >= KNOWN_ZIPF or lexicon.vocabulary.accepts(word):
+        return lexicon.known(word, KNOWN_ZIPF)
     return counts.get(word.casefold(), 0) >= elsewhere
 
 
@@ -77,7 +95,7 @@ def segment(token: str, lexicon: Lexicon, max_parts: int = 3) -> list[str] | Non
             part = text[start:end]
             if len(part) == 1 and part != "a":
                 continue
-            z = lexicon.zipf(part)
+            z = zipf(lexicon, part)
             if z < (SHORT_PART_ZIPF if len(part) == 2 else PART_ZIPF):
                 continue
             score = prev[0] + (z - 9.0)
@@ -106,7 +124,7 @@ def near_known(word: str, lexicon: Lexicon, min_zipf: float = 3.0) -> bool:
         if len(b) > 1:
             candidates.append(a + b[1] + b[0] + b[2:])
         candidates.extend(a + c + b for c in _LETTERS)
-        if any(len(c) > 1 and lexicon.zipf(c) >= min_zipf for c in candidates):
+        if any(len(c) > 1 and zipf(lexicon, c) >= min_zipf for c in candidates):
             return True
     return False
 
