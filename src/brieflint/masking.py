@@ -17,7 +17,8 @@ Span = tuple[int, int]
 
 URL = regex.compile(
     r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'\]\)]+[^\s<>"'\]\).,;:!?]"""
-    r"""|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b""",
+    # possessive and anchored: no backtracking on long runs like "ab-ab-ab-…"
+    r"""|(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+\b""",
 )
 _HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
 _CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)

@@ -54,11 +54,15 @@ class WordTable(Mapping[str, float]):
         self._blob = blob
         self._offsets = offsets  # start of word i; one extra entry at the end
         self._zipf = zipf100  # Zipf value x 100 of word i
-        self._keys = _Keys(self)
-        # Binary search costs microseconds a word; a long run (many documents, many
-        # suggestions) turns the table into a dict once it has looked up enough words.
-        self._lookups = 0
-        self._dict: dict[str, int] | None = None
+
+    @cached_property
+    def _words(self) -> list[str]:
+        """The sorted words (UTF-8 byte order is code-point order, so ``bisect`` on str works).
+
+        Decoding and splitting the blob once costs a few tens of milliseconds; after that a
+        lookup is a C-level binary search of about a microsecond.
+        """
+        return self._blob.decode("utf-8").split("\n")[: len(self._zipf)]
 
     @classmethod
     def from_frequencies(cls, frequencies: Mapping[str, float]) -> WordTable:
@@ -97,19 +101,13 @@ class WordTable(Mapping[str, float]):
         return cls(blob, offsets, zipf)
 
     def _index(self, key: str) -> int:
-        target = key.encode("utf-8")
-        i = bisect.bisect_left(self._keys, target)
-        if i < len(self._zipf) and self._keys[i] == target:
+        words = self._words
+        i = bisect.bisect_left(words, key)
+        if i < len(words) and words[i] == key:
             return i
         return -1
 
     def zipf(self, key: str) -> float:
-        if self._dict is not None:
-            return self._dict.get(key, 0) / 100.0
-        self._lookups += 1
-        if self._lookups > 50_000:
-            words = self._blob.decode("utf-8").split("\n")[: len(self._zipf)]
-            self._dict = dict(zip(words, self._zipf, strict=True))
         i = self._index(key)
         return self._zipf[i] / 100.0 if i >= 0 else 0.0
 
@@ -126,28 +124,13 @@ class WordTable(Mapping[str, float]):
         return len(self._zipf)
 
     def __iter__(self) -> Iterator[str]:
-        for i in range(len(self._zipf)):
-            yield self._keys[i].decode("utf-8")
+        return iter(self._words)
 
     def items_with_zipf(self, min_zipf: float = 0.0) -> Iterator[tuple[str, float]]:
         floor = round(min_zipf * 100)
-        for i, z in enumerate(self._zipf):
+        for word, z in zip(self._words, self._zipf, strict=True):
             if z >= floor:
-                yield self._keys[i].decode("utf-8"), z / 100.0
-
-
-class _Keys:
-    """The sorted words as a sequence of bytes, for :mod:`bisect`."""
-
-    def __init__(self, table: WordTable) -> None:
-        self._t = table
-
-    def __len__(self) -> int:
-        return len(self._t._zipf)
-
-    def __getitem__(self, i: int) -> bytes:
-        off = self._t._offsets
-        return self._t._blob[off[i] : off[i + 1] - 1]
+                yield word, z / 100.0
 
 
 def cache_home() -> Path:
