@@ -7,38 +7,38 @@ from pathlib import Path
 from tests.conftest import lint_text
 
 BASE = (
-    "Heydar Aliyev came to power in 1993. Aliyev pursued a balanced policy, and Aliyev's "
-    "successors kept it. Türkiye and Azerbaijan signed the declaration; Türkiye hosted it, and "
-    "Türkiye's president spoke. Azerbaijan and Azerbaijan's neighbours watched Azerbaijan.\n"
+    "Rustam Kasymov came to power in 1994. Kasymov pursued a balanced policy, and Kasymov's "
+    "successors kept it. Bökeyhan and Tajikistan signed the declaration; Bökeyhan hosted it, and "
+    "Bökeyhan's president spoke. Tajikistan and Tajikistan's neighbours watched Tajikistan.\n"
 )
 
 
 def test_misread_names_are_reported_with_a_fix() -> None:
-    text = BASE + "The Ilham Alivev administration and Türkive agreed; Azerbaiian did too.\n"
+    text = BASE + "The Timur Kasvmov administration and Bökevhan agreed; Taiikistan did too.\n"
     findings = lint_text(text, select=["spelling.name-variant"])
     got = {f.context: (f.suggestions[0], f.message) for f in findings}
-    assert set(got) == {"Alivev", "Türkive", "Azerbaiian"}
-    assert got["Alivev"][1] == "'Alivev': did you mean 'Aliyev'? ('Aliyev' appears 3 times)"
+    assert set(got) == {"Kasvmov", "Bökevhan", "Taiikistan"}
+    assert got["Kasvmov"][1] == "'Kasvmov': did you mean 'Kasymov'? ('Kasymov' appears 3 times)"
     for f in findings:
         assert f.fix is not None
         assert f.fix.edits[0].replacement == f.suggestions[0]
 
 
 def test_a_dropped_diacritic_is_a_variant() -> None:
-    findings = lint_text(BASE + "Turkiye disagreed.\n", select=["spelling.name-variant"])
-    assert [(f.context, f.suggestions[0]) for f in findings] == [("Turkiye", "Türkiye")]
+    findings = lint_text(BASE + "Bokeyhan disagreed.\n", select=["spelling.name-variant"])
+    assert [(f.context, f.suggestions[0]) for f in findings] == [("Bokeyhan", "Bökeyhan")]
 
 
 def test_inflections_possessives_and_other_names_are_not_variants() -> None:
     text = BASE + (
-        "Aliyev's and the Aliyevs' policies; Mehriban Aliyeva spoke. Azerbaijani officials "
-        "and Azerbaijanis agreed. Ilham and İlham are one name.\n"
+        "Kasymov's and the Kasymovs' policies; Dilnoza Kasymova spoke. Tajikistani officials "
+        "and Tajikistanis agreed. Ismail and İsmail are one name.\n"
     )
     assert lint_text(text, select=["spelling.name-variant"]) == []
 
 
 def test_a_name_used_only_twice_is_not_a_target() -> None:
-    text = "Aliyev spoke. Aliyev left. Alivev returned.\n"
+    text = "Kasymov spoke. Kasymov left. Kasvmov returned.\n"
     assert lint_text(text, select=["spelling.name-variant"]) == []
 
 
@@ -46,9 +46,9 @@ def test_house_vocabulary_names_are_targets(tmp_path: Path) -> None:
     style = tmp_path / "house"
     (style / "vocab").mkdir(parents=True)
     (style / "style.yaml").write_text("extends: brief\n", encoding="utf-8")
-    (style / "vocab" / "accept.txt").write_text("Elchibey\n", encoding="utf-8")
-    findings = lint_text("Abulfaz Elchibev led the country.\n", style=str(style))
+    (style / "vocab" / "accept.txt").write_text("Abdykalykov\n", encoding="utf-8")
+    findings = lint_text("Kubanychbek Abdvkalykov led the country.\n", style=str(style))
     variants = [f for f in findings if f.rule == "spelling.name-variant"]
-    assert [(f.context, f.suggestions[0]) for f in variants] == [("Elchibev", "Elchibey")]
+    assert [(f.context, f.suggestions[0]) for f in variants] == [("Abdvkalykov", "Abdykalykov")]
     assert "house vocabulary" in variants[0].message
     assert not [f for f in findings if f.rule == "spelling.unknown-word"]  # one finding, not two

@@ -21,9 +21,9 @@ def test_lost_spaces_are_found_with_a_suggestion(lint: LintFn) -> None:
     [
         "The actorness of the state and its intersocietal ties.",  # coined terms
         "Its maneuverability and coexistence were noted.",
-        "Policymakers favorina a deal.",  # a misread word, not a lost space
+        "Policymakers preparina a deal.",  # a misread word, not a lost space
         "Visit https://example.org/wordsin or write to arethe@example.org.",
-        "The Elchibey government and Aliyev both spoke in 2020.",
+        "The Abdykalykov government and Kasymov both spoke in 2020.",
         "Postsoviet states and counterterrorism policy.",
     ],
 )

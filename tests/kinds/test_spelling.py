@@ -33,11 +33,11 @@ def _words(findings: list[object]) -> list[str]:
 
 
 def test_misspellings_are_found_with_suggestions() -> None:
-    text = "The governmnet is favorina a reversable policy of the parliamnet.\n"
+    text = "The governmnet is preparina a permanant policy of the parliamnet.\n"
     found = {f.context: f for f in lint_text(text, select=["spelling.unknown-word"])}
     assert found["governmnet"].suggestions[0] == "government"
-    assert found["favorina"].suggestions[0] == "favoring"  # OCR: g read as a
-    assert found["reversable"].suggestions[0] == "reversible"  # in the word list, but a typo
+    assert found["preparina"].suggestions[0] == "preparing"  # OCR: g read as a
+    assert found["permanant"].suggestions[0] == "permanent"  # in the word list, but a typo
     assert found["parliamnet"].suggestions[0] == "parliament"
     assert "policy" not in found
 
@@ -118,13 +118,13 @@ def test_lexicon_table_is_cached_and_agrees_with_wordfreq(
     assert len(files) == 1
     second = Lexicon.load("en-GB", Vocabulary())
     assert isinstance(second.frequencies, WordTable)
-    for word in ["the", "Azerbaijan", "reversible", "policymakers", "Türkiye", "İlham"]:
+    for word in ["the", "Tajikistan", "permanent", "policymakers", "Bökeyhan", "İsmail"]:
         expected = zipf_frequency(lexicon_mod.normalize(word), "en", wordlist="large")
         assert first.zipf(word) == pytest.approx(expected, abs=0.01)
         assert second.zipf(word) == first.zipf(word)
-    assert second.zipf("Alivev") == 0.0
-    assert "reversible" in second.frequencies and "alivev" not in second.frequencies
-    assert second.known("İlham") and not second.known("Alivev")
+    assert second.zipf("Kasvmov") == 0.0
+    assert "permanent" in second.frequencies and "kasvmov" not in second.frequencies
+    assert second.known("İsmail") and not second.known("Kasvmov")
 
 
 def test_a_damaged_lexicon_cache_is_rebuilt(

@@ -1,6 +1,6 @@
 """name-variant: a rare form that is an OCR misreading of a name or word the document uses often.
 
-"Alivev" once in a brief that writes "Aliyev" three times, "Türkive" beside "Türkiye": one
+"Kasvmov" once in a brief that writes "Kasymov" three times, "Tbilisl" beside "Tbilisi": one
 OCR-weighted edit (y/v, j/i, rn/m, a diacritic ...) from a form used ``min_count`` times or more
 in the same document, or listed in the house vocabulary. Inflections and possessives are not
 variants. The fix replaces the rare form with the frequent one.

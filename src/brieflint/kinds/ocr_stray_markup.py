@@ -25,7 +25,7 @@ _OPEN = frozenset(_PAIRS.values())
 
 class StrayMarkupOptions(Options):
     brackets: bool = True  # report unbalanced brackets and quotes
-    fix: bool = True  # unwrap a word wrapped in sub/superscript markup ("_{Ergun}" → "Ergun")
+    fix: bool = True  # unwrap a word wrapped in sub/superscript markup ("_{Name}" → "Name")
 
 
 def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[Hit]:

@@ -6,7 +6,7 @@ vocabulary and the document itself:
 - a lower-case word the lexicon lacks is misspelt (unless the document uses it as a term,
   ``term_min_count`` times or more, and nothing in the lexicon is one edit from it);
 - a rare lower-case word one edit from a far more common one is a misspelling that made it into
-  the word list ("reversable");
+  the word list (web text is full of them, so wordfreq lists some at low frequencies);
 - a capitalised word the lexicon lacks is a name when the document uses it ``name_min_count``
   times or more, or when no common word is one edit from it; otherwise it is misspelt;
 - a short word in capitals is an acronym; a word of another script is the homoglyph rules' case;

@@ -4,7 +4,7 @@ wordfreq's ``large`` English list (about 320,000 words, Zipf scale, both British
 spellings) installs from PyPI with brieflint: membership tells "is this a word", and the Zipf
 frequency tells "how likely is it here", which rules need to tell a real two-word phrase ("a part")
 from a split word ("transfor mation"), or a rare misspelling that made it into the list
-("reversable") from the common word it stands for ("reversible").
+that made it into the list from the common word it stands for.
 
 Start-up cost matters (a pre-commit run lints one file): importing wordfreq and building its
 dictionary takes about 0.25 s. The first load therefore writes a compact table (sorted words,

@@ -112,7 +112,7 @@ def near_known(word: str, lexicon: Lexicon, min_zipf: float = 3.0) -> bool:
     """True when a common word is one edit (delete, swap, replace, insert) away from ``word``.
 
     The classic edit-distance-1 candidate generation (Norvig's), checked against wordfreq: such a
-    token is more likely a misread word ("favorina") than words run together.
+    token is more likely a misread word ("recieved") than words run together.
     """
     w = word.casefold()
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
