@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
@@ -37,7 +38,8 @@ class Document:
     markdown: bool = False
     front_matter: FrontMatter | None = None
     _spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
-    _heading_lines: list[int] = field(default_factory=list, repr=False)
+    _cuts: list[int] = field(default_factory=list, repr=False)
+    _headings: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
     def parse(cls, path: str, text: str, *, markdown: bool | None = None) -> Document:
@@ -50,9 +52,10 @@ class Document:
             if doc.front_matter is not None:
                 body_start = doc.front_matter.end
                 doc._spans.append((0, body_start))
-            spans, heading_lines = masking.markdown_spans(text, doc.lines, body_start)
+            spans, cuts, headings = masking.markdown_spans(text, doc.lines, body_start)
             doc._spans.extend(spans)
-            doc._heading_lines = heading_lines
+            doc._cuts = cuts
+            doc._headings = headings
         else:
             doc._spans.extend(masking.plain_text_spans(text))
         return doc
@@ -68,8 +71,7 @@ class Document:
 
     @cached_property
     def paragraphs(self) -> list[tokens.Paragraph]:
-        heads = frozenset(self.lines.starts[n - 1] for n in self._heading_lines)
-        return tokens.paragraphs(self.prose, heads)
+        return tokens.paragraphs(self.prose, self._cuts, frozenset(self._headings))
 
     @cached_property
     def sentences(self) -> list[tokens.Span]:
@@ -82,6 +84,13 @@ class Document:
     @cached_property
     def metadata(self) -> dict[str, Any]:
         return self.front_matter.data if self.front_matter else {}
+
+    def words_in(self, start: int, end: int) -> list[tokens.Span]:
+        """The words of ``doc.words`` that lie inside ``[start, end)``."""
+        words = self.words
+        lo = bisect_left(words, start, key=lambda w: w.start)
+        hi = bisect_left(words, end, lo, key=lambda w: w.start)
+        return words[lo:hi]
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)

@@ -41,12 +41,19 @@ def plain_text_spans(text: str) -> list[Span]:
     return [m.span() for m in URL.finditer(text)]
 
 
-def markdown_spans(text: str, lines: LineIndex, body_start: int) -> tuple[list[Span], list[int]]:
-    """Non-prose spans of a Markdown body and the 1-based lines that are headings."""
+def markdown_spans(
+    text: str, lines: LineIndex, body_start: int
+) -> tuple[list[Span], list[int], list[int]]:
+    """Non-prose spans of a Markdown body, block cuts (offsets), and heading offsets.
+
+    Cuts are where a block of prose starts or ends without a blank line: around headings, at
+    list items, table rows and table cells.
+    """
     from markdown_it import MarkdownIt  # imported only when a Markdown file is read
 
     spans: list[Span] = []
     headings: list[int] = []
+    cuts: list[int] = []
     md = MarkdownIt("commonmark").enable("table")
     body = text[body_start:]
     first_line = lines.position(body_start)[0]
@@ -56,10 +63,13 @@ def markdown_spans(text: str, lines: LineIndex, body_start: int) -> tuple[list[S
         start_line, end_line = token.map[0] + first_line, token.map[1] + first_line
         if token.type in ("fence", "code_block", "html_block", "hr"):
             spans.append((lines.starts[start_line - 1], _line_end(lines, text, end_line - 1)))
+        elif token.type == "list_item_open":
+            cuts.append(lines.starts[start_line - 1])
         elif token.type == "heading_open":
             for n in range(start_line, end_line):
-                headings.append(n)
                 s, e = lines.line_span(n)
+                headings.append(s)
+                cuts.extend((s, e))
                 spans.extend(
                     (s + m.start(), s + m.end()) for m in _HEADING_MARK.finditer(text[s:e])
                 )
@@ -67,7 +77,9 @@ def markdown_spans(text: str, lines: LineIndex, body_start: int) -> tuple[list[S
             for n in range(start_line, end_line):
                 s, e = lines.line_span(n)
                 line = text[s:e]
-                spans.extend((s + i, s + i + 1) for i, ch in enumerate(line) if ch == "|")
+                pipes = [s + i for i, ch in enumerate(line) if ch == "|"]
+                spans.extend((p, p + 1) for p in pipes)
+                cuts.extend((s, *pipes, e))
                 if regex.fullmatch(r"[\s|:\-]+", line):
                     spans.append((s, e))
     for pattern in (_HTML_COMMENT, _CODE_SPAN, _IMAGE, _LINK_TARGET, _AUTOLINK, _REF_DEF, URL):
@@ -75,7 +87,7 @@ def markdown_spans(text: str, lines: LineIndex, body_start: int) -> tuple[list[S
     for pattern in (_LINK_OPEN, _HTML_TAG, _ESCAPE, _EMPHASIS):
         spans.extend(m.span() for m in pattern.finditer(text, body_start))
     spans.extend(m.span() for m in _LINE_MARKER.finditer(text, body_start) if m.end() > m.start())
-    return spans, headings
+    return spans, sorted(set(cuts)), headings
 
 
 def _line_end(lines: LineIndex, text: str, line: int) -> int:

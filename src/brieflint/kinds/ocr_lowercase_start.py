@@ -35,8 +35,8 @@ def check(doc: Document, options: LowercaseStartOptions, ctx: Context) -> Iterat
     para_starts = {p.start for p in doc.paragraphs}
     sentences = doc.sentences
     for prev, cur in itertools.pairwise(sentences):
-        if cur.start in para_starts:
-            continue
+        if cur.start in para_starts or not doc.is_prose(prev.end, cur.start):
+            continue  # a new block, or code/markup between: "approved. `publish` is refused"
         first = _FIRST_WORD.match(cur.text)
         if first is None or any(ch.isupper() for ch in first.group()):
             continue  # "eBay", "iPhone": brand names keep their lower-case start

@@ -24,7 +24,6 @@ class SplitWordOptions(Options):
 
 def check(doc: Document, options: SplitWordOptions, ctx: Context) -> Iterator[Hit]:
     words = doc.words
-    prose = doc.prose
     lexicon = ctx.lexicon
     counts = segment.word_counts(doc)
     fragment: dict[str, bool] = {}
@@ -39,7 +38,7 @@ def check(doc: Document, options: SplitWordOptions, ctx: Context) -> Iterator[Hi
         found = None
         for k in range(min(options.max_parts, len(words) - i), 1, -1):
             parts = words[i : i + k]
-            if _joinable(prose, parts) and any(is_fragment(p.text) for p in parts):
+            if _joinable(doc, parts) and any(is_fragment(p.text) for p in parts):
                 joined = "".join(p.text for p in parts)
                 if _plausible(parts) and segment.is_known(joined, lexicon, counts):
                     found = (parts, joined)
@@ -54,9 +53,11 @@ def check(doc: Document, options: SplitWordOptions, ctx: Context) -> Iterator[Hi
         i += len(parts)
 
 
-def _joinable(prose: str, parts: list[Span]) -> bool:
+def _joinable(doc: Document, parts: list[Span]) -> bool:
+    """Only white space between the parts, and none of it masked (code, markup)."""
     return all(
-        _GAP.fullmatch(prose, a.end, b.start) is not None for a, b in itertools.pairwise(parts)
+        _GAP.fullmatch(doc.prose, a.end, b.start) is not None and doc.is_prose(a.end, b.start)
+        for a, b in itertools.pairwise(parts)
     )
 
 
@@ -66,6 +67,8 @@ def _plausible(parts: list[Span]) -> bool:
     rest = texts[1:]
     if not (all(t.islower() for t in rest) or all(t.isupper() for t in texts)):
         return False
+    if len(texts[0]) == 1 and texts[0].isupper():
+        return False  # an initial or a label: "A & B and C", "Plan B and"
     if len(texts) == 2 and texts[1].casefold() in segment.CONTRACTION_TAILS:
         return False  # "don t", "it s": a lost apostrophe, not a split word
     return not (len(texts) == 2 and texts[0].casefold() in segment.PREFIXES)

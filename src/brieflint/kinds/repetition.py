@@ -24,23 +24,21 @@ class RepetitionOptions(Options):
 
 def check(doc: Document, options: RepetitionOptions, ctx: Context) -> Iterator[Hit]:
     allow = {w.casefold() for w in options.allow}
-    words = doc.words
-    prose = doc.prose
-    for prev, cur in itertools.pairwise(words):
-        a, b = (
-            (prev.text.casefold(), cur.text.casefold())
-            if options.ignorecase
-            else (prev.text, cur.text)
-        )
-        if a != b or a.casefold() in allow:
-            continue
-        between = prose[prev.end : cur.start]
-        if between.strip() or "\n\n" in between.replace("\r", ""):
-            continue  # punctuation between ("no, no") or a paragraph break
-        if any(ch.isdigit() for ch in prev.text):
-            continue
-        fix = (Edit(prev.end, cur.end, ""),) if options.fix else None
-        yield Hit(prev.start, cur.end, {"word": cur.text}, (prev.text,), fix)
+    prose, text = doc.prose, doc.text
+    for para in doc.paragraphs:  # never across paragraphs, list items or table cells
+        for prev, cur in itertools.pairwise(doc.words_in(para.start, para.end)):
+            a, b = (
+                (prev.text.casefold(), cur.text.casefold())
+                if options.ignorecase
+                else (prev.text, cur.text)
+            )
+            if a != b or a.casefold() in allow:
+                continue
+            between = prose[prev.end : cur.start]
+            if between.strip() or between != text[prev.end : cur.start]:
+                continue  # punctuation ("no, no") or code/markup between the two
+            fix = (Edit(prev.end, cur.end, ""),) if options.fix else None
+            yield Hit(prev.start, cur.end, {"word": cur.text}, (prev.text,), fix)
 
 
 KIND = Kind("repetition", RepetitionOptions, check, "A word repeated by mistake.", fixable=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import regex
@@ -33,35 +35,37 @@ class Paragraph(NamedTuple):
     heading: bool = False
 
 
-def paragraphs(prose: str, heading_offsets: frozenset[int] = frozenset()) -> list[Paragraph]:
-    """Blocks of prose separated by blank lines; headings (Markdown) are blocks of their own."""
+def paragraphs(
+    prose: str, cuts: Sequence[int] = (), headings: frozenset[int] = frozenset()
+) -> list[Paragraph]:
+    """Blocks of prose separated by blank lines, and cut at ``cuts`` (sorted offsets).
+
+    Markdown gives the cuts: a heading, a list item, a table row and each table cell are blocks of
+    their own even without blank lines around them. A block starting at an offset in ``headings``
+    is a heading.
+    """
     result: list[Paragraph] = []
     pos = 0
     for m in _BLANK_LINES.finditer(prose):
-        _add_block(prose, pos, m.start(), heading_offsets, result)
+        _add_block(prose, pos, m.start(), cuts, headings, result)
         pos = m.end()
-    _add_block(prose, pos, len(prose), heading_offsets, result)
+    _add_block(prose, pos, len(prose), cuts, headings, result)
     return result
 
 
 def _add_block(
-    prose: str, start: int, end: int, headings: frozenset[int], out: list[Paragraph]
+    prose: str,
+    start: int,
+    end: int,
+    cuts: Sequence[int],
+    headings: frozenset[int],
+    out: list[Paragraph],
 ) -> None:
-    if headings:
-        # split the block at heading lines
-        line_start = start
-        cur = start
-        while line_start < end:
-            nl = prose.find("\n", line_start, end)
-            line_end = end if nl == -1 else nl + 1
-            if line_start in headings:
-                _add_span(prose, cur, line_start, out, False)
-                _add_span(prose, line_start, line_end, out, True)
-                cur = line_end
-            line_start = line_end
-        _add_span(prose, cur, end, out, False)
-    else:
-        _add_span(prose, start, end, out, False)
+    cur = start
+    for cut in cuts[bisect_right(cuts, start) : bisect_left(cuts, end)]:
+        _add_span(prose, cur, cut, out, cur in headings)
+        cur = cut
+    _add_span(prose, cur, end, out, cur in headings)
 
 
 def _add_span(prose: str, start: int, end: int, out: list[Paragraph], heading: bool) -> None:
