@@ -17,7 +17,11 @@ from brieflint.commands.check import (
 )
 
 app = typer.Typer(
-    help="Record existing findings so that `check --baseline` reports only new ones.",
+    help=(
+        "Record existing findings so that `check --baseline` reports only new ones.\n\n"
+        "Example:  brieflint baseline create briefs/ && brieflint check briefs/ --baseline "
+        ".brieflint-baseline.json"
+    ),
     no_args_is_help=True,
 )
 

@@ -17,7 +17,10 @@ import typer
 from brieflint.languagetool import server
 
 app = typer.Typer(
-    help="Fetch and run a local LanguageTool server for grammar checks.",
+    help=(
+        "Fetch and run a local LanguageTool server for grammar checks.\n\n"
+        "Example:  brieflint languagetool fetch && brieflint languagetool serve --detach"
+    ),
     no_args_is_help=True,
 )
 
@@ -29,7 +32,10 @@ def fetch(
     version: str = typer.Option(server.DEFAULT_VERSION, "--version", help=VERSION_HELP),
     force: bool = typer.Option(False, "--force", help="Download again even if present."),
 ) -> None:
-    """Download LanguageTool (server + English) with Maven into the user cache."""
+    """Download LanguageTool (server + English) with Maven into the user cache.
+
+    Example:  brieflint languagetool fetch
+    """
     already = server.is_fetched(version) and not force
     folder = server.fetch(version, force=force)
     state = "already fetched" if already else "fetched"
@@ -44,7 +50,10 @@ def serve(
     ),
     version: str = typer.Option(server.DEFAULT_VERSION, "--version", help=VERSION_HELP),
 ) -> None:
-    """Run the LanguageTool HTTP server on 127.0.0.1 (foreground unless --detach)."""
+    """Run the LanguageTool HTTP server on 127.0.0.1 (foreground unless --detach).
+
+    Example:  brieflint languagetool serve --detach --port 8081
+    """
     if detach:
         entry = server.start_detached(port, version)
         typer.echo(f"LanguageTool {entry.version} at {entry.url} (pid {entry.pid})")
@@ -65,7 +74,10 @@ def serve(
 def status(
     port: int = typer.Option(None, "--port", help="Only this port."),
 ) -> None:
-    """Say which LanguageTool servers run and answer; exit 1 when none does."""
+    """Say which LanguageTool servers run and answer; exit 1 when none does.
+
+    Example:  brieflint languagetool status
+    """
     entries = server.running_servers()
     if port is not None:
         entries = [e for e in entries if e.port == port]
@@ -94,7 +106,10 @@ def status(
 def stop(
     port: int = typer.Option(server.DEFAULT_PORT, "--port", help="Port of the server to stop."),
 ) -> None:
-    """Stop the LanguageTool server that `serve --detach` started on this port."""
+    """Stop the LanguageTool server that `serve --detach` started on this port.
+
+    Example:  brieflint languagetool stop --port 8081
+    """
     if server.stop(port):
         typer.echo(f"stopped LanguageTool at {server.url_for(port)}")
     else:

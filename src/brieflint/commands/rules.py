@@ -12,7 +12,14 @@ from brieflint import kinds, ruleset
 from brieflint.errors import BrieflintError
 from brieflint.rulespec import RuleSpec
 
-app = typer.Typer(help="List rules, or show one rule's documentation.", no_args_is_help=False)
+app = typer.Typer(
+    help=(
+        "List rules (id, kind, severity, on/off in the style, fixable, description), or show one "
+        "rule's documentation.\n\nExample:  brieflint rules --style secureblacksea; "
+        "brieflint rules show ocr.homoglyph"
+    ),
+    no_args_is_help=False,
+)
 
 
 def _setup(style: str | None, config: Path | None) -> ruleset.Setup:
