@@ -62,3 +62,32 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     )
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
+
+
+def test_only_staged_content_is_checked(tmp_path: Path) -> None:
+    """pre-commit stashes unstaged changes: the hook judges what is being committed."""
+    work = tmp_path / "briefs"
+    work.mkdir()
+    _git(work, "init", "-q")
+    _git(work, "config", "user.email", "author@example.org")
+    _git(work, "config", "user.name", "Author")
+    draft = work / "draft.md"
+    draft.write_text("# A brief\n\nThe goverment will decide.\n", "utf-8")
+    _git(work, "add", "draft.md")  # staged: a misspelling
+    draft.write_text("# A brief\n\nThe government will decide.\n", "utf-8")  # unstaged fix
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT", "VIRTUAL"))
+    }
+    env["PRE_COMMIT_HOME"] = str(Path.home() / ".cache" / "pre-commit-brieflint-tests")
+    proc = subprocess.run(
+        [*_pre_commit(), "try-repo", str(REPO), "brieflint"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "prose.common-typo" in proc.stdout
+    # the unstaged change is restored afterwards
+    assert "government" in draft.read_text("utf-8")
