@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -111,14 +112,40 @@ class Client:
     def describe(self) -> str:
         return "language-tool-python's local LanguageTool" if self.url == LOCAL else self.url
 
-    def _unreachable(self, exc: BaseException) -> Unreachable:
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        where = self.describe()
-        hint = (
-            "start one with `brieflint languagetool serve --detach`, or pass "
-            "--languagetool optional to check without grammar"
-        )
-        return Unreachable(f"LanguageTool at {where} is unreachable ({detail[:200]}); {hint}")
+    def _unreachable(self, exc: BaseException, endpoint: str = "") -> Unreachable:
+        """One line naming the server and what went wrong: no answer, an HTTP error status, or
+        an answer that is not LanguageTool's JSON."""
+        import requests
+
+        causes: list[BaseException] = []
+        cause: BaseException | None = exc
+        while cause is not None and cause not in causes:
+            causes.append(cause)
+            cause = cause.__cause__ or cause.__context__
+        first = causes[0]
+        detail = str(first).strip().splitlines()[0] if str(first).strip() else type(first).__name__
+        at = f" {endpoint}" if endpoint else ""
+        hint = "pass --languagetool optional to check without grammar"
+        found = {type(c) for c in causes}
+
+        def has(kind: type[BaseException]) -> bool:
+            return any(issubclass(t, kind) for t in found)
+
+        if has(requests.Timeout):
+            problem = f"did not answer{at} within {self.timeout:g} s"
+        elif has(requests.HTTPError):
+            http = next(c for c in causes if isinstance(c, requests.HTTPError))
+            status = http.response.status_code if http.response is not None else "error"
+            problem = f"answered{at} with HTTP {status}"
+        elif has(json.JSONDecodeError):
+            problem = f"answered{at} with something that is not JSON ({detail[:80]})"
+        elif has(OSError):
+            errno = re.search(r"\[Errno -?\d+\] ([^'\")]+)", str(first))
+            problem = f"is unreachable ({errno.group(1) if errno else detail[:200]})"
+            hint = "start one with `brieflint languagetool serve --detach`, or " + hint
+        else:
+            problem = f"answered{at} with JSON that is not LanguageTool's ({detail[:80]})"
+        return Unreachable(f"LanguageTool at {self.describe()} {problem}; {hint}")
 
     def _get_tool(self) -> Any:
         if self._failure is not None:
@@ -156,36 +183,52 @@ class Client:
                 response.raise_for_status()
                 self._version = str(response.json()["software"]["version"])
             except Exception as exc:
-                self._failure = self._unreachable(exc)
+                self._failure = self._unreachable(exc, "/v2/info")
                 raise self._failure from None
         return self._version
 
     def check(self, text: str) -> list[LTMatch]:
-        """LanguageTool's matches for ``text`` (one /v2/check request)."""
+        """LanguageTool's matches for ``text`` (one /v2/check request).
+
+        The request is sent here rather than by ``LanguageTool.check``, which takes any JSON
+        answer for a result, even one sent with an HTTP error status.
+        """
+        import requests
+        from language_tool_python import Match
+
         tool = self._get_tool()
         started = time.perf_counter()
         try:
-            matches = tool.check(text)
+            response = requests.post(
+                f"{str(tool._url).rstrip('/')}/check",
+                data=tool._create_params(text),
+                timeout=self.timeout,
+            )
+            response.raise_for_status()
+            raw = response.json()["matches"]
+            if not isinstance(raw, list):
+                raise TypeError(f"'matches' is {type(raw).__name__}, not a list")
+            matches = [Match(dict(m), text) for m in raw]
+            return [
+                LTMatch(
+                    offset=int(m.offset),
+                    length=int(m.error_length),
+                    rule_id=str(m.rule_id),
+                    category=str(m.category),
+                    issue_type=str(m.rule_issue_type),
+                    message=str(m.message),
+                    replacements=tuple(str(r) for r in m.replacements),
+                )
+                for m in matches
+            ]
         except Exception as exc:
-            self._failure = self._unreachable(exc)
+            self._failure = self._unreachable(exc, "/v2/check")
             raise self._failure from None
         finally:
             STATS.requests += 1
             STATS.seconds += time.perf_counter() - started
             log.debug("languagetool request %d: %d characters", STATS.requests, len(text))
             STATS.save()
-        return [
-            LTMatch(
-                offset=int(m.offset),
-                length=int(m.error_length),
-                rule_id=str(m.rule_id),
-                category=str(m.category),
-                issue_type=str(m.rule_issue_type),
-                message=str(m.message),
-                replacements=tuple(str(r) for r in m.replacements),
-            )
-            for m in matches
-        ]
 
 
 _CLIENTS: dict[tuple[object, ...], Client] = {}
