@@ -25,7 +25,7 @@ import unicodedata
 from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from brieflint.context import Vocabulary
@@ -36,6 +36,13 @@ _WORDLIST = "large"
 
 def normalize(word: str) -> str:
     """The lookup key of a word: case folded, typographic apostrophe, Turkish dotted I."""
+    if word.isascii():
+        return word.lower()  # casefold is lower for ASCII; the replacements are not ASCII
+    return _normalize_unicode(word)
+
+
+@lru_cache(maxsize=65536)
+def _normalize_unicode(word: str) -> str:
     folded = word.replace("’", "'").replace("İ", "I").casefold()
     # casefold turns "İ" into "i" + U+0307; wordfreq stores plain "i"
     return folded.replace("i\u0307", "i")
@@ -43,6 +50,13 @@ def normalize(word: str) -> str:
 
 def strip_accents(word: str) -> str:
     """``Türkiye`` → ``Turkiye``: the word without combining marks (and dotless ı as i)."""
+    if word.isascii():
+        return word  # nothing to decompose
+    return _strip_accents_unicode(word)
+
+
+@lru_cache(maxsize=65536)
+def _strip_accents_unicode(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.replace("ı", "i").replace("İ", "I"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

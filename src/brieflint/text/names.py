@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -13,12 +16,21 @@ _EXTRA = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "
 
 def strip_marks(word: str) -> str:
     """``İlham`` → ``Ilham``, ``Türkiye`` → ``Turkiye`` (case kept)."""
+    if word.isascii():
+        return word  # NFKD and the extra letters leave ASCII alone
+    return _strip_marks_unicode(word)
+
+
+@lru_cache(maxsize=65536)
+def _strip_marks_unicode(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.translate(_EXTRA))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def fold(word: str) -> str:
     """A key under which spellings differing in diacritics, case or hyphens meet."""
+    if word.isascii():
+        return word.lower().replace("-", "")
     return strip_marks(word).casefold().replace("-", "").replace("‐", "")
 
 
@@ -35,4 +47,6 @@ def shouting_lines(text: str) -> list[tuple[int, int]]:
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(s <= offset < e for s, e in spans)
+    """``offset`` lies in one of ``spans`` (sorted and disjoint, as :func:`shouting_lines`)."""
+    i = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return i >= 0 and offset < spans[i][1]
