@@ -93,8 +93,8 @@ def _verdict(
         if not better:
             return None
         return "is a rare misspelling", _top(better, options)
-    found = _candidates(word, lexicon, ctx, document)
     if lower:
+        found = _candidates(word, lexicon, ctx, document)
         if words.count(word) >= options.term_min_count and not _confident(found, options, 3.0):
             return None  # a term the document uses consistently
         if not found:
@@ -102,6 +102,7 @@ def _verdict(
         return "is not a known word", _top(found, options)
     if words.count(word) >= options.name_min_count:
         return None  # a name the document uses consistently
+    found = _candidates(word, lexicon, ctx, document)
     floor = options.common_zipf if sentence_start else options.name_zipf
     if not _confident(found, options, floor):
         return None  # most likely a name

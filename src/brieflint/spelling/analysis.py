@@ -140,7 +140,7 @@ def variants(
             and not suggest.is_inflection(t, form)
         ]
         best: Variant | None = None
-        for target, cost in zip(pool, suggest.distances(form, pool), strict=True):
+        for target, cost in zip(pool, suggest.distances_within(form, pool, max_cost), strict=True):
             if cost <= max_cost and (best is None or cost < best.cost):
                 best = Variant(target, frequent.get(target, 0), cost)
         if best is not None:

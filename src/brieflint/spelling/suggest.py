@@ -13,6 +13,7 @@ one-edit candidate, rapidfuzz searches the common words of the lexicon.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -67,14 +68,70 @@ class Candidate:
 
 
 @cache
-def _metric() -> Any:
+def _costs() -> dict[tuple[str, str], float] | None:
+    """The substitution costs of the OCR-weighted metric (None: ocr-stringdist is missing)."""
     try:
-        from ocr_stringdist import WeightedLevenshtein, ocr_distance_map
+        from ocr_stringdist import ocr_distance_map
     except ImportError:
-        return _OneEditMetric()
+        return None
     costs = {k: v for k, v in ocr_distance_map.items() if k[0].islower() or not k[0].isalpha()}
     costs.update(OCR_CONFUSIONS)
+    return costs
+
+
+@cache
+def _metric() -> Any:
+    costs = _costs()
+    if costs is None:
+        return _OneEditMetric()
+    from ocr_stringdist import WeightedLevenshtein
+
     return WeightedLevenshtein(substitution_costs=costs, symmetric_substitution=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Bound:
+    """What a cheap test needs to know that two ASCII strings are further apart than a cost.
+
+    Every edit the metric makes costs at least ``floor``, except the substitutions in ``cheap``
+    (which need one side in each string), and touches at most ``span`` characters of either
+    string. So a distance of at most ``c`` without a cheap substitution takes at most
+    ``c // floor`` edits, and a plain Levenshtein distance of at most ``c // floor * span``.
+    """
+
+    floor: float
+    span: int
+    cheap: tuple[tuple[str, str], ...]
+
+    def too_far(self, x: str, y: str, max_cost: float) -> bool:
+        """True when ``distance(x, y) > max_cost`` for certain (lower-case ASCII ``x``, ``y``)."""
+        for a, b in self.cheap:
+            if (a in x and b in y) or (b in x and a in y):
+                return False
+        from rapidfuzz.distance import Levenshtein
+
+        limit = int(max_cost / self.floor + 1e-6) * self.span
+        return int(Levenshtein.distance(x, y, score_cutoff=limit)) > limit
+
+
+_FLOOR = 0.4  # the cheapest letter-for-letter confusions (c/e, rn/m ...)
+
+
+@cache
+def _bound() -> _Bound | None:
+    costs = _costs()
+    if costs is None:
+        return None
+    cheap = tuple(k for k, v in costs.items() if v < _FLOOR)
+    span = max(1, *(max(len(a), len(b)) for a, b in costs))
+    return _Bound(_FLOOR, span, cheap)
+
+
+def _too_far(x: str, y: str, max_cost: float) -> bool:
+    """A quick, exact "further than ``max_cost``" for normalised, accent-stripped words: the
+    metric itself costs some tens of microseconds a pair, and most pairs are far apart."""
+    bound = _bound()
+    return bound is not None and x.isascii() and y.isascii() and bound.too_far(x, y, max_cost)
 
 
 class _OneEditMetric:
@@ -131,6 +188,25 @@ def distances(word: str, others: list[str]) -> list[float]:
             result.append(min(cost, TRANSPOSITION_COST))
         else:
             result.append(cost)
+    return result
+
+
+def distances_within(word: str, others: list[str], max_cost: float) -> list[float]:
+    """:func:`distances`, except that a word certainly further than ``max_cost`` gets ``inf``
+    without running the metric (callers keep only the words within ``max_cost``)."""
+    x = normalize(word)
+    sx = strip_accents(x)
+    result = [math.inf] * len(others)
+    indexes: list[int] = []
+    near: list[str] = []
+    for i, other in enumerate(others):
+        key = normalize(other)
+        stripped = strip_accents(key)
+        if stripped == sx or not _too_far(sx, stripped, max_cost):
+            indexes.append(i)
+            near.append(other)
+    for i, cost in zip(indexes, distances(word, near), strict=True):
+        result[i] = cost
     return result
 
 
@@ -209,13 +285,16 @@ def candidates(
         for c in _lexicon_candidates(key, lexicon, max_cost, min_zipf)
     }
     names = [(w, n, False) for w, n in document.items()] + [(w, 0, True) for w in vocabulary]
+    compared: list[tuple[str, int, bool, str]] = []
     for name, count, vocab in names:
         nkey = normalize(name)
         if nkey == key or abs(len(nkey) - len(key)) > 2 or " " in name:
             continue
         if is_inflection(nkey, key):
             continue
-        cost = distance(key, nkey)
+        compared.append((name, count, vocab, nkey))
+    costs = distances_within(key, [nkey for *_, nkey in compared], max_cost)
+    for (name, count, vocab, nkey), cost in zip(compared, costs, strict=True):
         if cost > max_cost:
             continue
         prev = found.get(nkey)
