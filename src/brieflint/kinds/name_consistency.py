@@ -51,9 +51,15 @@ def _collect(doc: Document, options: NameConsistencyOptions) -> dict[str, _Group
             compounds[key] = len(regex.split(r"[-‐]", m.group()))
             groups.setdefault(key, _Group()).add(m.group(), m.start(), m.end())
     words = [w for w in doc.words if not names.inside(shouting, w.start)]
+    folds: dict[str, str] = {}
     for i, w in enumerate(words):
         if len(w.text) >= options.min_length:
-            groups.setdefault(names.fold(w.text), _Group()).add(w.text, w.start, w.end)
+            folded = folds.get(w.text)
+            if folded is None:
+                folded = folds[w.text] = names.fold(w.text)
+            groups.setdefault(folded, _Group()).add(w.text, w.start, w.end)
+        if not compounds or not w.text[:1].isupper():
+            continue  # runs of capitalised words matter only where a hyphenated name is written
         for n in range(2, 5):  # "Nagorno Karabakh" where "Nagorno-Karabakh" is written too
             run = words[i : i + n]
             if len(run) < n or not all(r.text[:1].isupper() for r in run):

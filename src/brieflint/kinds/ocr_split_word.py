@@ -33,12 +33,15 @@ def check(doc: Document, options: SplitWordOptions, ctx: Context) -> Iterator[Hi
             fragment[text] = segment.is_fragment(text, lexicon)
         return fragment[text]
 
+    fragments = [is_fragment(w.text) for w in words]
     i = 0
     while i < len(words) - 1:
         found = None
         for k in range(min(options.max_parts, len(words) - i), 1, -1):
+            if not any(fragments[i : i + k]):
+                continue
             parts = words[i : i + k]
-            if _joinable(doc, parts) and any(is_fragment(p.text) for p in parts):
+            if _joinable(doc, parts):
                 joined = "".join(p.text for p in parts)
                 if _plausible(parts) and segment.is_known(joined, lexicon, counts):
                     found = (parts, joined)
