@@ -103,15 +103,13 @@ class _Bound:
     span: int
     cheap: tuple[tuple[str, str], ...]
 
-    def too_far(self, x: str, y: str, max_cost: float) -> bool:
-        """True when ``distance(x, y) > max_cost`` for certain (lower-case ASCII ``x``, ``y``)."""
-        for a, b in self.cheap:
-            if (a in x and b in y) or (b in x and a in y):
-                return False
-        from rapidfuzz.distance import Levenshtein
+    def limit(self, max_cost: float) -> int:
+        return int(max_cost / self.floor + 1e-6) * self.span
 
-        limit = int(max_cost / self.floor + 1e-6) * self.span
-        return int(Levenshtein.distance(x, y, score_cutoff=limit)) > limit
+    def partners(self, x: str) -> str:
+        """Characters that, in the other string, would allow a cheap substitution with ``x``."""
+        found = [b for a, b in self.cheap if a in x] + [a for a, b in self.cheap if b in x]
+        return "".join(found)
 
 
 _FLOOR = 0.4  # the cheapest letter-for-letter confusions (c/e, rn/m ...)
@@ -127,11 +125,28 @@ def _bound() -> _Bound | None:
     return _Bound(_FLOOR, span, cheap)
 
 
-def _too_far(x: str, y: str, max_cost: float) -> bool:
-    """A quick, exact "further than ``max_cost``" for normalised, accent-stripped words: the
-    metric itself costs some tens of microseconds a pair, and most pairs are far apart."""
+def _maybe_within(x: str, others: list[str], max_cost: float) -> list[bool]:
+    """False where ``distance(x, other) > max_cost`` for certain; ``x`` and ``others`` are
+    normalised and accent-stripped. Exact and quick: one plain-Levenshtein pass in rapidfuzz
+    (the OCR-weighted metric costs some tens of microseconds a pair, and most pairs are far
+    apart); only ASCII pairs are judged, the others are left to the metric."""
     bound = _bound()
-    return bound is not None and x.isascii() and y.isascii() and bound.too_far(x, y, max_cost)
+    if bound is None or not x.isascii():
+        return [True] * len(others)
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    limit = bound.limit(max_cost)
+    keep = [False] * len(others)
+    for _, _, index in process.extract(
+        x, others, scorer=Levenshtein.distance, score_cutoff=limit, limit=None
+    ):
+        keep[index] = True
+    partners = bound.partners(x)
+    for i, other in enumerate(others):
+        if not keep[i] and (not other.isascii() or any(ch in other for ch in partners)):
+            keep[i] = True
+    return keep
 
 
 class _OneEditMetric:
@@ -196,15 +211,14 @@ def distances_within(word: str, others: list[str], max_cost: float) -> list[floa
     without running the metric (callers keep only the words within ``max_cost``)."""
     x = normalize(word)
     sx = strip_accents(x)
+    stripped = [strip_accents(normalize(other)) for other in others]
     result = [math.inf] * len(others)
     indexes: list[int] = []
     near: list[str] = []
-    for i, other in enumerate(others):
-        key = normalize(other)
-        stripped = strip_accents(key)
-        if stripped == sx or not _too_far(sx, stripped, max_cost):
+    for i, keep in enumerate(_maybe_within(sx, stripped, max_cost)):
+        if keep:
             indexes.append(i)
-            near.append(other)
+            near.append(others[i])
     for i, cost in zip(indexes, distances(word, near), strict=True):
         result[i] = cost
     return result
@@ -284,18 +298,14 @@ def candidates(
         c.word: Candidate(match_case(word, c.word), c.cost, c.zipf, 0, False)
         for c in _lexicon_candidates(key, lexicon, max_cost, min_zipf)
     }
-    names = [(w, n, False) for w, n in document.items()] + [(w, 0, True) for w in vocabulary]
-    compared: list[tuple[str, int, bool, str]] = []
-    for name, count, vocab in names:
-        nkey = normalize(name)
-        if nkey == key or abs(len(nkey) - len(key)) > 2 or " " in name:
-            continue
-        if is_inflection(nkey, key):
-            continue
-        compared.append((name, count, vocab, nkey))
+    compared = [
+        entry
+        for entry in _names(document, tuple(vocabulary))
+        if entry[3] != key and abs(len(entry[3]) - len(key)) <= 2
+    ]
     costs = distances_within(key, [nkey for *_, nkey in compared], max_cost)
     for (name, count, vocab, nkey), cost in zip(compared, costs, strict=True):
-        if cost > max_cost:
+        if cost > max_cost or is_inflection(nkey, key):
             continue
         prev = found.get(nkey)
         count = max(count, document.get(name, 0), prev.in_document if prev else 0)
@@ -304,6 +314,23 @@ def candidates(
         surface = name if not name.islower() else match_case(word, name)
         found[nkey] = Candidate(surface, cost, z, count, vocab)
     return sorted(found.values(), key=lambda c: (c.score, c.word))
+
+
+_NAMES: list[tuple[Mapping[str, int], tuple[str, ...], list[tuple[str, int, bool, str]]]] = []
+
+
+def _names(
+    document: Mapping[str, int], vocabulary: tuple[str, ...]
+) -> list[tuple[str, int, bool, str]]:
+    """(word, uses, from the vocabulary, lookup key) of the document's words and the house
+    vocabulary, without phrases; kept while the same document is asked about word after word."""
+    for doc, vocab, prepared in _NAMES:
+        if doc is document and vocab == vocabulary:
+            return prepared
+    names = [(w, n, False) for w, n in document.items()] + [(w, 0, True) for w in vocabulary]
+    prepared = [(name, n, v, normalize(name)) for name, n, v in names if " " not in name]
+    _NAMES[:] = [(document, vocabulary, prepared)]
+    return prepared
 
 
 _MEMO: dict[tuple[int, str, float, float], tuple[Candidate, ...]] = {}
