@@ -129,9 +129,12 @@ def run(
     jobs: Sequence[Job],
     options: Options,
     progress: Callable[[int], None] | None = None,
+    cache: SetupCache | None = None,
 ) -> list[FileResult]:
-    """Lint ``jobs``; results come back in the order of ``jobs``."""
-    cache = SetupCache(options)
+    """Lint ``jobs``; results come back in the order of ``jobs``. ``cache``: setups already
+    resolved for ``options`` (collecting the jobs resolves them too)."""
+    if cache is None or cache.options is not options:
+        cache = SetupCache(options)
     groups: dict[int, tuple[ruleset.Setup, list[tuple[int, Job]]]] = {}
     for index, job in enumerate(jobs):
         setup = cache.setup_for(job.source)

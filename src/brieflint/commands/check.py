@@ -130,9 +130,9 @@ def lint(
     grammar = first_setup.context.config.languagetool.mode != "off"
     if show_progress is not None and show_progress(len(jobs_list), grammar):
         with _progress_bar(len(jobs_list)) as advance:
-            results = runner.run(jobs_list, options, progress=advance)
+            results = runner.run(jobs_list, options, progress=advance, cache=cache)
     else:
-        results = runner.run(jobs_list, options)
+        results = runner.run(jobs_list, options, cache=cache)
     for r in results:
         if r.skipped:
             print(f"brieflint: skipped {r.skipped}", file=sys.stderr)
