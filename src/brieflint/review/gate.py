@@ -7,11 +7,12 @@ request adds), so records merged into base meanwhile are not mistaken for deleti
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from brieflint.decode import decode
 from brieflint.errors import BrieflintError, ConfigError
-from brieflint.gitrepo import GitRepo
+from brieflint.gitrepo import Change, GitRepo
 from brieflint.review import records as rec
 from brieflint.review import signing
 from brieflint.review.policy import POLICY_PATH, Policy, load_text
@@ -149,6 +150,29 @@ def check_record(record: rec.Record, path: str, policy: Policy, signers: str | N
     return problems
 
 
+def split_ledger_renames(
+    changes: list[Change],
+    before: Callable[[str], bytes | None],
+    after: Callable[[str], bytes | None],
+) -> list[Change]:
+    """git pairs a deleted record with an added file that looks like it as a rename; unless the
+    content is the same, that is a deletion plus an addition, and the addition is checked too."""
+    result: list[Change] = []
+    for change in changes:
+        old, new = change.old_path, change.new_path
+        if (
+            change.status == "R"
+            and old is not None
+            and new is not None
+            and old.startswith(rec.LEDGER_DIR + "/")
+            and before(old) != after(new)
+        ):
+            result += [Change("D", old, None), Change("A", None, new)]
+        else:
+            result.append(change)
+    return result
+
+
 def run(repo: GitRepo, base_rev: str, head_rev: str) -> GateResult:
     if repo.is_shallow():
         raise BrieflintError(
@@ -160,7 +184,11 @@ def run(repo: GitRepo, base_rev: str, head_rev: str) -> GateResult:
     policy, signers = base_policy(repo, base)
     fork = repo.merge_base(base, head)
     result = GateResult(base=base, head=head)
-    changes = repo.diff(fork, head)
+    changes = split_ledger_renames(
+        repo.diff(fork, head),
+        lambda path: repo.read_at(fork, path),
+        lambda path: repo.read_at(head, path),
+    )
 
     # 1. the ledger only grows; every added record is valid and authorised by the base policy
     ledger_files = repo.files_at(head, rec.LEDGER_DIR)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from brieflint.gitrepo import GitRepo
 from brieflint.review import records as rec
-from brieflint.review.gate import check_record
+from brieflint.review.gate import check_record, split_ledger_renames
 from brieflint.review.policy import Policy
 
 
@@ -14,7 +14,12 @@ def staged(repo: GitRepo, policy: Policy) -> tuple[list[str], int]:
     added = 0
     signers_path = repo.absolute(policy.signatures.allowed_signers)
     signers = signers_path.read_text(encoding="utf-8") if signers_path.is_file() else None
-    for change in repo.staged_changes(rec.LEDGER_DIR):
+    changes = split_ledger_renames(
+        repo.staged_changes(rec.LEDGER_DIR),
+        lambda path: repo.read_at("HEAD", path),
+        lambda path: _read(repo, path),
+    )
+    for change in changes:
         if change.status != "A" or change.new_path is None:
             verb = {"M": "changed", "D": "deleted", "R": "renamed"}.get(change.status, "changed")
             problems.append(
@@ -36,3 +41,10 @@ def staged(repo: GitRepo, policy: Policy) -> tuple[list[str], int]:
             continue
         problems.extend(check_record(record, path, policy, signers))
     return problems, added
+
+
+def _read(repo: GitRepo, path: str) -> bytes | None:
+    try:
+        return repo.absolute(path).read_bytes()
+    except OSError:
+        return None
