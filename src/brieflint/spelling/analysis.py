@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from brieflint.context import Context
     from brieflint.document import Document
 
-POSSESSIVES = ("'s", "’s")
+POSSESSIVES = ("'s", "’s")  # of one length
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,17 +72,18 @@ def _analyse(doc: Document) -> Words:
         if i < len(starts) and starts[i] < finish:
             firsts.add(starts[i])
     tokens: list[Token] = []
-    counts: Counter[str] = Counter()
-    folded: Counter[str] = Counter()
+    texts: list[str] = []
+    cut = len(POSSESSIVES[0])
     for w in doc.words:
         text = w.text
-        for suffix in POSSESSIVES:
-            if text.endswith(suffix) and len(text) > len(suffix):
-                text = text[: -len(suffix)]
-                break
+        if text.endswith(POSSESSIVES) and len(text) > cut:
+            text = text[:-cut]
         tokens.append(Token(w.start, w.start + len(text), text, w.start in firsts))
-        counts[text] += 1
-        folded[normalize(text)] += 1
+        texts.append(text)
+    counts = Counter(texts)
+    folded: Counter[str] = Counter()
+    for form, n in counts.items():  # in order of first use, as counting token by token
+        folded[normalize(form)] += n
     return Words(tokens, counts, folded)
 
 
@@ -118,6 +119,8 @@ def variants(
     by_accentless: dict[str, str] = {}
     for form in targets:
         by_accentless.setdefault(strip_accents(normalize(form)), form)
+    # (target, length, capitalised, lookup key): the pool filter's inputs, computed once
+    prepared = [(t, len(t), t[:1].isupper(), normalize(t)) for t in targets]
     found: dict[str, Variant] = {}
     for form in words.counts:
         if len(form) < min_length or words.count(form) > max_count:
@@ -131,17 +134,17 @@ def variants(
             continue
         if lexicon.zipf(form) > 0:
             continue
+        size, capital, nform = len(form), form[:1].isupper(), normalize(form)
         pool = [
             t
-            for t in targets
-            if abs(len(t) - len(form)) <= 1
-            and t[:1].isupper() == form[:1].isupper()
-            and normalize(t) != normalize(form)
-            and not suggest.is_inflection(t, form)
+            for t, n, cap, nt in prepared
+            if cap == capital and -1 <= n - size <= 1 and nt != nform
         ]
         best: Variant | None = None
         for target, cost in zip(pool, suggest.distances_within(form, pool, max_cost), strict=True):
-            if cost <= max_cost and (best is None or cost < best.cost):
+            if cost > max_cost or suggest.is_inflection(target, form):
+                continue
+            if best is None or cost < best.cost:
                 best = Variant(target, frequent.get(target, 0), cost)
         if best is not None:
             found[form] = best
