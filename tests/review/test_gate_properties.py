@@ -209,13 +209,18 @@ def test_the_untampered_approved_branch_passes(
 def test_verify_sees_a_deleted_record_and_a_similar_new_one_as_two_changes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """git may pair them as a rename; the hook still names the deletion and checks the new one."""
+    """git pairs them as a rename; the hook still names the deletion and checks the new one."""
     ws = _copy(_template(tmp_path_factory, capsys), tmp_path / "repo", capsys)
     (old,) = [r for r in _records(ws, "main") if "ed_example.org" in r]
-    ws.as_("mallory@example.org").repo.git.rm("-q", "--", old)
-    new = craft(ws, "approve", "ed@example.org", "legal")
+    ws.as_("ed@example.org").repo.git.rm("-q", "--", old)
+    code, _, err = ws.run("review", "approve", BRIEF, "-m", "Fine as it was")
+    assert code == 0, err
+    (new,) = [p for p in ws.records() if "ed_example.org" in p.name]
+    data = new.read_bytes().replace(b"Fine as it was", b"Fine as it is")  # now invalid
+    new.write_bytes(data)
     ws.repo.git.add("--all")
     code, _, err = ws.run("review", "verify")
     assert code == 1
-    assert f"record {old} was deleted" in err
-    assert f"record {new}: ed@example.org does not hold role 'legal' in the base policy" in err
+    assert f"record {old} was deleted" in err and "renamed" not in err
+    rel = new.relative_to(ws.root).as_posix()
+    assert f"record {rel}: id does not match" in err
