@@ -32,7 +32,11 @@ class _Group:
     forms: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def add(self, form: str, start: int, end: int) -> None:
-        self.forms.setdefault(form, []).append((start, end))
+        places = self.forms.get(form)
+        if places is None:
+            self.forms[form] = [(start, end)]
+        else:
+            places.append((start, end))
 
 
 def _identity(form: str) -> str:
@@ -57,7 +61,10 @@ def _collect(doc: Document, options: NameConsistencyOptions) -> dict[str, _Group
             folded = folds.get(w.text)
             if folded is None:
                 folded = folds[w.text] = names.fold(w.text)
-            groups.setdefault(folded, _Group()).add(w.text, w.start, w.end)
+            group = groups.get(folded)
+            if group is None:
+                group = groups[folded] = _Group()
+            group.add(w.text, w.start, w.end)
         if not compounds or not w.text[:1].isupper():
             continue  # runs of capitalised words matter only where a hyphenated name is written
         for n in range(2, 5):  # "Nagorno Karabakh" where "Nagorno-Karabakh" is written too
@@ -86,11 +93,11 @@ def _differ(forms: list[str]) -> bool:
 
 def check(doc: Document, options: NameConsistencyOptions, ctx: Context) -> Iterator[Hit]:
     for group in _collect(doc, options).values():
+        if len(group.forms) < 2 or not _differ(list(group.forms)):
+            continue  # one form (the common case) never differs
         merged: dict[str, list[tuple[int, int]]] = {}
         for form, places in group.forms.items():
             merged.setdefault(_identity(form), []).extend(places)
-        if not _differ(list(group.forms)):
-            continue
         shown = {ident: _shown(group, ident) for ident in merged}
         # the most frequent form wins; on a tie, the one with more diacritics
         winner = max(merged, key=lambda f: (len(merged[f]), sum(ord(c) > 127 for c in f)))
