@@ -37,12 +37,21 @@ def finditer(
 ) -> Iterator[Any]:
     """Like ``regex.finditer`` but a runaway pattern raises a clear error instead of hanging."""
     compiled = regex.compile(pattern, flags) if isinstance(pattern, str) else pattern
+    end = endpos if endpos is not None else len(text)
+    limit = time_limit(end - pos)
     try:
-        yield from compiled.finditer(
-            text, pos, endpos if endpos is not None else len(text), timeout=TIMEOUT_SECONDS
-        )
+        yield from compiled.finditer(text, pos, end, timeout=limit)
     except TimeoutError:
         raise BrieflintError(
-            f"regular expression {compiled.pattern!r} took longer than {TIMEOUT_SECONDS:g}s "
+            f"regular expression {compiled.pattern!r} took longer than {limit:g}s "
             "(catastrophic backtracking?); fix the rule's pattern"
         ) from None
+
+
+def time_limit(length: int) -> float:
+    """The time one search may take: 2 s, plus 2 s per million characters searched.
+
+    A sound pattern scans a megabyte in well under a second; a catastrophic one blows any linear
+    budget on a long line. The limit grows with the text so that big drafts are never cut short.
+    """
+    return TIMEOUT_SECONDS + 2.0 * length / 1_000_000
