@@ -7,6 +7,10 @@ The corpus is built deterministically from `benchmarks/source.txt` (seeded shuff
 seeded typos), so every run measures the same text. Anchors (codespell, typos, proselint) run
 when installed (`pip install '.[bench]'`). Prints min/median wall time, MB/s, the ratio to
 codespell and peak resident memory, as a Markdown table.
+
+With a LanguageTool server (`--languagetool URL`, or `BRIEFLINT_LANGUAGETOOL_URL`), it also lints
+a part of the corpus with grammar on, twice: a first run against an empty cache and a cached
+re-run, reporting requests sent, requests per second and the time against the offline run.
 """
 
 from __future__ import annotations
@@ -89,6 +93,52 @@ def tools(bin_dir: Path) -> dict[str, list[str] | None]:
     }
 
 
+def languagetool_table(brieflint: str, paths: list[Path], url: str, tmp: Path) -> list[str]:
+    """First run and cached re-run with LanguageTool, against the offline run of the same files."""
+    import json
+
+    folder = tmp / "lt-corpus"
+    folder.mkdir()
+    for path in paths:
+        shutil.copy(path, folder / path.name)
+    config = folder / "brieflint.yaml"
+    base = [brieflint, "check", "--fail-on", "never", "--quiet", "--jobs", "0", str(folder)]
+    rows = []
+    config.write_text(f"cache_dir: {tmp / 'lt-cache'}\n", encoding="utf-8")
+    offline, _, _ = measure(base, 1)
+    config.write_text(
+        f"cache_dir: {tmp / 'lt-cache'}\nlanguagetool: {{mode: required, url: '{url}'}}\n",
+        encoding="utf-8",
+    )
+    for case in ("first run", "cached re-run"):
+        stats = tmp / f"lt-stats-{case.replace(' ', '-')}"
+        env_before = os.environ.get("BRIEFLINT_LANGUAGETOOL_STATS")
+        os.environ["BRIEFLINT_LANGUAGETOOL_STATS"] = str(stats)
+        try:
+            times, _, codes = measure(base, 1)
+        finally:
+            if env_before is None:
+                os.environ.pop("BRIEFLINT_LANGUAGETOOL_STATS", None)
+            else:
+                os.environ["BRIEFLINT_LANGUAGETOOL_STATS"] = env_before
+        if codes - {0}:
+            raise SystemExit(f"brieflint with LanguageTool failed (exit {codes})")
+        requests = sum(
+            json.loads(p.read_text(encoding="utf-8"))["requests"] for p in stats.glob("*.json")
+        )
+        rate = f"{requests / times[0]:.1f}" if requests else "–"
+        rows.append(
+            f"| {case} | {len(paths)} | {times[0]:.2f} | {requests} | {rate} "
+            f"| {times[0] / offline[0]:.2f} |"
+        )
+    return [
+        f"\nLanguageTool at {url} ({len(paths)} briefs; offline run {offline[0]:.2f} s)\n",
+        "| run | briefs | seconds | requests | requests/s | × offline |",
+        "|---|---|---|---|---|---|",
+        *rows,
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -98,9 +148,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=20_000, help="bytes per brief")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip", action="append", default=[], help="tool to leave out")
+    parser.add_argument(
+        "--languagetool",
+        default=os.environ.get("BRIEFLINT_LANGUAGETOOL_URL"),
+        help="LanguageTool server URL: also measure a first and a cached grammar run",
+    )
+    parser.add_argument("--lt-briefs", type=int, default=20, help="briefs for the grammar runs")
     args = parser.parse_args(argv)
     if args.smoke:
-        args.briefs, args.size, args.repeat = 5, 4_000, 1
+        args.briefs, args.size, args.repeat, args.lt_briefs = 5, 4_000, 1, 2
         args.skip.append("proselint")
     commands = tools(Path(sys.executable).parent)
     with tempfile.TemporaryDirectory(prefix="brieflint-bench-") as tmp:
@@ -139,6 +195,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {r.name} | {r.case} | {min(r.times):.3f} | {med:.3f} | {size / med:.2f} "
                 f"| {ratio} | {r.peak_mb:.0f} |"
             )
+        brieflint = commands.get("brieflint")
+        if args.languagetool and brieflint is not None:
+            lines = languagetool_table(
+                brieflint[0], paths[: args.lt_briefs], args.languagetool, Path(tmp)
+            )
+            print("\n".join(lines))
     return 0
 
 
