@@ -19,6 +19,7 @@ from brieflint.document import Document
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
 from brieflint.fixer import MAX_ROUNDS, fix_text
+from brieflint.masking import merge_spans
 from tests.test_properties import ALPHABET
 
 # What the fixable rules look for: OCR debris, look-alikes, broken words, markup, doubled words.
@@ -59,12 +60,7 @@ class Recorder:
 
 def _kept_outside(before: str, after: str, spans: list[tuple[int, int]]) -> None:
     """Every stretch of ``before`` outside ``spans`` is in ``after``, in order, unchanged."""
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
+    merged = merge_spans(spans)
     kept: list[str] = []
     position = 0
     for start, end in merged:

@@ -94,16 +94,22 @@ def _line_end(lines: LineIndex, text: str, line: int) -> int:
     return lines.line_span(line)[1] if line <= lines.line_count else len(text)
 
 
-def apply_mask(text: str, spans: list[Span]) -> str:
-    """Replace every character inside ``spans`` by a space, keeping line breaks."""
-    if not spans:
-        return text
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Sorted, with overlapping or touching spans joined."""
     merged: list[list[int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
+def apply_mask(text: str, spans: list[Span]) -> str:
+    """Replace every character inside ``spans`` by a space, keeping line breaks."""
+    if not spans:
+        return text
+    merged = merge_spans(spans)
     out: list[str] = []
     pos = 0
     for start, end in merged:
