@@ -32,3 +32,11 @@ def test_title_twice_and_tables_are_not_furniture() -> None:
     assert found(text, RULE) == []
     table = f"{PARA}\n\nYear\n\n2019\n\n12\n\n14\n\n{PARA}\n"
     assert found(table, RULE) == []
+
+
+def test_cover_title_once_in_the_body_with_a_page_number() -> None:
+    text = f"Title Of The Brief\n\n{PARA}\n\nTitle Of The Brief 4\n\n{PARA}\n"
+    assert found(text, RULE) == ["Title Of The Brief 4"]
+    assert fixed(text, RULE) == f"Title Of The Brief\n\n{PARA}\n\n{PARA}\n"
+    # without a page number a single repeat is a quotation of the title, not furniture
+    assert found(f"Title Of The Brief\n\n{PARA}\n\nTitle Of The Brief\n\n{PARA}\n", RULE) == []

@@ -7,7 +7,8 @@ plain text. The heuristics, in short:
   column would be), "Page N", "Page N of M", "N of M" or "- N -";
 * a *running header or footer* is a short line that is a paragraph of its own (or carries a page
   number) and recurs at least three times, spread over the document, ignoring attached page
-  numbers; an occurrence above the first body paragraph (the cover, the title) is not furniture;
+  numbers (twice when it carries one, once when it is the cover's title with a page number); an
+  occurrence above the first body paragraph (the cover, the title) is not furniture;
 * a paragraph is *broken* when it ends without terminal punctuation and the next one (past any
   furniture between them) starts in lower case, possibly after an opening quote.
 """
@@ -112,7 +113,10 @@ def _furniture(doc: Document) -> list[Furniture]:
     for members in groups.values():
         body = [m for m in members if lines[m[0]][0] >= body_start]
         with_number = sum(1 for _, n in body if n)
-        if len(body) < 3 and with_number < 2:
+        on_cover = len(body) < len(members)
+        # the title from the cover, back in the body with a page number, is a running header
+        # even once; any other line must recur
+        if len(body) < 3 and with_number < 2 and not (on_cover and with_number):
             continue
         starts = [lines[i][0] for i, _ in body]
         if any(b - a < _MIN_SPREAD for a, b in itertools.pairwise(starts)):
