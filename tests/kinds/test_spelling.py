@@ -135,3 +135,11 @@ def test_a_damaged_lexicon_cache_is_rebuilt(
     (cached,) = (tmp_path / "lexicon").glob("*.bin")
     cached.write_bytes(b"BLLEX2\n garbage")
     assert Lexicon.load("en", Vocabulary()).zipf("policy") > 4
+
+
+def test_capitalised_word_inside_a_sentence_is_a_name_unless_an_ocr_confusion_explains_it() -> None:
+    quiet = "Protests in Comrat and Tiraspol followed the decision.\n"
+    assert lint_text(quiet, select=["spelling.unknown-word"]) == []
+    misread = "Officials of the Govemment agreed to the plan.\n"
+    found = lint_text(misread, select=["spelling.unknown-word"])
+    assert [(f.context, f.suggestions[0]) for f in found] == [("Govemment", "Government")]

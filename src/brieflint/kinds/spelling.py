@@ -37,6 +37,11 @@ class SpellingOptions(Options):
     rare_zipf: float = Field(2.0, description="Known words rarer than this are checked for typos.")
     common_zipf: float = Field(3.0, description="A typo's correction is at least this common.")
     name_zipf: float = Field(3.5, description="Correction frequency that overrules a name.")
+    name_max_cost: float = Field(
+        0.75,
+        description="Inside a sentence, a capitalised unknown word is taken for a misspelling "
+        "only when an edit this cheap (an OCR confusion) explains it; otherwise it is a name.",
+    )
     gap_zipf: float = Field(1.8, description="How much more common a typo's correction is.")
     max_suggestions: int = Field(3, ge=0)
     skip_name_variants: bool = Field(
@@ -104,14 +109,18 @@ def _verdict(
         return None  # a name the document uses consistently
     found = _candidates(word, lexicon, ctx, document)
     floor = options.common_zipf if sentence_start else options.name_zipf
-    if not _confident(found, options, floor):
+    max_cost = 1.0 if sentence_start else options.name_max_cost
+    if not _confident(found, options, floor, max_cost):
         return None  # most likely a name
     return "is not a known word", _top(found, options)
 
 
-def _confident(found: list[Candidate], options: SpellingOptions, floor: float) -> bool:
+def _confident(
+    found: list[Candidate], options: SpellingOptions, floor: float, max_cost: float = 1.0
+) -> bool:
     return any(
-        c.cost <= 1.0 and (c.zipf >= floor or c.in_document >= 3 or c.in_vocabulary) for c in found
+        c.cost <= max_cost and (c.zipf >= floor or c.in_document >= 3 or c.in_vocabulary)
+        for c in found
     )
 
 
