@@ -33,3 +33,14 @@ def test_crlf_line_break() -> None:
 )
 def test_genuine_compounds_are_kept(text: str) -> None:
     assert found(text, RULE) == []
+
+
+def test_long_prefix_broken_across_lines_is_joined_when_far_likelier() -> None:
+    from tests.conftest import lint_text
+
+    hits = lint_text(
+        "New infra-\nstructure and inter-\nnational trade.\n", select=["ocr.hyphenation"]
+    )
+    assert [f.suggestions[0] for f in hits] == ["infrastructure", "international"]
+    kept = "A state-\nowned firm; to pre-\nempt it; anti-\nwar protests.\n"
+    assert lint_text(kept, select=["ocr.hyphenation"]) == []

@@ -31,3 +31,15 @@ def test_joined_form_used_elsewhere_in_the_document_counts() -> None:
 )
 def test_real_phrases_are_not_flagged(text: str) -> None:
     assert found(text, RULE) == []
+
+
+def test_two_real_words_far_likelier_joined_are_a_split_word() -> None:
+    from tests.conftest import lint_text
+
+    hits = lint_text("The govern ment and its develop ment plan.\n", select=["ocr.split-word"])
+    assert [(f.context, f.suggestions[0]) for f in hits] == [
+        ("govern ment", "government"),
+        ("develop ment", "development"),
+    ]
+    phrases = "Planes flew in formation. It may be so. We meet every day; any one of them.\n"
+    assert lint_text(phrases, select=["ocr.split-word"]) == []

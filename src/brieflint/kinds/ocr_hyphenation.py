@@ -41,7 +41,9 @@ def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[
         fragments = segment.is_fragment(first, lexicon) or segment.is_fragment(second, lexicon)
         if line_break:
             prefix = first.casefold() in segment.PREFIXES
-            if not (in_doc or (fragments and not prefix)):
+            # "infra-\nstructure": a long prefix whose joined word is far likelier than the pair
+            likely = len(first) >= 4 and segment.likely_split(first, second, lexicon)
+            if not (in_doc or (fragments and not prefix) or likely):
                 continue  # "state-\nowned", "pre-\nempt": the hyphen may belong there
             what = "a word broken across lines"
         elif spaces:

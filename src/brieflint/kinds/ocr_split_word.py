@@ -38,7 +38,9 @@ def check(doc: Document, options: SplitWordOptions, ctx: Context) -> Iterator[Hi
     while i < len(words) - 1:
         found = None
         for k in range(min(options.max_parts, len(words) - i), 1, -1):
-            if not any(fragments[i : i + k]):
+            if not any(fragments[i : i + k]) and not (
+                k == 2 and segment.likely_split(words[i].text, words[i + 1].text, lexicon)
+            ):
                 continue
             parts = words[i : i + k]
             if _joinable(doc, parts):

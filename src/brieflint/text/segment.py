@@ -64,6 +64,31 @@ def is_fragment(word: str, lexicon: Lexicon) -> bool:
     return zipf(lexicon, folded) < FRAGMENT_ZIPF
 
 
+# Two real words can still be one word split by a space: "govern ment", "develop ment". The joined
+# word must then be far likelier than the two words side by side (their Zipf frequencies added,
+# as if independent): at least SPLIT_MARGIN Zipf units, which real phrases never reach ("in
+# formation": 2.8, "may be": 2.2, "every day": 2.7; "govern ment": 7.8). Function words never
+# count, since they pair with anything.
+SPLIT_MARGIN = 5.0
+FUNCTION_WORDS = frozenset(
+    (
+        "a an the in on at to of for by with as is be it or and but no not nor any every some all "
+        "may can will over under out up down off so too"
+    ).split()
+)
+
+
+def likely_split(first: str, second: str, lexicon: Lexicon) -> bool:
+    """``first second`` is one word split in two, judged by frequencies alone."""
+    a, b = first.casefold(), second.casefold()
+    if a in FUNCTION_WORDS or b in FUNCTION_WORDS or len(a) < 2 or len(b) < 3:
+        return False
+    joined = zipf(lexicon, a + b)
+    if joined < 3.0:
+        return False
+    return joined - (zipf(lexicon, a) + zipf(lexicon, b) - 9.0) >= SPLIT_MARGIN
+
+
 def is_known(word: str, lexicon: Lexicon, counts: Counter[str], elsewhere: int = 1) -> bool:
     """A word of the language, of the house vocabulary, or one the document itself uses."""
     if len(word) < 2:
