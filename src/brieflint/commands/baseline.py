@@ -6,15 +6,8 @@ from pathlib import Path
 
 import typer
 
-from brieflint import runner
 from brieflint.baseline import DEFAULT_FILE, dumps, entries, root_of
-from brieflint.commands.check import (
-    cpu_count,
-    lint,
-    validate_common_options,
-    wants_progress,
-    write_report,
-)
+from brieflint.commands.check import lint, runner_options, wants_progress, write_report
 
 app = typer.Typer(
     help=(
@@ -55,15 +48,14 @@ def create(
     ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
 ) -> None:
-    validate_common_options(jobs, config, languagetool)
-    options = runner.Options(
-        config_path=config,
+    options = runner_options(
+        config=config,
         style=style,
         select=select,
         ignore=ignore,
-        jobs=jobs or cpu_count(),
+        jobs=jobs,
         languagetool=languagetool,
-        use_cache=not no_cache,
+        no_cache=no_cache,
         keep_text=True,
     )
     run = lint(

@@ -44,7 +44,19 @@ class Run:
     setup: ruleset.Setup  # the first target's setup: its config gives the default --fail-on
 
 
-def validate_common_options(jobs: int, config: Path | None, languagetool: str | None) -> None:
+def runner_options(
+    *,
+    config: Path | None,
+    style: str | None,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    jobs: int,
+    languagetool: str | None,
+    no_cache: bool,
+    keep_text: bool,
+    stdin_filename: str | None = None,
+) -> runner.Options:
+    """The runner's options from the flags `check` and `baseline create` share, validated."""
     if languagetool is not None and languagetool not in ("off", "optional", "required"):
         raise BrieflintError(
             "--languagetool must be off, optional or required", key="--languagetool"
@@ -53,6 +65,17 @@ def validate_common_options(jobs: int, config: Path | None, languagetool: str | 
         raise BrieflintError("--jobs must be 0 or more", key="--jobs")
     if config is not None and not config.is_file():
         raise BrieflintError("config file not found", path=str(config))
+    return runner.Options(
+        config_path=config,
+        style=style,
+        select=select,
+        ignore=ignore,
+        jobs=jobs or cpu_count(),
+        stdin_filename=stdin_filename,
+        languagetool=languagetool,
+        use_cache=not no_cache,
+        keep_text=keep_text,
+    )
 
 
 def _stdin_path() -> str:
@@ -203,20 +226,19 @@ def check(
         raise BrieflintError("give one --output per --format", key="--output")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise BrieflintError(f"--fail-on must be one of {', '.join(FAIL_ON)}", key="--fail-on")
-    validate_common_options(jobs, config, languagetool)
-    if changed_since is not None and not changed_since.strip():
-        raise BrieflintError("give a git revision", key="--changed-since")
-    options = runner.Options(
-        config_path=config,
+    options = runner_options(
+        config=config,
         style=style,
         select=select,
         ignore=ignore,
-        jobs=jobs or cpu_count(),
-        stdin_filename=stdin_filename,
+        jobs=jobs,
         languagetool=languagetool,
-        use_cache=not no_cache,
+        no_cache=no_cache,
         keep_text=baseline_file is not None or any(name in NEEDS_TEXT for name in format),
+        stdin_filename=stdin_filename,
     )
+    if changed_since is not None and not changed_since.strip():
+        raise BrieflintError("give a git revision", key="--changed-since")
     run = lint(
         paths or ["."],
         options,
