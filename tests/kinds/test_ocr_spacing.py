@@ -25,3 +25,12 @@ def test_spacing_errors_are_fixed() -> None:
 def test_clean_text_is_silent(text: str) -> None:
     path = "draft.md" if text.startswith("|") else "draft.txt"
     assert found(text, RULE, path=path) == []
+
+
+def test_space_on_the_wrong_side_of_a_comma() -> None:
+    from tests.conftest import lint_text
+
+    text = "Monitoring ,but it lapsed; funding ;ended.\n"
+    hits = lint_text(text, select=["ocr.spacing"])
+    assert [f.context for f in hits] == [" ,", " ;"]
+    assert lint_text("Monitoring, but it lapsed; funding ended.\n", select=["ocr.spacing"]) == []

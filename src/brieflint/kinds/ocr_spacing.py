@@ -15,6 +15,8 @@ _SPACE_BEFORE = regex.compile(
     r"(?<=[\p{L}\p{N}\p{M})\]\"”’])[ \t]+(?=[,;:!?](?=[\s\"”’)\]]|$)|\.(?! \.)(?=[\s\"”’)\]]|$))"
 )
 _NO_SPACE_AFTER = regex.compile(r"(?<![\p{L}\p{M}.])\p{Ll}{2,}([.!?])(?=\p{Lu}\p{Ll})")
+# "monitoring ,but": the space went to the wrong side of a comma or semicolon
+_SPACE_MOVED = regex.compile(r"(?<=[\p{L}\p{N}\p{M}]) ([,;])(?=\p{L})")
 _SPACE_RUN = regex.compile(r"(?<=[^\s])  +(?=[^\s])")
 _COLUMNS = regex.compile(r"\S {3,}\S.* {3,}\S")
 
@@ -30,6 +32,12 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
             continue
         mark = prose[m.end()]
         yield Hit(*m.span(), {"what": f"a space before '{mark}'"}, (), (Edit(*m.span(), ""),))
+    for m in _SPACE_MOVED.finditer(prose):
+        if not _prose(doc, m.start() - 1, m.end() + 1):
+            continue
+        mark = m.group(1)
+        what = f"a space before '{mark}' instead of after it"
+        yield Hit(*m.span(), {"what": what}, (), (Edit(*m.span(), mark + " "),))
     for m in _NO_SPACE_AFTER.finditer(prose):
         pos = m.end(1)
         if not _prose(doc, m.start(), pos + 2):
