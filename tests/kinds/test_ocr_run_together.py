@@ -29,3 +29,12 @@ def test_lost_spaces_are_found_with_a_suggestion(lint: LintFn) -> None:
 )
 def test_words_names_and_urls_are_not_flagged(text: str) -> None:
     assert found(text, RULE) == []
+
+
+def test_an_ocr_misreading_of_a_letter_pair_is_not_a_lost_space() -> None:
+    from tests.conftest import lint_text
+
+    # "rn" read as "m": a misreading for the spelling rules, not "nor them"
+    assert lint_text("The northem shelf is retreating.\n", select=["ocr.run-together"]) == []
+    found = lint_text("The northem shelf is retreating.\n", select=["spelling.unknown-word"])
+    assert [f.suggestions[0] for f in found] == ["northern"]

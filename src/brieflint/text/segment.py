@@ -151,7 +151,28 @@ def near_known(word: str, lexicon: Lexicon, min_zipf: float = 3.0) -> bool:
         candidates.extend(a + c + b for c in _LETTERS)
         if any(len(c) > 1 and zipf(lexicon, c) >= min_zipf for c in candidates):
             return True
+    # OCR reads some letters as a pair and pairs as one letter ("northem" for "northern")
+    for seen, meant in _OCR_MULTI:
+        start = w.find(seen)
+        while start != -1:
+            candidate = w[:start] + meant + w[start + len(seen) :]
+            if zipf(lexicon, candidate) >= min_zipf:
+                return True
+            start = w.find(seen, start + 1)
     return False
+
+
+_OCR_MULTI = (
+    ("m", "rn"),
+    ("rn", "m"),
+    ("d", "cl"),
+    ("cl", "d"),
+    ("h", "li"),
+    ("li", "h"),
+    ("w", "vv"),
+    ("vv", "w"),
+    ("m", "nn"),
+)
 
 
 # English combining prefixes and suffixes: "post-war", "pre-empt", "actorness" are words built on
