@@ -40,3 +40,21 @@ def test_cover_title_once_in_the_body_with_a_page_number() -> None:
     assert fixed(text, RULE) == f"Title Of The Brief\n\n{PARA}\n\n{PARA}\n"
     # without a page number a single repeat is a quotation of the title, not furniture
     assert found(f"Title Of The Brief\n\n{PARA}\n\nTitle Of The Brief\n\n{PARA}\n", RULE) == []
+
+
+def test_a_footer_beside_every_page_number_is_furniture_even_twice() -> None:
+    text = (
+        f"Title\n\n{PARA}\n\nPage 2 of 3\n\nInstitute for Regional Studies, Brief 9\n\n{PARA}\n\n"
+        f"Page 3 of 3\n\nInstitute for Regional Studies, Brief 9\n\n{PARA}\n"
+    )
+    assert found(text, RULE) == [
+        "Page 2 of 3",
+        "Institute for Regional Studies, Brief 9",
+        "Page 3 of 3",
+        "Institute for Regional Studies, Brief 9",
+    ]
+    # the same line twice, away from page numbers, is left alone
+    apart = (
+        f"Title\n\n{PARA}\n\nRegional Studies Notes\n\n{PARA}\n\nRegional Studies Notes\n\n{PARA}\n"
+    )
+    assert found(apart, RULE) == []

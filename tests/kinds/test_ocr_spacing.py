@@ -34,3 +34,13 @@ def test_space_on_the_wrong_side_of_a_comma() -> None:
     hits = lint_text(text, select=["ocr.spacing"])
     assert [f.context for f in hits] == [" ,", " ;"]
     assert lint_text("Monitoring, but it lapsed; funding ended.\n", select=["ocr.spacing"]) == []
+
+
+def test_two_column_tables_are_not_runs_of_spaces() -> None:
+    from tests.conftest import lint_text
+
+    table = "Imports by supplier:\nRussia      410\nIndia       210\nFrance       95\n"
+    assert lint_text(table, select=["ocr.spacing"]) == []
+    assert [f.rule for f in lint_text("One  line with a gap.\n", select=["ocr.spacing"])] == [
+        "ocr.spacing"
+    ]

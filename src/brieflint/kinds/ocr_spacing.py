@@ -19,6 +19,7 @@ _NO_SPACE_AFTER = regex.compile(r"(?<![\p{L}\p{M}.])\p{Ll}{2,}([.!?])(?=\p{Lu}\p
 _SPACE_MOVED = regex.compile(r"(?<=[\p{L}\p{N}\p{M}]) ([,;])(?=\p{L})")
 _SPACE_RUN = regex.compile(r"(?<=[^\s])  +(?=[^\s])")
 _COLUMNS = regex.compile(r"\S {3,}\S.* {3,}\S")
+_GAP = regex.compile(r"\S {3,}\S")
 
 
 class SpacingOptions(Options):
@@ -55,9 +56,17 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
         if options.double_after_sentence and prose[m.start() - 1] in ".!?:" and len(m.group()) == 2:
             continue
         line = doc.lines.position(m.start())[0]
-        if _COLUMNS.search(text, *doc.lines.line_span(line)):
+        if _COLUMNS.search(text, *doc.lines.line_span(line)) or _in_two_columns(doc, line):
             continue  # aligned columns of a table
         yield Hit(*m.span(), {"what": "a run of spaces"}, (), (Edit(*m.span(), " "),))
+
+
+def _in_two_columns(doc: Document, line: int) -> bool:
+    """The line and a neighbour both have a gap of three or more spaces: a two-column table."""
+    if not _GAP.search(doc.text, *doc.lines.line_span(line)):
+        return False
+    neighbours = (n for n in (line - 1, line + 1) if 1 <= n <= doc.lines.line_count)
+    return any(_GAP.search(doc.text, *doc.lines.line_span(n)) for n in neighbours)
 
 
 def _prose(doc: Document, start: int, end: int) -> bool:

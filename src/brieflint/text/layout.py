@@ -110,8 +110,12 @@ def _furniture(doc: Document) -> list[Furniture]:
         if letters < 4 or len(key.split()) > _MAX_HEADER_WORDS:
             continue
         groups[key].append((i, numbered))
+    page_numbers = {i for i, what in found.items() if what == "page number"}
     for members in groups.values():
         body = [m for m in members if lines[m[0]][0] >= body_start]
+        # a line that sits next to a page number every time it occurs counts as numbered
+        if len(body) >= 2 and all(_beside(lines, i, page_numbers) for i, _ in body):
+            body = [(i, True) for i, _ in body]
         with_number = sum(1 for _, n in body if n)
         on_cover = len(body) < len(members)
         # the title from the cover, back in the body with a page number, is a running header
@@ -124,6 +128,17 @@ def _furniture(doc: Document) -> list[Furniture]:
         for i, _ in body:
             found[i] = "running header or footer"
     return [_removal(doc, lines, i, what) for i, what in sorted(found.items())]
+
+
+def _beside(lines: list[tuple[int, int, str]], i: int, targets: set[int]) -> bool:
+    """The nearest non-blank line above or below line ``i`` is one of ``targets``."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j][2]:
+            j += step
+        if j in targets:
+            return True
+    return False
 
 
 def _numeric_neighbour(lines: list[tuple[int, int, str]], i: int) -> bool:
