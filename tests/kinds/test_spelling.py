@@ -143,3 +143,10 @@ def test_capitalised_word_inside_a_sentence_is_a_name_unless_an_ocr_confusion_ex
     misread = "Officials of the Govemment agreed to the plan.\n"
     found = lint_text(misread, select=["spelling.unknown-word"])
     assert [(f.context, f.suggestions[0]) for f in found] == [("Govemment", "Government")]
+
+
+def test_half_of_a_split_word_is_left_to_the_split_word_rule() -> None:
+    text = "The evapo ration losses grew.\n"
+    assert lint_text(text, select=["spelling.unknown-word"]) == []
+    both = lint_text(text, select=["spelling.unknown-word", "ocr.split-word"])
+    assert [(f.rule, f.suggestions[0]) for f in both] == [("ocr.split-word", "evaporation")]

@@ -61,12 +61,28 @@ def check(doc: Document, options: SpellingOptions, ctx: Context) -> Iterator[Hit
                 token.text, token.sentence_start, words, document, variants, ctx, options
             )
         verdict = verdicts[key]
-        if verdict is None:
+        if verdict is None or _half_of_a_split_word(doc, token.start, token.end, ctx):
             continue
         reason, suggestions = verdict
         hint = f": did you mean '{suggestions[0]}'?" if suggestions else ""
         params = {"word": token.text, "reason": reason, "hint": hint}
         yield Hit(token.start, token.end, params, suggestions)
+
+
+def _half_of_a_split_word(doc: Document, start: int, end: int, ctx: Context) -> bool:
+    """The word and its neighbour across one space make a common word ("evapo ration"): that is
+    ocr.split-word's finding, and a spelling suggestion for the half would only mislead."""
+    words = doc.words_in(max(0, start - 64), min(len(doc.text), end + 64))
+    for i, w in enumerate(words):
+        if w.start != start:
+            continue
+        pairs = []
+        if i > 0 and doc.text[words[i - 1].end : start] == " ":
+            pairs.append(words[i - 1].text + w.text)
+        if i + 1 < len(words) and doc.text[end : words[i + 1].start] == " ":
+            pairs.append(w.text + words[i + 1].text)
+        return any(ctx.lexicon.zipf(joined) >= 3.0 for joined in pairs)
+    return False
 
 
 def _verdict(
