@@ -36,6 +36,16 @@ def lint_text(
     return engine.lint_document(doc, setup.rules_for(path), setup)
 
 
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run ``brieflint ARGS`` in-process: (exit code, stdout, stderr); never a traceback."""
+    from brieflint.cli import main
+
+    code = main(args)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
 @pytest.fixture
 def lint() -> LintFn:
     return lint_text

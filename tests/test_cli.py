@@ -11,16 +11,10 @@ from pathlib import Path
 import pytest
 
 from brieflint import __version__
-from brieflint.cli import main
+from tests.conftest import run_cli as run
 
 BAD = "The the goverment will decide.\n"
 CLEAN = "The government will decide.\n"
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

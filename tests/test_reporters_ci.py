@@ -14,10 +14,10 @@ import jsonschema
 import pytest
 
 from brieflint import reporters
-from brieflint.cli import main
 from brieflint.findings import Finding, Severity
 from brieflint.report import Report
 from tests.conftest import SHARED
+from tests.conftest import run_cli as run
 
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
@@ -52,12 +52,6 @@ CODEQUALITY_SCHEMA = {
 BAD = "# Brief\n\nTrade grew by TK per cent.\n\nSee TODO and TK.\n"
 OTHER = "Costs rose by XXX.\n"
 CLEAN = "Trade grew by 12 per cent.\n"
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

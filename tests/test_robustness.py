@@ -12,16 +12,9 @@ from pathlib import Path
 import pytest
 
 from brieflint import kinds
-from brieflint.cli import main
+from tests.conftest import run_cli as run
 
 CLEAN = "The government will decide.\n"
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def one_error_line(err: str) -> str:

@@ -82,7 +82,8 @@ def test_forged_reviewer_email_fails(ws: Workspace) -> None:
     assert f"record {path}: boss@example.org does not hold role 'editor'" in out
 
 
-def test_editing_an_earlier_record_fails(ws: Workspace) -> None:
+def change_request_on_main(ws: Workspace) -> tuple[Path, str]:
+    """The brief submitted and an editor's change request committed on main: (file, repo path)."""
     ws.as_("author@example.org")
     assert ws.run("review", "submit", BRIEF)[0] == 0
     ws.as_("ed@example.org")
@@ -90,6 +91,11 @@ def test_editing_an_earlier_record_fails(ws: Workspace) -> None:
     ws.commit("Review on main")
     request = next(p for p in ws.records() if "ed_example.org" in p.name)
     rel = request.relative_to(ws.root).as_posix()
+    return request, rel
+
+
+def test_editing_an_earlier_record_fails(ws: Workspace) -> None:
+    request, rel = change_request_on_main(ws)
 
     ws.repo.git.switch("-c", "feature")
     ws.as_("author@example.org")
@@ -108,13 +114,7 @@ def test_editing_an_earlier_record_fails(ws: Workspace) -> None:
 
 
 def test_deleting_an_earlier_record_fails(ws: Workspace) -> None:
-    ws.as_("author@example.org")
-    assert ws.run("review", "submit", BRIEF)[0] == 0
-    ws.as_("ed@example.org")
-    assert ws.run("review", "request-changes", BRIEF, "-m", "Needs sources")[0] == 0
-    ws.commit("Review on main")
-    request = next(p for p in ws.records() if "ed_example.org" in p.name)
-    rel = request.relative_to(ws.root).as_posix()
+    request, rel = change_request_on_main(ws)
     ws.repo.git.switch("-c", "feature")
     ws.as_("author@example.org")
     request.unlink()
