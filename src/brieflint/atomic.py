@@ -9,8 +9,11 @@ import tempfile
 from pathlib import Path
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``; readers see the old or the new file, never a half."""
+def write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data``; readers see the old or the new file, never a half.
+
+    ``durable=False`` skips the fsync: for caches, where a file lost in a crash is just a miss.
+    """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     mode: int | None = None
@@ -21,7 +24,8 @@ def write_bytes(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)

@@ -55,6 +55,7 @@ class Setup:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     _per_glob: dict[tuple[int, ...], list[ActiveRule]] = field(default_factory=dict, repr=False)
+    _fingerprints: dict[tuple[int, ...], str | None] = field(default_factory=dict, repr=False)
 
     @property
     def style_name(self) -> str:
@@ -77,6 +78,15 @@ class Setup:
         if key not in self._per_glob:
             self._per_glob[key] = self._resolve_overrides(matched, ignored)
         return self._per_glob[key]
+
+    def fingerprint(self, rules: Sequence[ActiveRule]) -> str | None:
+        """What the findings of ``rules`` depend on besides the text (None: not cacheable)."""
+        key = tuple(id(rule) for rule in rules)
+        if key not in self._fingerprints:
+            from brieflint.resultcache import rules_fingerprint
+
+            self._fingerprints[key] = rules_fingerprint(rules, self.context)
+        return self._fingerprints[key]
 
     def _resolve_overrides(
         self, matched: Sequence[int], ignored: Sequence[str]

@@ -16,6 +16,7 @@ from brieflint.decode import BinaryFileError, decode
 from brieflint.document import Document
 from brieflint.errors import BrieflintError, InputError
 from brieflint.findings import Finding
+from brieflint.resultcache import ResultCache
 
 
 @dataclass
@@ -107,8 +108,16 @@ def lint_job(
     try:
         if text is None:
             text = read_source(job)
-        doc = Document.parse(job.display, text)
-        result.findings = engine.lint_document(doc, setup.rules_for(job.source), setup)
+        rules = setup.rules_for(job.source)
+        store, key = _result_cache(setup, rules, job, text)
+        cached = store.get(key) if store is not None else None
+        if cached is not None:
+            result.findings = cached
+        else:
+            doc = Document.parse(job.display, text)
+            result.findings = engine.lint_document(doc, rules, setup)
+            if store is not None:
+                store.put(key, result.findings)
         if keep_text:
             result.text = text
     except BinaryFileError as exc:
@@ -121,7 +130,32 @@ def lint_job(
     return result
 
 
-def _lint_chunk(setup: ruleset.Setup, jobs: list[Job], keep_text: bool) -> list[FileResult]:
+# In a worker process only: the setups it inherited from the parent when it was forked, by id.
+# Handing them over at fork time rather than with every chunk spares pickling the rule set (and
+# reloading the lexicon and losing its lookups) once per chunk.
+_INHERITED: dict[int, ruleset.Setup] = {}
+
+
+def _inherit(setups: dict[int, ruleset.Setup]) -> None:
+    _INHERITED.clear()
+    _INHERITED.update(setups)
+
+
+def _result_cache(
+    setup: ruleset.Setup, rules: list[ruleset.ActiveRule], job: Job, text: str
+) -> tuple[ResultCache | None, str]:
+    """The result cache and the key of ``job``'s text (None when caching is off)."""
+    cache_dir = setup.context.cache_dir
+    if cache_dir is None:
+        return None, ""
+    fingerprint = setup.fingerprint(rules)
+    if fingerprint is None:
+        return None, ""
+    return ResultCache(cache_dir), ResultCache.key(fingerprint, job.display, text)
+
+
+def _lint_chunk(setup_id: int, jobs: list[Job], keep_text: bool) -> list[FileResult]:
+    setup = _INHERITED[setup_id]
     return [lint_job(job, setup, keep_text=keep_text) for job in jobs]
 
 
@@ -149,13 +183,21 @@ def run(
                 if progress:
                     progress(1)
         return [r for r in results if r is not None]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+    setups = {key: setup for key, (setup, _) in groups.items()}
+    for setup in setups.values():
+        _ = setup.context.lexicon  # loaded once here, shared with the workers by fork
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=get_context("fork"),
+        initializer=_inherit,
+        initargs=(setups,),  # not pickled: a forked worker starts with the parent's memory
+    ) as pool:
         futures = []
-        for setup, items in groups.values():
+        for key, (_, items) in groups.items():
             size = max(1, len(items) // (workers * 4))
             for i in range(0, len(items), size):
                 chunk = items[i : i + size]
-                fut = pool.submit(_lint_chunk, setup, [j for _, j in chunk], options.keep_text)
+                fut = pool.submit(_lint_chunk, key, [j for _, j in chunk], options.keep_text)
                 futures.append((fut, [idx for idx, _ in chunk]))
         for fut, indexes in futures:
             for idx, res in zip(indexes, fut.result(), strict=True):

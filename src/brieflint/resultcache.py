@@ -1,0 +1,186 @@
+"""Findings kept on disk, so that an unchanged draft is not linted again.
+
+The cache works like ruff's: a draft's findings are stored under a key made of its text, the name
+it is reported under, and a fingerprint of everything else a finding can depend on:
+
+- the rules that run on it (id, severity, rule file contents, validated options);
+- the house vocabulary, style variables and language;
+- the code: brieflint's version, the size and time of each of its files, and the time of the
+  folder where its libraries are installed (an install or upgrade of any library changes it), plus
+  the lexicon's data file.
+
+Rules read nothing but the document and the resolved setup, so the same key always means the same
+findings. Runs with LanguageTool are not stored here: grammar depends on a server (which may be
+down in ``optional`` mode) and has its own per-paragraph cache.
+
+The cache lives in ``<cache_dir>/results/`` (``.brieflint-cache`` beside the config, or the
+folder checked), holds one small JSON file per draft version, is written without fsync (a torn
+file just reads as a miss) and is safe to delete at any time. ``--no-cache`` turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sysconfig
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from brieflint.atomic import write_bytes
+from brieflint.findings import Edit, Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from brieflint.context import Context
+    from brieflint.ruleset import ActiveRule
+
+FORMAT = 1
+_IGNORE_ME = "# written by brieflint: a cache, safe to delete\n*\n"
+_CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by brieflint.\n"
+)
+
+
+@cache
+def code_stamp() -> str:
+    """What identifies the code in use: changes whenever brieflint or a library changes."""
+    import brieflint
+
+    package = Path(brieflint.__file__).parent
+    parts: list[str] = [brieflint.__version__, str(FORMAT)]
+    for folder, _dirs, files in sorted(os.walk(package)):
+        for name in sorted(files):
+            if name.endswith((".py", ".yaml", ".txt")):
+                with contextlib.suppress(OSError):
+                    st = os.stat(os.path.join(folder, name))
+                    parts.append(f"{folder}/{name}:{st.st_size}:{st.st_mtime_ns}")
+    for where in {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}:
+        with contextlib.suppress(OSError):
+            parts.append(f"{where}:{os.stat(where).st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def rules_fingerprint(rules: Sequence[ActiveRule], context: Context) -> str | None:
+    """The fingerprint of ``rules`` run with ``context``; None when the results must not be
+    stored (LanguageTool is on)."""
+    grammar = context.config.languagetool.mode != "off"
+    if grammar and any(rule.spec.kind == "languagetool" for rule in rules):
+        return None
+    described: dict[str, Any] = {
+        "code": code_stamp(),
+        "rules": [
+            [
+                rule.id,
+                rule.severity.label,
+                rule.spec.model_dump(mode="json"),
+                rule.options.model_dump(mode="json"),
+            ]
+            for rule in rules
+        ],
+        "language": context.language,
+        "accept": sorted(context.vocabulary.accept),
+        "reject": sorted(context.vocabulary.reject),
+        "variables": context.variables,
+    }
+    blob = json.dumps(described, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+class ResultCache:
+    """Findings per (fingerprint, name, text) under ``<cache_dir>/results``."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache_dir = cache_dir
+        self.root = cache_dir / "results"
+
+    @staticmethod
+    def key(fingerprint: str, display: str, text: str) -> str:
+        digest = hashlib.sha256()
+        for part in (fingerprint, display, text):
+            data = part.encode("utf-8", "surrogatepass")
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key[2:]}.json"
+
+    def get(self, key: str) -> list[Finding] | None:
+        """The stored findings, or None (not stored, unreadable or damaged: lint again)."""
+        try:
+            raw = json.loads(self._path(key).read_bytes())
+            if raw.get("format") != FORMAT:
+                return None
+            return [_finding(item) for item in raw["findings"]]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put(self, key: str, findings: Sequence[Finding]) -> None:
+        """Store ``findings``; a cache that cannot be written is no cache, never an error."""
+        path = self._path(key)
+        blob = json.dumps(
+            {"format": FORMAT, "findings": [_to_json(f) for f in findings]}, ensure_ascii=False
+        )
+        with contextlib.suppress(OSError):
+            self._prepare()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes(path, blob.encode("utf-8"), durable=False)
+
+    def _prepare(self) -> None:
+        """Create the cache folder, marked so that git and backup tools leave it alone."""
+        if (self.cache_dir / ".gitignore").exists():
+            return
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        write_bytes(self.cache_dir / "CACHEDIR.TAG", _CACHEDIR_TAG.encode(), durable=False)
+        write_bytes(self.cache_dir / ".gitignore", _IGNORE_ME.encode(), durable=False)
+
+
+def _to_json(f: Finding) -> dict[str, Any]:
+    return {
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "rule": f.rule,
+        "severity": f.severity.label,
+        "message": f.message,
+        "suggestions": list(f.suggestions),
+        "fix": None
+        if f.fix is None
+        else {
+            "description": f.fix.description,
+            "edits": [[e.start, e.end, e.replacement] for e in f.fix.edits],
+        },
+        "start": f.start,
+        "end": f.end,
+        "context": f.context,
+    }
+
+
+def _finding(item: dict[str, Any]) -> Finding:
+    fix = item["fix"]
+    return Finding(
+        path=str(item["path"]),
+        line=int(item["line"]),
+        column=int(item["column"]),
+        end_line=int(item["end_line"]),
+        end_column=int(item["end_column"]),
+        rule=str(item["rule"]),
+        severity=Severity.parse(str(item["severity"])),
+        message=str(item["message"]),
+        suggestions=tuple(str(s) for s in item["suggestions"]),
+        fix=None
+        if fix is None
+        else Fix(
+            edits=tuple(Edit(int(a), int(b), str(c)) for a, b, c in fix["edits"]),
+            description=str(fix["description"]),
+        ),
+        start=int(item["start"]),
+        end=int(item["end"]),
+        context=str(item["context"]),
+    )

@@ -1,0 +1,148 @@
+"""The result cache: an unchanged draft is not linted again, and nothing stale comes back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from brieflint import engine
+from brieflint.findings import Edit, Finding, Fix, Severity
+from brieflint.resultcache import ResultCache
+from tests.conftest import run_cli
+
+DRAFT = (
+    "Policy Brief\n\nThe expendityre will decide the the budget next year. Its ministers "
+    "disagree about the timetable and the costs.\n"
+)
+
+
+def _check(
+    folder: Path, capsys: pytest.CaptureFixture[str], *extra: str
+) -> list[dict[str, object]]:
+    code, out, _ = run_cli(
+        ["check", "--format", "json", "--fail-on", "never", "-j", "1", *extra, str(folder)], capsys
+    )
+    assert code == 0
+    findings: list[dict[str, object]] = json.loads(out)["findings"]
+    return findings
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "brieflint.yaml").write_text("style: brief\n", encoding="utf-8")
+    (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _count_lints(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    linted: list[str] = []
+    real = engine.lint_document
+
+    def counting(doc, rules, setup):  # type: ignore[no-untyped-def]
+        linted.append(doc.path)
+        return real(doc, rules, setup)
+
+    monkeypatch.setattr(engine, "lint_document", counting)
+    return linted
+
+
+def test_an_unchanged_draft_is_answered_from_the_cache(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    linted = _count_lints(monkeypatch)
+    first = _check(project, capsys)
+    assert {f["rule"] for f in first} >= {"spelling.unknown-word", "prose.doubled-word"}
+    assert len(linted) == 1
+    second = _check(project, capsys)
+    assert second == first
+    assert len(linted) == 1  # no second lint
+    cache = project / ".brieflint-cache"
+    assert "*" in (cache / ".gitignore").read_text(encoding="utf-8")
+    assert (cache / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f59")
+
+
+def test_a_changed_text_config_or_vocabulary_is_linted_again(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    linted = _count_lints(monkeypatch)
+    first = _check(project, capsys)
+    (project / "draft.txt").write_text(DRAFT.replace("the the", "the"), encoding="utf-8")
+    edited = _check(project, capsys)
+    assert len(linted) == 2
+    assert "prose.doubled-word" not in {f["rule"] for f in edited}
+    assert len(edited) == len(first) - 1
+
+    (project / "words.dic").write_text("expendityre\n", encoding="utf-8")
+    (project / "brieflint.yaml").write_text("style: brief\nvocab: [words.dic]\n", "utf-8")
+    accepted = _check(project, capsys)
+    assert len(linted) == 3
+    assert "spelling.unknown-word" not in {f["rule"] for f in accepted}
+
+    config = "style: brief\nvocab: [words.dic]\nrules: {ocr.spacing: {severity: info}}\n"
+    (project / "brieflint.yaml").write_text(config, "utf-8")
+    _check(project, capsys)
+    assert len(linted) == 4  # a severity is part of what findings depend on
+
+
+def test_no_cache_neither_reads_nor_writes(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    linted = _count_lints(monkeypatch)
+    _check(project, capsys, "--no-cache")
+    _check(project, capsys, "--no-cache")
+    assert len(linted) == 2
+    assert not (project / ".brieflint-cache").exists()
+
+
+def test_a_damaged_cache_entry_is_a_miss(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _check(project, capsys)
+    entries = list((project / ".brieflint-cache" / "results").rglob("*.json"))
+    assert len(entries) == 1
+    entries[0].write_text('{"format": 1, "findings": [{"path": ', encoding="utf-8")
+    linted = _count_lints(monkeypatch)
+    assert _check(project, capsys) == first
+    assert len(linted) == 1
+
+
+def test_grammar_runs_are_not_stored(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "brieflint.yaml").write_text(
+        "style: brief\nlanguagetool: {mode: optional, url: 'http://127.0.0.1:9'}\n", "utf-8"
+    )
+    linted = _count_lints(monkeypatch)
+    run_cli(["check", "--fail-on", "never", "-j", "1", str(project)], capsys)
+    run_cli(["check", "--fail-on", "never", "-j", "1", str(project)], capsys)
+    assert len(linted) == 2
+    assert not list((project / ".brieflint-cache").rglob("results/*/*.json"))
+
+
+def test_findings_survive_the_round_trip(tmp_path: Path) -> None:
+    finding = Finding(
+        path="a/b.md",
+        line=3,
+        column=5,
+        end_line=3,
+        end_column=9,
+        rule="ocr.spacing",
+        severity=Severity.WARNING,
+        message="two spaces: «  »",
+        suggestions=("x", "ÿ"),
+        fix=Fix((Edit(10, 12, " "), Edit(20, 20, "\n")), "join"),
+        start=10,
+        end=12,
+        context="  ",
+    )
+    cache = ResultCache(tmp_path)
+    key = ResultCache.key("f", "a/b.md", "text")
+    assert cache.get(key) is None
+    cache.put(key, [finding])
+    (back,) = cache.get(key) or []
+    assert back == finding and back.context == finding.context
+    assert ResultCache.key("f", "a/b.md", "text ") != key
+    assert ResultCache.key("f", "a/c.md", "text") != key
