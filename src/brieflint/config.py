@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -97,6 +96,8 @@ def load(path: Path) -> LoadedConfig:
 
 
 def _load_pyproject(path: Path, text: str) -> LoadedConfig:
+    import tomllib  # 17 ms: only for pyproject.toml
+
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 from brieflint import config as config_mod
@@ -183,6 +181,9 @@ def run(
                 if progress:
                     progress(1)
         return [r for r in results if r is not None]
+    from concurrent.futures import ProcessPoolExecutor  # 30 ms: only for parallel runs
+    from multiprocessing import get_context
+
     setups = {key: setup for key, (setup, _) in groups.items()}
     for setup in setups.values():
         _ = setup.context.lexicon  # loaded once here, shared with the workers by fork

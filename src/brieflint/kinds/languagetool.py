@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -26,9 +26,10 @@ from brieflint.document import Document
 from brieflint.errors import ConfigError
 from brieflint.findings import Severity
 from brieflint.kinds import Hit, Kind, Options
-from brieflint.languagetool import client as lt
-from brieflint.languagetool.cache import ResultCache
-from brieflint.languagetool.client import LTMatch
+
+if TYPE_CHECKING:  # the client is imported only when grammar is on (most runs have it off)
+    from brieflint.languagetool import client as lt
+    from brieflint.languagetool.client import LTMatch
 
 SeverityName = Literal["error", "warning", "info"]
 
@@ -103,6 +104,8 @@ def check(doc: Document, options: LanguageToolOptions, ctx: Context) -> Iterator
     settings = ctx.config.languagetool
     if settings.mode == "off":
         return
+    from brieflint.languagetool import client as lt
+
     url = lt.server_url(settings)
     if url is None:
         message = (
@@ -138,6 +141,9 @@ def _not_checked(reason: str) -> Hit:
 
 
 def _answers(segments: list[Segment], client: lt.Client, ctx: Context) -> list[list[LTMatch]]:
+    from brieflint.languagetool import client as lt
+    from brieflint.languagetool.cache import ResultCache
+
     settings: dict[str, object] = {
         "rules": list(client.disabled_rules),
         "cats": list(client.disabled_categories),
