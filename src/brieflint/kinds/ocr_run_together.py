@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 _LOWER = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’@./_-])\p{Ll}{5,40}(?![\p{L}\p{M}\p{N}'’@/_-])")
 _NUMBER_WORD = regex.compile(r"(?<![\p{L}\p{N}.,/])(\d{1,3})(\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{N}])")
 _CAMEL = regex.compile(r"(?<![\p{L}\p{N}])(\p{Ll}{2,20})(\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{N}])")
+_LOWER_WORD = regex.compile(r"\p{Ll}{5,40}")  # a word _LOWER can match whole
+_LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")  # a word _CAMEL can match inside
 MAX_TOKEN_ZIPF = 3.5  # a token more frequent than this is a word, whatever it looks like
 UNKNOWN_ZIPF = 1.5
 COMMON_WORD_ZIPF = 5.5  # "in", "the", "are": the words a lost space most often glues on
@@ -34,18 +36,59 @@ def check(doc: Document, options: RunTogetherOptions, ctx: Context) -> Iterator[
     prose = doc.prose
     lexicon = ctx.lexicon
     counts = segment.word_counts(doc)
-    for m in _LOWER.finditer(prose):
-        token = m.group()
-        parts = _split(token, lexicon, counts)
-        if parts:
-            yield Hit(*m.span(), {"words": " ".join(parts)}, (" ".join(parts),))
+    forms = segment.word_forms(doc)
+    yield from _lower_hits(doc, forms, lexicon, counts)
     if options.numbers:
         for m in _NUMBER_WORD.finditer(prose):
             if segment.zipf(lexicon, m.group(2)) >= CONTENT_WORD_ZIPF:
                 split = f"{m.group(1)} {m.group(2)}"
                 yield Hit(*m.span(), {"words": split}, (split,))
     if options.camel_case:
-        for m in _CAMEL.finditer(prose):
+        yield from _camel_hits(doc, forms, lexicon, counts)
+
+
+def _lower_hits(
+    doc: Document, forms: frozenset[str], lexicon: Lexicon, counts: Counter[str]
+) -> Iterator[Hit]:
+    """Lower-case tokens that split into common words ("wordsin", "arethe").
+
+    Such a token is a whole word of ``doc.words``, so each distinct word is judged once (the
+    judgement is kept for the run) and the pattern is run only where a word that splits stands.
+    """
+    rare = segment.lexicon_memo(lexicon, "run_together.rare", _rare_lower)
+    memo = segment.lexicon_memo(lexicon, "run_together.split", _split_form)
+    splits = [
+        form
+        for form in filter(rare.__getitem__, forms)
+        if counts.get(form, 0) < 2 and memo[form] is not None
+    ]
+    if not splits:
+        return
+    prose = doc.prose
+    for start in _starts_of(doc, frozenset(splits)):
+        m = _LOWER.match(prose, start)
+        if m is None:
+            continue  # part of a longer run, or next to a digit, '@', '/' ...
+        parts = _split(m.group(), lexicon, counts)
+        if parts:
+            yield Hit(*m.span(), {"words": " ".join(parts)}, (" ".join(parts),))
+
+
+def _camel_hits(
+    doc: Document, forms: frozenset[str], lexicon: Lexicon, counts: Counter[str]
+) -> Iterator[Hit]:
+    """Two words glued with the second's capital ("regionThe"), searched inside the words that
+    have a lower-case letter right before a capital only (few do)."""
+    memo = segment.lexicon_memo(lexicon, "run_together.camel", _has_camel)
+    camel = frozenset(form for form in forms if memo[form])
+    if not camel:
+        return
+    prose = doc.prose
+    for word in doc.words:
+        if word.text not in camel:
+            continue
+        # one character past the word, so that the look-ahead sees what follows it
+        for m in _CAMEL.finditer(prose, word.start, min(word.end + 1, len(prose))):
             a, b = m.group(1), m.group(2)
             if (
                 segment.zipf(lexicon, m.group()) < UNKNOWN_ZIPF
@@ -55,6 +98,28 @@ def check(doc: Document, options: RunTogetherOptions, ctx: Context) -> Iterator[
                 and segment.zipf(lexicon, b) >= CONTENT_WORD_ZIPF
             ):
                 yield Hit(*m.span(), {"words": f"{a} {b}"}, (f"{a} {b}",))
+
+
+def _starts_of(doc: Document, forms: frozenset[str]) -> list[int]:
+    """Offsets of the words of ``doc`` spelt as one of ``forms``, in order."""
+    return [w.start for w in doc.words if w.text in forms]
+
+
+def _rare_lower(form: str, lexicon: Lexicon) -> bool:
+    """A word the pattern can match whole and ``_split`` does not dismiss at first sight."""
+    if _LOWER_WORD.fullmatch(form) is None:
+        return False
+    return segment.zipf(lexicon, form) < MAX_TOKEN_ZIPF and not lexicon.vocabulary.accepts(form)
+
+
+def _split_form(form: str, lexicon: Lexicon) -> list[str] | None:
+    """``_split`` of a word as if the document used it once."""
+    return _split(form, lexicon, Counter())
+
+
+def _has_camel(form: str, lexicon: Lexicon) -> bool:
+    """A lower-case letter followed by a capital: where a camel-case join can be."""
+    return _LOWER_UPPER.search(form) is not None
 
 
 def _split(token: str, lexicon: Lexicon, counts: Counter[str]) -> list[str] | None:

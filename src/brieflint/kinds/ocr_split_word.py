@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -14,6 +16,9 @@ from brieflint.kinds import Hit, Kind, Options
 from brieflint.text import segment
 from brieflint.text.tokens import Span
 
+if TYPE_CHECKING:
+    from brieflint.text.lexicon import Lexicon
+
 _GAP = regex.compile(r"[ \t]{1,2}|[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
@@ -23,39 +28,61 @@ class SplitWordOptions(Options):
 
 
 def check(doc: Document, options: SplitWordOptions, ctx: Context) -> Iterator[Hit]:
-    words = doc.words
     lexicon = ctx.lexicon
     counts = segment.word_counts(doc)
-    fragment: dict[str, bool] = {}
-
-    def is_fragment(text: str) -> bool:
-        if text not in fragment:
-            fragment[text] = segment.is_fragment(text, lexicon)
-        return fragment[text]
-
-    fragments = [is_fragment(w.text) for w in words]
+    texts = segment.word_texts(doc)
+    fragments = segment.fragments(texts, lexicon)
+    likely = segment.likely_splits(texts, lexicon)
     i = 0
-    while i < len(words) - 1:
-        found = None
-        for k in range(min(options.max_parts, len(words) - i), 1, -1):
-            if not any(fragments[i : i + k]) and not (
-                k == 2 and segment.likely_split(words[i].text, words[i + 1].text, lexicon)
-            ):
-                continue
-            parts = words[i : i + k]
-            if _joinable(doc, parts):
-                joined = "".join(p.text for p in parts)
-                if _plausible(parts) and segment.is_known(joined, lexicon, counts):
-                    found = (parts, joined)
-                    break
+    for start in _candidates(fragments, likely, options.max_parts):
+        if start < i:
+            continue  # inside a split word already reported
+        found = _split_at(doc, start, fragments, likely, options.max_parts, lexicon, counts)
         if found is None:
-            i += 1
             continue
         parts, joined = found
-        start, end = parts[0].start, parts[-1].end
-        fix = (Edit(start, end, joined),) if options.fix else None
-        yield Hit(start, end, {"joined": joined}, (joined,), fix)
-        i += len(parts)
+        first, last = parts[0].start, parts[-1].end
+        fix = (Edit(first, last, joined),) if options.fix else None
+        yield Hit(first, last, {"joined": joined}, (joined,), fix)
+        i = start + len(parts)
+
+
+def _candidates(fragments: list[bool], likely: list[bool], max_parts: int) -> list[int]:
+    """The word indices where a split word may start, in order.
+
+    A split word starts at ``i`` only when one of the ``max_parts`` words from ``i`` on is a
+    fragment, or words ``i`` and ``i + 1`` are likely one word: most words of a draft are neither,
+    and are passed over without a look.
+    """
+    last = len(fragments) - 1  # a split word has two parts at least: it starts before the last
+    if max_parts < 2 or last < 1:
+        return []
+    starts = set(itertools.compress(range(last), likely))
+    for j in itertools.compress(range(len(fragments)), fragments):
+        starts.update(range(max(0, j - max_parts + 1), min(j + 1, last)))
+    return sorted(starts)
+
+
+def _split_at(
+    doc: Document,
+    i: int,
+    fragments: list[bool],
+    likely: list[bool],
+    max_parts: int,
+    lexicon: Lexicon,
+    counts: Counter[str],
+) -> tuple[list[Span], str] | None:
+    """The longest run of words from ``i`` that joins into a known word, with the joined form."""
+    words = doc.words
+    for k in range(min(max_parts, len(words) - i), 1, -1):
+        if not any(fragments[i : i + k]) and not (k == 2 and likely[i]):
+            continue
+        parts = words[i : i + k]
+        if _joinable(doc, parts):
+            joined = "".join(p.text for p in parts)
+            if _plausible(parts) and segment.is_known(joined, lexicon, counts):
+                return parts, joined
+    return None
 
 
 def _joinable(doc: Document, parts: list[Span]) -> bool:

@@ -10,15 +10,21 @@ rules, so the dozen lines below are cheaper than the library here.
 
 from __future__ import annotations
 
+import itertools
 import weakref
 from collections import Counter
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable
+from operator import attrgetter
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from brieflint.text import doccache
 
 if TYPE_CHECKING:
     from brieflint.document import Document
     from brieflint.text.lexicon import Lexicon
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 FRAGMENT_ZIPF = 2.5  # below this, a token is not an English word in its own right
 KNOWN_ZIPF = 2.5  # a joined form at least this frequent is an English word
@@ -34,24 +40,79 @@ def word_counts(doc: Document) -> Counter[str]:
 
 
 def _count_words(doc: Document) -> Counter[str]:
-    return Counter(w.text.casefold() for w in doc.words)
+    return Counter(map(str.casefold, word_texts(doc)))
 
 
-_ZIPF_MEMO: dict[int, tuple[weakref.ref[Lexicon], dict[str, float]]] = {}
+def word_forms(doc: Document) -> frozenset[str]:
+    """The distinct words of the document (as written): rules judge each form once, not each use."""
+    return doccache.memo(doc, "word_forms", _word_forms)
+
+
+def _word_forms(doc: Document) -> frozenset[str]:
+    return frozenset(word_texts(doc))
+
+
+def word_texts(doc: Document) -> list[str]:
+    """The text of each of ``doc.words``, in order; computed once per document."""
+    return doccache.memo(doc, "word_texts", _word_texts)
+
+
+def _word_texts(doc: Document) -> list[str]:
+    return list(map(attrgetter("text"), doc.words))
+
+
+class LexiconMemo(dict[K, V], Generic[K, V]):
+    """Verdicts about words for one lexicon: computed on first use, a plain dict hit after that.
+
+    ``memo[key]`` and ``map(memo.__getitem__, keys)`` run at C speed for keys already seen; only
+    a new key calls ``compute``. Verdicts depend on the lexicon alone (never on the document), so
+    one memo serves every document of a run.
+    """
+
+    def __init__(self, lexicon: Lexicon, compute: Callable[[K, Lexicon], V]) -> None:
+        super().__init__()
+        self._lexicon = lexicon
+        self._compute = compute
+
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self._compute(key, self._lexicon)
+        return value
+
+
+_MEMO_LIMIT = 500_000  # entries per memo before it starts afresh (bounds memory on huge runs)
+_MEMOS: dict[str, tuple[weakref.ref[Lexicon], LexiconMemo[object, object]]] = {}
+
+
+def lexicon_memo(
+    lexicon: Lexicon, name: str, compute: Callable[[K, Lexicon], V]
+) -> LexiconMemo[K, V]:
+    """The memo called ``name`` of ``compute`` over ``lexicon``: one per lexicon and name."""
+    slot = _MEMOS.get(name)
+    if slot is None or slot[0]() is not lexicon or len(slot[1]) > _MEMO_LIMIT:
+        if slot is not None and slot[0]() is not lexicon:
+            _MEMOS.clear()  # another lexicon (another language or vocabulary): start afresh
+        slot = (weakref.ref(lexicon), LexiconMemo(lexicon, compute))  # type: ignore[arg-type]
+        _MEMOS[name] = slot
+    return slot[1]  # type: ignore[return-value]
+
+
+def _lexicon_zipf(word: str, lexicon: Lexicon) -> float:
+    return lexicon.zipf(word)
+
+
+def zipf_table(lexicon: Lexicon) -> LexiconMemo[str, float]:
+    """``table[word] == lexicon.zipf(word)``, memoised: rules ask about the same words often."""
+    return lexicon_memo(lexicon, "zipf", _lexicon_zipf)
 
 
 def zipf(lexicon: Lexicon, word: str) -> float:
     """``lexicon.zipf(word)``, memoised: rules here ask about the same words again and again."""
-    slot = _ZIPF_MEMO.get(id(lexicon))
-    if slot is None or slot[0]() is not lexicon or len(slot[1]) > 500_000:
-        slot = (weakref.ref(lexicon), {})
-        _ZIPF_MEMO.clear()
-        _ZIPF_MEMO[id(lexicon)] = slot
-    memo = slot[1]
-    value = memo.get(word)
-    if value is None:
-        value = memo[word] = lexicon.zipf(word)
-    return value
+    return zipf_table(lexicon)[word]
+
+
+def fragments(words: list[str], lexicon: Lexicon) -> list[bool]:
+    """``[is_fragment(w, lexicon) for w in words]``, each distinct word judged once per run."""
+    return list(map(lexicon_memo(lexicon, "fragment", is_fragment).__getitem__, words))
 
 
 def is_fragment(word: str, lexicon: Lexicon) -> bool:
@@ -76,6 +137,16 @@ FUNCTION_WORDS = frozenset(
         "may can will over under out up down off so too"
     ).split()
 )
+
+
+def likely_splits(words: list[str], lexicon: Lexicon) -> list[bool]:
+    """``likely_split(words[i], words[i + 1])`` for each adjacent pair, each pair judged once."""
+    memo = lexicon_memo(lexicon, "likely_split", _likely_split_pair)
+    return list(map(memo.__getitem__, itertools.pairwise(words)))
+
+
+def _likely_split_pair(pair: tuple[str, str], lexicon: Lexicon) -> bool:
+    return likely_split(pair[0], pair[1], lexicon)
 
 
 def likely_split(first: str, second: str, lexicon: Lexicon) -> bool:

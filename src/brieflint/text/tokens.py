@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 import regex
 
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
+_WORD_SPLIT = regex.compile(f"({WORD.pattern})")  # splitting keeps the words at odd indices
 _BLANK_LINES = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
 # A sentence ends at . ! ? (optionally closed by quotes/brackets) followed by white space.
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
@@ -113,5 +115,16 @@ def _add_sentence(paragraph: Paragraph, start: int, end: int, out: list[Span]) -
 
 
 def words(prose: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Word tokens: runs of letters (with combining marks) joined by inner apostrophes."""
-    return [Span(m.start(), m.end(), m.group()) for m in WORD.finditer(prose, start, end)]
+    """Word tokens: runs of letters (with combining marks) joined by inner apostrophes.
+
+    Every rule reads them, so they are built without a Python step per word: splitting on the
+    word pattern gives gaps and words in turn, the running sum of their lengths gives each
+    word's offsets, and ``tuple.__new__`` makes the spans (a ``Span`` call per word costs three
+    times as much).
+    """
+    if start or end is not None:
+        return [Span(m.start(), m.end(), m.group()) for m in WORD.finditer(prose, start, end)]
+    parts = _WORD_SPLIT.split(prose)
+    bounds = list(accumulate(map(len, parts)))  # gap ends and word ends, alternately
+    triples = zip(bounds[0::2], bounds[1::2], parts[1::2], strict=False)
+    return list(map(tuple.__new__, repeat(Span), triples))
