@@ -30,8 +30,7 @@ class CapitalizationOptions(Options):
 def check(doc: Document, options: CapitalizationOptions, ctx: Context) -> Iterator[Hit]:
     if options.terms:
         canonical = {t.casefold(): t for t in options.terms}
-        pattern = patterns.words_pattern(options.terms)
-        for m in patterns.finditer(pattern, doc.prose, flags=regex.IGNORECASE):
+        for m in patterns.find_words(options.terms, doc, flags=regex.IGNORECASE):
             right = canonical.get(regex.sub(r"\s+", " ", m.group()).casefold())
             if right is not None and m.group() != right and "\n" not in m.group():
                 yield Hit(

@@ -11,7 +11,7 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.kinds import Hit, Kind, Options
-from brieflint.patterns import Pattern, finditer, words_pattern
+from brieflint.patterns import Pattern, find_words, finditer, words_pattern
 
 
 class ExistenceOptions(Options):
@@ -24,11 +24,16 @@ class ExistenceOptions(Options):
 def check(doc: Document, options: ExistenceOptions, ctx: Context) -> Iterator[Hit]:
     flags = regex.IGNORECASE if options.ignorecase else 0
     text = doc.prose if options.scope == "prose" else doc.text
-    sources = list(options.patterns)
-    if options.tokens:
-        sources.append(words_pattern(options.tokens))
-    for source in sources:
+    for source in options.patterns:
         for m in finditer(source, text, flags=flags):
+            if m.end() > m.start():
+                yield Hit(m.start(), m.end())
+    if options.tokens:
+        if options.scope == "prose":
+            found = find_words(options.tokens, doc, flags=flags)
+        else:
+            found = finditer(words_pattern(options.tokens), text, flags=flags)
+        for m in found:
             if m.end() > m.start():
                 yield Hit(m.start(), m.end())
 

@@ -34,8 +34,7 @@ def check(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterator
         return
     flags = regex.IGNORECASE if options.ignorecase else 0
     lookup = {k.casefold() if options.ignorecase else k: v for k, v in options.swap.items()}
-    pattern = patterns.words_pattern(list(options.swap))
-    for m in patterns.finditer(pattern, doc.prose, flags=flags):
+    for m in patterns.find_words(list(options.swap), doc, flags=flags):
         found = m.group()
         key = regex.sub(r"\s+", " ", found)
         right = lookup.get(key.casefold() if options.ignorecase else key)
