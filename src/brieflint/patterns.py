@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Annotated, Any
 
 import regex
@@ -127,6 +127,25 @@ def _word_finder(words: tuple[str, ...], flags: int) -> _WordFinder | None:
     if not words or not simple or flags not in (0, regex.IGNORECASE):
         return None
     return _WordFinder(words, flags)
+
+
+def matches_at(
+    pattern: regex.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)``, tried only at ``starts`` (ascending offsets).
+
+    The same matches when ``starts`` holds every offset where a match can start: the first
+    start past the previous match that matches is the leftmost match there. For the built-in
+    patterns of the OCR rules, whose matches hang on a character or pair found far faster
+    (a hyphen, a double space, a full stop before a capital) than the pattern scans.
+    """
+    done = 0
+    for start in starts:
+        if start >= done:
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                done = m.end()
 
 
 def _timeout(compiled: Any, limit: float) -> BrieflintError:

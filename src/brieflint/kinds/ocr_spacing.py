@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -10,6 +11,7 @@ from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
 from brieflint.kinds import Hit, Kind, Options
+from brieflint.patterns import matches_at
 
 _SPACE_BEFORE = regex.compile(
     r"(?<=[\p{L}\p{N}\p{M})\]\"”’])[ \t]+(?=[,;:!?](?=[\s\"”’)\]]|$)|\.(?! \.)(?=[\s\"”’)\]]|$))"
@@ -20,6 +22,13 @@ _SPACE_MOVED = regex.compile(r"(?<=[\p{L}\p{N}\p{M}]) ([,;])(?=\p{L})")
 _SPACE_RUN = regex.compile(r"(?<=[^\s])  +(?=[^\s])")
 _COLUMNS = regex.compile(r"\S {3,}\S.* {3,}\S")
 _GAP = regex.compile(r"\S {3,}\S")
+# Where the patterns above can match, found far faster than the patterns scan (ASCII only, so
+# the standard library's engine, quicker at this, gives the same positions):
+_MARK_AFTER_SPACE = re.compile(r"[,;:!?.](?<=[ \t].)")  # ends a _SPACE_BEFORE match
+_SPACE_THEN_MARK = re.compile(r" [,;]")  # starts a _SPACE_MOVED match
+_END_BEFORE_CAPITAL = regex.compile(r"[.!?](?=\p{Lu}\p{Ll})")  # ends a _NO_SPACE_AFTER match
+_SPACES_BEFORE = regex.compile(r"(?r)[ \t]+")  # matched backwards from an offset
+_LOWER_BEFORE = regex.compile(r"(?r)\p{Ll}+")
 
 
 class SpacingOptions(Options):
@@ -28,18 +37,22 @@ class SpacingOptions(Options):
 
 def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]:
     prose, text = doc.prose, doc.text
-    for m in _SPACE_BEFORE.finditer(prose):
+    for m in matches_at(
+        _SPACE_BEFORE, prose, _run_starts(prose, _MARK_AFTER_SPACE, _SPACES_BEFORE)
+    ):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
         mark = prose[m.end()]
         yield Hit(*m.span(), {"what": f"a space before '{mark}'"}, (), (Edit(*m.span(), ""),))
-    for m in _SPACE_MOVED.finditer(prose):
+    for m in matches_at(_SPACE_MOVED, prose, _starts(_SPACE_THEN_MARK, prose)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
         mark = m.group(1)
         what = f"a space before '{mark}' instead of after it"
         yield Hit(*m.span(), {"what": what}, (), (Edit(*m.span(), mark + " "),))
-    for m in _NO_SPACE_AFTER.finditer(prose):
+    for m in matches_at(
+        _NO_SPACE_AFTER, prose, _run_starts(prose, _END_BEFORE_CAPITAL, _LOWER_BEFORE)
+    ):
         pos = m.end(1)
         if not _prose(doc, m.start(), pos + 2):
             continue
@@ -50,7 +63,7 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
             (),
             (Edit(pos, pos, " "),),
         )
-    for m in _SPACE_RUN.finditer(prose):
+    for m in matches_at(_SPACE_RUN, prose, _double_spaces(prose)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
         if options.double_after_sentence and prose[m.start() - 1] in ".!?:" and len(m.group()) == 2:
@@ -59,6 +72,33 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
         if _COLUMNS.search(text, *doc.lines.line_span(line)) or _in_two_columns(doc, line):
             continue  # aligned columns of a table
         yield Hit(*m.span(), {"what": "a run of spaces"}, (), (Edit(*m.span(), " "),))
+
+
+def _run_starts(
+    prose: str, ends: re.Pattern[str] | regex.Pattern[str], run: regex.Pattern[str]
+) -> Iterator[int]:
+    """Where the ``run`` (a backwards pattern) ending at each match of ``ends`` starts.
+
+    A match of the space and sentence-end patterns is such a run followed by one of those
+    characters, and starts where the run does (its look-behind rules out any later start).
+    """
+    for end in ends.finditer(prose):
+        found = run.match(prose, 0, end.start())
+        if found is not None:
+            yield found.start()
+
+
+def _starts(pattern: re.Pattern[str], prose: str) -> Iterator[int]:
+    return (m.start() for m in pattern.finditer(prose))
+
+
+def _double_spaces(prose: str) -> Iterable[int]:
+    """The first offset of each run of two or more spaces: where a _SPACE_RUN match starts."""
+    pos = prose.find("  ")
+    while pos != -1:
+        if pos == 0 or prose[pos - 1] != " ":
+            yield pos
+        pos = prose.find("  ", pos + 1)
 
 
 def _in_two_columns(doc: Document, line: int) -> bool:
