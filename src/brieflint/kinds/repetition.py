@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import operator
+from bisect import bisect_right
 from collections.abc import Iterator
+from operator import attrgetter
 
 from pydantic import Field
 
@@ -11,6 +14,7 @@ from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
 from brieflint.kinds import Hit, Kind, Options
+from brieflint.text import segment
 
 
 class RepetitionOptions(Options):
@@ -25,20 +29,40 @@ class RepetitionOptions(Options):
 def check(doc: Document, options: RepetitionOptions, ctx: Context) -> Iterator[Hit]:
     allow = {w.casefold() for w in options.allow}
     prose, text = doc.prose, doc.text
-    for para in doc.paragraphs:  # never across paragraphs, list items or table cells
-        for prev, cur in itertools.pairwise(doc.words_in(para.start, para.end)):
-            a, b = (
-                (prev.text.casefold(), cur.text.casefold())
-                if options.ignorecase
-                else (prev.text, cur.text)
-            )
-            if a != b or a.casefold() in allow:
-                continue
-            between = prose[prev.end : cur.start]
-            if between.strip() or between != text[prev.end : cur.start]:
-                continue  # punctuation ("no, no") or code/markup between the two
-            fix = (Edit(prev.end, cur.end, ""),) if options.fix else None
-            yield Hit(prev.start, cur.end, {"word": cur.text}, (prev.text,), fix)
+    words = doc.words
+    for i in _repeats(doc, options.ignorecase):
+        prev, cur = words[i], words[i + 1]
+        if not _same_paragraph(doc, prev.start, cur.start):
+            continue  # never across paragraphs, list items or table cells
+        a, b = (
+            (prev.text.casefold(), cur.text.casefold())
+            if options.ignorecase
+            else (prev.text, cur.text)
+        )
+        if a != b or a.casefold() in allow:
+            continue
+        between = prose[prev.end : cur.start]
+        if between.strip() or between != text[prev.end : cur.start]:
+            continue  # punctuation ("no, no") or code/markup between the two
+        fix = (Edit(prev.end, cur.end, ""),) if options.fix else None
+        yield Hit(prev.start, cur.end, {"word": cur.text}, (prev.text,), fix)
+
+
+def _repeats(doc: Document, ignorecase: bool) -> Iterator[int]:
+    """Indices ``i`` of ``doc.words`` where word ``i + 1`` is word ``i`` again, in order.
+
+    The comparison runs over the whole word list at C speed; the rare repeats found are then
+    checked one by one.
+    """
+    texts = segment.folded_words(doc) if ignorecase else segment.word_texts(doc)
+    return itertools.compress(itertools.count(), map(operator.eq, texts, texts[1:]))
+
+
+def _same_paragraph(doc: Document, first: int, second: int) -> bool:
+    """Both offsets lie in one paragraph (as ``doc.words_in`` of that paragraph sees them)."""
+    paras = doc.paragraphs
+    k = bisect_right(paras, first, key=attrgetter("start")) - 1
+    return k >= 0 and first < paras[k].end and second < paras[k].end
 
 
 KIND = Kind("repetition", RepetitionOptions, check, "A word repeated by mistake.", fixable=True)

@@ -40,7 +40,16 @@ def word_counts(doc: Document) -> Counter[str]:
 
 
 def _count_words(doc: Document) -> Counter[str]:
-    return Counter(map(str.casefold, word_texts(doc)))
+    return Counter(folded_words(doc))
+
+
+def folded_words(doc: Document) -> list[str]:
+    """The case-folded text of each of ``doc.words``, in order; computed once per document."""
+    return doccache.memo(doc, "folded_words", _folded_words)
+
+
+def _folded_words(doc: Document) -> list[str]:
+    return list(map(str.casefold, word_texts(doc)))
 
 
 def word_forms(doc: Document) -> frozenset[str]:
