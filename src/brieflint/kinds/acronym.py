@@ -16,7 +16,7 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.kinds import Hit, Kind, Options
-from brieflint.text import names
+from brieflint.text import doccache, names
 
 _ACRONYM = r"\p{Lu}[\p{Lu}\p{N}&]*\p{Lu}[\p{Lu}\p{N}]*"
 USE = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’-])(?P<acr>{_ACRONYM})s?(?![\p{{L}}\p{{N}}])")
@@ -84,23 +84,37 @@ def near_miss(acronym: str, defined: dict[str, Definition]) -> Definition | None
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Use:
+    acronym: str
+    start: int  # of the acronym
+    end: int
+    at: int  # start of the whole match (a plural "s" follows the acronym)
+
+
+def uses(doc: Document) -> list[Use]:
+    """Every acronym the prose uses, in order."""
+    return [Use(m.group("acr"), *m.span("acr"), m.start()) for m in USE.finditer(doc.prose)]
+
+
 def check(doc: Document, options: AcronymOptions, ctx: Context) -> Iterator[Hit]:
-    defined = definitions(doc)
+    # both acronym rules (near-miss, undefined) read the same analysis: made once per document
+    defined = doccache.memo(doc, "acronym.definitions", definitions)
     known = {k.upper() for k in options.known}
     shouting = names.shouting_lines(doc.prose)
     reported: set[str] = set()
-    for m in USE.finditer(doc.prose):
-        acr = m.group("acr")
+    for use in doccache.memo(doc, "acronym.uses", uses):
+        acr = use.acronym
         if (
             acr in defined
             or acr in known
             or len(acr) > options.max_length
             or _ROMAN.fullmatch(acr)
             or ctx.vocabulary.accepts(acr)
-            or names.inside(shouting, m.start())
+            or names.inside(shouting, use.at)
         ):
             continue
-        start, end = m.span("acr")
+        start, end = use.start, use.end
         miss = near_miss(acr, defined)
         if options.report == "near-miss" and miss is not None:
             params = {"acronym": acr, "defined": miss.acronym, "full": miss.full, "line": miss.line}
