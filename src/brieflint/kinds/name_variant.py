@@ -40,10 +40,8 @@ def check(doc: Document, options: NameVariantOptions, ctx: Context) -> Iterator[
     )
     if not found:
         return
-    for token in analysis.words_of(doc).tokens:
-        variant = found.get(token.text)
-        if variant is None:
-            continue
+    for token in analysis.words_of(doc).tokens_of(found):
+        variant = found[token.text]
         where = f"{variant.count} times" if variant.count else "in the house vocabulary"
         params = {"word": token.text, "target": variant.target, "count": variant.count}
         params["where"] = where

@@ -26,7 +26,6 @@ from brieflint.document import Document
 from brieflint.kinds import Hit, Kind, Options
 from brieflint.spelling import analysis, suggest
 from brieflint.spelling.suggest import Candidate
-from brieflint.text.lexicon import Lexicon
 
 
 class SpellingOptions(Options):
@@ -52,15 +51,17 @@ class SpellingOptions(Options):
 def check(doc: Document, options: SpellingOptions, ctx: Context) -> Iterator[Hit]:
     words = analysis.words_of(doc)
     variants = analysis.variants(doc, ctx) if options.skip_name_variants else {}
+    judge = _Judge(words, variants, ctx, options)
     verdicts: dict[tuple[str, bool], tuple[str, tuple[str, ...]] | None] = {}
-    document = {w: n for w, n in words.counts.items() if n >= 2}
-    for token in words.tokens:
-        key = (token.text, token.sentence_start)
-        if key not in verdicts:
-            verdicts[key] = _verdict(
-                token.text, token.sentence_start, words, document, variants, ctx, options
-            )
-        verdict = verdicts[key]
+    for form, n in words.counts.items():  # each form once, or twice if it opens a sentence
+        opens = words.openers[form]
+        if opens:
+            verdicts[form, True] = judge.verdict(form, True)
+        if n > opens:
+            verdicts[form, False] = judge.verdict(form, False)
+    bad = {form for (form, _), verdict in verdicts.items() if verdict is not None}
+    for token in words.tokens_of(bad):
+        verdict = verdicts[token.text, token.sentence_start]
         if verdict is None or _half_of_a_split_word(doc, token.start, token.end, ctx):
             continue
         reason, suggestions = verdict
@@ -85,50 +86,71 @@ def _half_of_a_split_word(doc: Document, start: int, end: int, ctx: Context) -> 
     return False
 
 
-def _verdict(
-    word: str,
-    sentence_start: bool,
-    words: analysis.Words,
-    document: dict[str, int],
-    variants: dict[str, analysis.Variant],
-    ctx: Context,
-    options: SpellingOptions,
-) -> tuple[str, tuple[str, ...]] | None:
-    """None for a good word; else (why, suggestions)."""
-    lexicon = ctx.lexicon
-    if lexicon.rejected(word):
-        return "not accepted by the house vocabulary", ()
-    if len(word) < options.min_length or word in variants:
-        return None
-    if ctx.vocabulary.accepts(word) or suggest.has_foreign_letters(word):
-        return None
-    if word.isupper() and len(word) <= options.acronym_max_length:
-        return None
-    zipf = lexicon.zipf(word)
-    lower = word[:1].islower()
-    if zipf > 0:
-        if not (lower or sentence_start) or zipf >= options.rare_zipf:
+class _Judge:
+    """Verdicts on the words of one document (what they share is prepared once)."""
+
+    def __init__(
+        self,
+        words: analysis.Words,
+        variants: dict[str, analysis.Variant],
+        ctx: Context,
+        options: SpellingOptions,
+    ) -> None:
+        self.words = words
+        self.variants = variants
+        self.ctx = ctx
+        self.options = options
+        self.document = {w: n for w, n in words.counts.items() if n >= 2}
+        self.vocabulary = [w for w in ctx.vocabulary.accept if " " not in w]
+        self._names: dict[bool, suggest.Names] = {}
+
+    def candidates(self, word: str, with_document: bool) -> list[Candidate]:
+        """Corrections from the lexicon and the house vocabulary (and the document's words)."""
+        names = self._names.get(with_document)
+        if names is None:
+            document = self.document if with_document else {}
+            names = self._names[with_document] = suggest.Names(document, self.vocabulary)
+        return names.candidates(word, self.ctx.lexicon)
+
+    def verdict(self, word: str, sentence_start: bool) -> tuple[str, tuple[str, ...]] | None:
+        """None for a good word; else (why, suggestions)."""
+        options, ctx = self.options, self.ctx
+        lexicon = ctx.lexicon
+        if lexicon.rejected(word):
+            return "not accepted by the house vocabulary", ()
+        if len(word) < options.min_length or word in self.variants:
             return None
-        floor = max(options.common_zipf, zipf + options.gap_zipf)
-        better = [c for c in _candidates(word, lexicon, ctx) if c.zipf >= floor and c.cost <= 1.0]
-        if not better:
+        if ctx.vocabulary.accepts(word) or suggest.has_foreign_letters(word):
             return None
-        return "is a rare misspelling", _top(better, options)
-    if lower:
-        found = _candidates(word, lexicon, ctx, document)
-        if words.count(word) >= options.term_min_count and not _confident(found, options, 3.0):
-            return None  # a term the document uses consistently
-        if not found:
-            found = suggest.far_candidates(word, lexicon, options.max_suggestions)
+        if word.isupper() and len(word) <= options.acronym_max_length:
+            return None
+        zipf = lexicon.zipf(word)
+        lower = word[:1].islower()
+        if zipf > 0:
+            if not (lower or sentence_start) or zipf >= options.rare_zipf:
+                return None
+            floor = max(options.common_zipf, zipf + options.gap_zipf)
+            found = self.candidates(word, False)
+            better = [c for c in found if c.zipf >= floor and c.cost <= 1.0]
+            if not better:
+                return None
+            return "is a rare misspelling", _top(better, options)
+        if lower:
+            found = self.candidates(word, True)
+            uses = self.words.count(word)
+            if uses >= options.term_min_count and not _confident(found, options, 3.0):
+                return None  # a term the document uses consistently
+            if not found:
+                found = suggest.far_candidates(word, lexicon, options.max_suggestions)
+            return "is not a known word", _top(found, options)
+        if self.words.count(word) >= options.name_min_count:
+            return None  # a name the document uses consistently
+        found = self.candidates(word, True)
+        floor = options.common_zipf if sentence_start else options.name_zipf
+        max_cost = 1.0 if sentence_start else options.name_max_cost
+        if not _confident(found, options, floor, max_cost):
+            return None  # most likely a name
         return "is not a known word", _top(found, options)
-    if words.count(word) >= options.name_min_count:
-        return None  # a name the document uses consistently
-    found = _candidates(word, lexicon, ctx, document)
-    floor = options.common_zipf if sentence_start else options.name_zipf
-    max_cost = 1.0 if sentence_start else options.name_max_cost
-    if not _confident(found, options, floor, max_cost):
-        return None  # most likely a name
-    return "is not a known word", _top(found, options)
 
 
 def _confident(
@@ -146,13 +168,6 @@ def _top(found: list[Candidate], options: SpellingOptions) -> tuple[str, ...]:
         if c.word not in seen:
             seen.append(c.word)
     return tuple(seen[: options.max_suggestions])
-
-
-def _candidates(
-    word: str, lexicon: Lexicon, ctx: Context, document: dict[str, int] | None = None
-) -> list[Candidate]:
-    vocab = [w for w in ctx.vocabulary.accept if " " not in w]
-    return suggest.candidates(word, lexicon, document, vocab)
 
 
 KIND = Kind(

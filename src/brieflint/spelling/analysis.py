@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import weakref
 from collections import Counter
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from brieflint.text.lexicon import normalize, strip_accents
 if TYPE_CHECKING:
     from brieflint.context import Context
     from brieflint.document import Document
+    from brieflint.text.tokens import Span
 
 POSSESSIVES = ("'s", "’s")  # of one length
 
@@ -33,13 +35,35 @@ class Token:
 
 @dataclass
 class Words:
-    tokens: list[Token]
-    counts: Counter[str]  # by form as written (possessive excluded)
+    """The document's words, counted by form: rules judge each form once, not each use."""
+
+    spans: list[Span]  # the document's words, possessive 's included
+    forms: dict[str, str]  # word as written → form (possessive 's excluded)
+    counts: Counter[str]  # by form as written (possessive excluded), in order of first use
     folded: Counter[str]  # by lookup key (case folded)
+    totals: dict[str, int]  # form → uses of its lookup key (``count`` of each form)
+    firsts: frozenset[int]  # offsets of the words that open a sentence or paragraph
+    openers: Counter[str]  # form → uses that open a sentence or paragraph
     variants: dict[tuple[object, ...], dict[str, Variant]] = field(default_factory=dict)
 
     def count(self, word: str) -> int:
         return self.folded[normalize(word)]
+
+    def tokens_of(self, forms: Container[str]) -> Iterator[Token]:
+        """The uses of ``forms`` in text order (one pass; other words cost a set lookup)."""
+        written = {text for text, form in self.forms.items() if form in forms}
+        if not written:
+            return
+        forms_of, firsts = self.forms, self.firsts
+        for start, _, text in self.spans:
+            if text in written:
+                form = forms_of[text]
+                yield Token(start, start + len(form), form, start in firsts)
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Every word token (the rules ask :meth:`tokens_of` for the few they report)."""
+        return list(self.tokens_of(self.counts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +77,7 @@ _CACHE: list[tuple[weakref.ref[Document], Words]] = []
 
 
 def words_of(doc: Document) -> Words:
-    """The document's word tokens and counts (computed once per document)."""
+    """The document's word forms and counts (computed once per document)."""
     for ref, words in _CACHE:
         if ref() is doc:
             return words
@@ -62,29 +86,43 @@ def words_of(doc: Document) -> Words:
     return words
 
 
+def _form(text: str) -> str:
+    """The word without a possessive ending."""
+    if text.endswith(POSSESSIVES) and len(text) > len(POSSESSIVES[0]):
+        return text[: -len(POSSESSIVES[0])]
+    return text
+
+
 def _analyse(doc: Document) -> Words:
-    firsts: set[int] = set()
-    starts = [w.start for w in doc.words]
-    spans: list[tuple[int, int]] = [(s.start, s.end) for s in doc.sentences]
-    spans.extend((p.start, p.end) for p in doc.paragraphs)
-    for begin, finish in spans:
-        i = bisect.bisect_left(starts, begin)
-        if i < len(starts) and starts[i] < finish:
-            firsts.add(starts[i])
-    tokens: list[Token] = []
-    texts: list[str] = []
-    cut = len(POSSESSIVES[0])
-    for w in doc.words:
-        text = w.text
-        if text.endswith(POSSESSIVES) and len(text) > cut:
-            text = text[:-cut]
-        tokens.append(Token(w.start, w.start + len(text), text, w.start in firsts))
-        texts.append(text)
-    counts = Counter(texts)
+    spans = doc.words
+    written = Counter(w.text for w in spans)  # in order of first use
+    forms = {text: _form(text) for text in written}
+    counts: Counter[str] = Counter()
+    for text, n in written.items():  # a form first used where its first spelling is
+        counts[forms[text]] += n
+    keys = {form: normalize(form) for form in counts}
     folded: Counter[str] = Counter()
     for form, n in counts.items():  # in order of first use, as counting token by token
-        folded[normalize(form)] += n
-    return Words(tokens, counts, folded)
+        folded[keys[form]] += n
+    totals = {form: folded[key] for form, key in keys.items()}
+    firsts = _openers(doc, spans)
+    openers = Counter(forms[spans[i].text] for i in firsts)
+    return Words(
+        spans, forms, counts, folded, totals, frozenset(spans[i].start for i in firsts), openers
+    )
+
+
+def _openers(doc: Document, spans: list[Span]) -> set[int]:
+    """Indexes in ``spans`` of the first word of each sentence and paragraph."""
+    firsts: set[int] = set()
+    starts = [w.start for w in spans]
+    bounds: list[tuple[int, int]] = [(s.start, s.end) for s in doc.sentences]
+    bounds.extend((p.start, p.end) for p in doc.paragraphs)
+    for begin, finish in bounds:
+        i = bisect.bisect_left(starts, begin)
+        if i < len(starts) and starts[i] < finish:
+            firsts.add(i)
+    return firsts
 
 
 def variants(
@@ -105,48 +143,72 @@ def variants(
     words = words_of(doc)
     key = (max_count, min_count, max_cost, min_length, id(ctx))
     cached = words.variants.get(key)
-    if cached is not None:
-        return cached
+    if cached is None:
+        cached = words.variants[key] = _variants(
+            words, ctx, max_count, min_count, max_cost, min_length
+        )
+    return cached
+
+
+def _variants(
+    words: Words, ctx: Context, max_count: int, min_count: int, max_cost: float, min_length: int
+) -> dict[str, Variant]:
     lexicon = ctx.lexicon
     vocab = ctx.vocabulary
+    totals = words.totals
     frequent: dict[str, int] = {}
-    for form in words.counts:
-        total = words.count(form)
+    for form, total in totals.items():
         if total >= min_count and len(form) >= min_length:
-            frequent[form] = max(frequent.get(form, 0), total)
+            frequent[form] = total
     accepted = [w for w in vocab.accept if " " not in w and len(w) >= min_length]
-    targets = [*frequent, *accepted]
-    by_accentless: dict[str, str] = {}
-    for form in targets:
-        by_accentless.setdefault(strip_accents(normalize(form)), form)
-    # (target, length, capitalised, lookup key): the pool filter's inputs, computed once
-    prepared = [(t, len(t), t[:1].isupper(), normalize(t)) for t in targets]
+    targets = _Targets([*frequent, *accepted])
     found: dict[str, Variant] = {}
-    for form in words.counts:
-        if len(form) < min_length or words.count(form) > max_count:
+    for form, total in totals.items():
+        if total > max_count or len(form) < min_length:
             continue
         if vocab.accepts(form) or suggest.has_foreign_letters(form):
             continue
-        bare = strip_accents(normalize(form))
-        twin = by_accentless.get(bare)
-        if twin is not None and normalize(twin) != normalize(form) and form[:1].isupper():
+        nform = normalize(form)
+        twin = targets.by_accentless.get(strip_accents(nform))
+        if twin is not None and normalize(twin) != nform and form[:1].isupper():
             found[form] = Variant(twin, frequent.get(twin, 0), suggest.DIACRITIC_COST)
             continue
         if lexicon.zipf(form) > 0:
             continue
-        size, capital, nform = len(form), form[:1].isupper(), normalize(form)
-        pool = [
-            t
-            for t, n, cap, nt in prepared
-            if cap == capital and -1 <= n - size <= 1 and nt != nform
-        ]
+        pool = targets.near(form, nform)
         best: Variant | None = None
-        for target, cost in zip(pool, suggest.distances_within(form, pool, max_cost), strict=True):
+        costs = targets.pool.distances_within(form, pool, max_cost)
+        for i, cost in zip(pool, costs, strict=True):
+            target = targets.pool.words[i]
             if cost > max_cost or suggest.is_inflection(target, form):
                 continue
             if best is None or cost < best.cost:
                 best = Variant(target, frequent.get(target, 0), cost)
         if best is not None:
             found[form] = best
-    words.variants[key] = found
     return found
+
+
+class _Targets:
+    """The forms a rare form may be a misreading of, bucketed by capital and length so that each
+    rare form is compared only with the targets one letter longer or shorter."""
+
+    def __init__(self, targets: list[str]) -> None:
+        self.pool = suggest.Pool(targets)
+        self.by_accentless: dict[str, str] = {}
+        for form, stripped in zip(targets, self.pool.stripped, strict=True):
+            self.by_accentless.setdefault(stripped, form)
+        self._buckets: dict[tuple[bool, int], list[int]] = {}
+        for i, form in enumerate(targets):
+            self._buckets.setdefault((form[:1].isupper(), len(form)), []).append(i)
+
+    def near(self, form: str, nform: str) -> list[int]:
+        """Indexes of the targets with the capital of ``form``, at most one letter longer or
+        shorter, and another lookup key; in the order of the targets."""
+        capital, size = form[:1].isupper(), len(form)
+        found: list[int] = []
+        for n in (size - 1, size, size + 1):
+            found.extend(self._buckets.get((capital, n), ()))
+        found.sort()
+        keys = self.pool.keys
+        return [i for i in found if keys[i] != nform]

@@ -13,6 +13,7 @@ one-edit candidate, rapidfuzz searches the common words of the lexicon.
 
 from __future__ import annotations
 
+import bisect
 import math
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -97,19 +98,32 @@ class _Bound:
     (which need one side in each string), and touches at most ``span`` characters of either
     string. So a distance of at most ``c`` without a cheap substitution takes at most
     ``c // floor`` edits, and a plain Levenshtein distance of at most ``c // floor * span``.
+    Only the substitutions in ``multi`` touch more than one character, and each needs one side
+    in each string: without them, the plain distance is at most ``c // floor``.
     """
 
     floor: float
     span: int
     cheap: tuple[tuple[str, str], ...]
+    multi: tuple[tuple[str, str], ...]
+
+    def edits(self, max_cost: float) -> int:
+        """The most edits (none of them cheap) a distance of ``max_cost`` can take."""
+        return int(max_cost / self.floor + 1e-6)
 
     def limit(self, max_cost: float) -> int:
-        return int(max_cost / self.floor + 1e-6) * self.span
+        return self.edits(max_cost) * self.span
 
     def partners(self, x: str) -> str:
         """Characters that, in the other string, would allow a cheap substitution with ``x``."""
         found = [b for a, b in self.cheap if a in x] + [a for a, b in self.cheap if b in x]
         return "".join(found)
+
+    def multi_partners(self, x: str) -> tuple[str, ...]:
+        """Strings of which one, in the other string, would allow a multi-letter substitution
+        with ``x``."""
+        found = [b for a, b in self.multi if a in x] + [a for a, b in self.multi if b in x]
+        return tuple(found)
 
 
 _FLOOR = 0.4  # the cheapest letter-for-letter confusions (c/e, rn/m ...)
@@ -122,31 +136,77 @@ def _bound() -> _Bound | None:
         return None
     cheap = tuple(k for k, v in costs.items() if v < _FLOOR)
     span = max(1, *(max(len(a), len(b)) for a, b in costs))
-    return _Bound(_FLOOR, span, cheap)
+    multi = tuple(k for k in costs if max(len(k[0]), len(k[1])) > 1)
+    return _Bound(_FLOOR, span, cheap, multi)
 
 
-def _maybe_within(x: str, others: list[str], max_cost: float) -> list[bool]:
-    """False where ``distance(x, other) > max_cost`` for certain; ``x`` and ``others`` are
-    normalised and accent-stripped. Exact and quick: one plain-Levenshtein pass in rapidfuzz
-    (the OCR-weighted metric costs some tens of microseconds a pair, and most pairs are far
-    apart); only ASCII pairs are judged, the others are left to the metric."""
-    bound = _bound()
-    if bound is None or not x.isascii():
-        return [True] * len(others)
-    from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+class Pool:
+    """Words compared with one query after another (a document's names, its frequent forms).
 
-    limit = bound.limit(max_cost)
-    keep = [False] * len(others)
-    for _, _, index in process.extract(
-        x, others, scorer=Levenshtein.distance, score_cutoff=limit, limit=None
-    ):
-        keep[index] = True
-    partners = bound.partners(x)
-    for i, other in enumerate(others):
-        if not keep[i] and (not other.isascii() or any(ch in other for ch in partners)):
-            keep[i] = True
-    return keep
+    Their lookup keys are computed once, and so is what the cheap test of :class:`_Bound` needs
+    besides a plain Levenshtein distance: which words are not ASCII, and which contain a given
+    character of a cheap substitution (asked for a character when a query first needs it).
+    """
+
+    def __init__(self, words: list[str], keys: list[str] | None = None) -> None:
+        """``keys``, when given, are ``normalize(word)`` of each word (computed already)."""
+        self.words = words
+        self.keys = keys if keys is not None else [normalize(w) for w in words]
+        self.stripped = [strip_accents(k) for k in self.keys]
+        self._foreign = [i for i, key in enumerate(self.stripped) if not key.isascii()]
+        self._containing: dict[str, list[int]] = {}
+
+    def _with(self, ch: str) -> list[int]:
+        """Indexes of the ASCII words containing ``ch``."""
+        found = self._containing.get(ch)
+        if found is None:
+            found = [i for i, key in enumerate(self.stripped) if ch in key and key.isascii()]
+            self._containing[ch] = found
+        return found
+
+    def distances_within(self, word: str, indexes: list[int], max_cost: float) -> list[float]:
+        """:func:`distances_within` from ``word`` to the words at ``indexes`` (ascending)."""
+        sx = strip_accents(normalize(word))
+        result = [math.inf] * len(indexes)
+        kept = self._maybe_within(sx, indexes, max_cost)
+        near = [self.words[indexes[p]] for p in kept]
+        for p, cost in zip(kept, distances(word, near), strict=True):
+            result[p] = cost
+        return result
+
+    def _maybe_within(self, x: str, indexes: list[int], max_cost: float) -> list[int]:
+        """Positions in ``indexes`` of the words that may lie within ``max_cost`` of ``x``
+        (normalised and accent-stripped); the others are further for certain. Exact and quick:
+        one plain-Levenshtein pass in rapidfuzz (the OCR-weighted metric costs some tens of
+        microseconds a pair, and most pairs are far apart); only ASCII pairs are judged, the
+        others are left to the metric."""
+        bound = _bound()
+        if bound is None or not x.isascii():
+            return list(range(len(indexes)))
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        stripped = self.stripped
+        others = [stripped[i] for i in indexes]
+        narrow = bound.edits(max_cost)  # the most without a multi-letter substitution
+        limit = bound.limit(max_cost)
+        hits = process.extract(
+            x, others, scorer=Levenshtein.distance, score_cutoff=limit, limit=None
+        )
+        multi = bound.multi_partners(x) if limit > narrow else ()
+        keep = {
+            index
+            for other, plain, index in hits
+            if plain <= narrow or any(part in other for part in multi)
+        }
+        loose = set(self._foreign)  # left to the metric, as words with a cheap partner
+        for ch in set(bound.partners(x)):
+            loose.update(self._with(ch))
+        for i in loose:
+            p = bisect.bisect_left(indexes, i)  # ``indexes`` is sorted
+            if p < len(indexes) and indexes[p] == i:
+                keep.add(p)
+        return sorted(keep)
 
 
 class _OneEditMetric:
@@ -209,19 +269,7 @@ def distances(word: str, others: list[str]) -> list[float]:
 def distances_within(word: str, others: list[str], max_cost: float) -> list[float]:
     """:func:`distances`, except that a word certainly further than ``max_cost`` gets ``inf``
     without running the metric (callers keep only the words within ``max_cost``)."""
-    x = normalize(word)
-    sx = strip_accents(x)
-    stripped = [strip_accents(normalize(other)) for other in others]
-    result = [math.inf] * len(others)
-    indexes: list[int] = []
-    near: list[str] = []
-    for i, keep in enumerate(_maybe_within(sx, stripped, max_cost)):
-        if keep:
-            indexes.append(i)
-            near.append(others[i])
-    for i, cost in zip(indexes, distances(word, near), strict=True):
-        result[i] = cost
-    return result
+    return Pool(others).distances_within(word, list(range(len(others))), max_cost)
 
 
 def _transposed(x: str, y: str) -> bool:
@@ -235,16 +283,11 @@ def edits1(word: str) -> set[str]:
     """Every string one edit (or one multi-letter OCR swap) from ``word`` (lower case)."""
     letters = set(_ALPHABET) | {ch for ch in word if ch.isalpha()}
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out: set[str] = set()
-    for left, right in splits:
-        if right:
-            out.add(left + right[1:])
-            for ch in letters:
-                out.add(left + ch + right[1:])
-        if len(right) > 1:
-            out.add(left + right[1] + right[0] + right[2:])
-        for ch in letters:
-            out.add(left + ch + right)
+    # comprehensions rather than a loop of ``add``: this runs for every unknown word
+    out = {left + right[1:] for left, right in splits if right}
+    out.update(left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1)
+    out.update(left + ch + right[1:] for left, right in splits if right for ch in letters)
+    out.update(left + ch + right for left, right in splits for ch in letters)
     for a, b in _MULTI:
         for src, dst in ((a, b), (b, a)):
             start = word.find(src)
@@ -292,70 +335,143 @@ def candidates(
     ``document`` maps the document's words (as written) to how often they occur; a word used
     in the document or listed in the house vocabulary is a candidate even if the lexicon lacks it.
     """
-    document = document or {}
-    key = normalize(word)
-    found = {
-        c.word: Candidate(match_case(word, c.word), c.cost, c.zipf, 0, False)
-        for c in _lexicon_candidates(key, lexicon, max_cost, min_zipf)
-    }
-    compared = [
-        entry
-        for entry in _names(document, tuple(vocabulary))
-        if entry[3] != key and abs(len(entry[3]) - len(key)) <= 2
-    ]
-    costs = distances_within(key, [nkey for *_, nkey in compared], max_cost)
-    for (name, count, vocab, nkey), cost in zip(compared, costs, strict=True):
-        if cost > max_cost or is_inflection(nkey, key):
-            continue
-        prev = found.get(nkey)
-        count = max(count, document.get(name, 0), prev.in_document if prev else 0)
-        vocab = vocab or (prev.in_vocabulary if prev else False)
-        z = lexicon.zipf(name)
-        surface = name if not name.islower() else match_case(word, name)
-        found[nkey] = Candidate(surface, cost, z, count, vocab)
-    return sorted(found.values(), key=lambda c: (c.score, c.word))
+    names = Names(document or {}, vocabulary)
+    return names.candidates(word, lexicon, max_cost=max_cost, min_zipf=min_zipf)
 
 
-_NAMES: list[tuple[Mapping[str, int], tuple[str, ...], list[tuple[str, int, bool, str]]]] = []
+class Names:
+    """The document's words and the house vocabulary (without phrases), prepared once to be
+    compared with word after word: lookup keys computed, indexes bucketed by key length."""
+
+    def __init__(self, document: Mapping[str, int], vocabulary: Iterable[str]) -> None:
+        self.document = document
+        names = [(w, n, False) for w, n in document.items()] + [(w, 0, True) for w in vocabulary]
+        self.entries = [(name, n, v, normalize(name)) for name, n, v in names if " " not in name]
+        self.pool = Pool([nkey for *_, nkey in self.entries])
+        self._by_length: dict[int, list[int]] = {}
+        for i, (*_, nkey) in enumerate(self.entries):
+            self._by_length.setdefault(len(nkey), []).append(i)
+
+    def near(self, key: str) -> list[int]:
+        """Indexes of the entries with another key at most two letters longer or shorter."""
+        size = len(key)
+        found: list[int] = []
+        for n in range(size - 2, size + 3):
+            found.extend(self._by_length.get(n, ()))
+        found.sort()
+        entries = self.entries
+        return [i for i in found if entries[i][3] != key]
+
+    def candidates(
+        self, word: str, lexicon: Lexicon, *, max_cost: float = 1.0, min_zipf: float = 2.0
+    ) -> list[Candidate]:
+        """:func:`candidates` of ``word`` with this document and vocabulary."""
+        document = self.document
+        key = normalize(word)
+        found = {
+            c.word: Candidate(match_case(word, c.word), c.cost, c.zipf, 0, False)
+            for c in _lexicon_candidates(key, lexicon, max_cost, min_zipf)
+        }
+        compared = self.near(key)
+        costs = self.pool.distances_within(key, compared, max_cost)
+        for i, cost in zip(compared, costs, strict=True):
+            name, count, vocab, nkey = self.entries[i]
+            if cost > max_cost or is_inflection(nkey, key):
+                continue
+            prev = found.get(nkey)
+            count = max(count, document.get(name, 0), prev.in_document if prev else 0)
+            vocab = vocab or (prev.in_vocabulary if prev else False)
+            z = lexicon.zipf(name)
+            surface = name if not name.islower() else match_case(word, name)
+            found[nkey] = Candidate(surface, cost, z, count, vocab)
+        return sorted(found.values(), key=lambda c: (c.score, c.word))
 
 
-def _names(
-    document: Mapping[str, int], vocabulary: tuple[str, ...]
-) -> list[tuple[str, int, bool, str]]:
-    """(word, uses, from the vocabulary, lookup key) of the document's words and the house
-    vocabulary, without phrases; kept while the same document is asked about word after word."""
-    for doc, vocab, prepared in _NAMES:
-        if doc is document and vocab == vocabulary:
-            return prepared
-    names = [(w, n, False) for w, n in document.items()] + [(w, 0, True) for w in vocabulary]
-    prepared = [(name, n, v, normalize(name)) for name, n, v in names if " " not in name]
-    _NAMES[:] = [(document, vocabulary, prepared)]
-    return prepared
+class _TableIndex:
+    """What candidate generation keeps about one word table: the candidates found for each word
+    (the same words recur draft after draft), the common words for :func:`far_candidates`, and,
+    once the process has looked up enough strings one by one to pay for it, the set of the words
+    frequent enough to be a candidate (one set intersection then replaces hundreds of lookups)."""
+
+    MEMO_LIMIT = 20000
+    SET_AFTER = 60000  # lookups that cost about as much as building the set (ski rental)
+
+    def __init__(self, table: Mapping[str, float]) -> None:
+        self.table = table
+        self.found: dict[tuple[str, float, float], tuple[Candidate, ...]] = {}
+        self.common: list[str] | None = None
+        self._frequent: dict[float, frozenset[str]] = {}
+        self._lookups = 0
+
+    def frequent(self, min_zipf: float, lookups: int) -> frozenset[str] | None:
+        """A set holding every word of the table at least ``min_zipf`` frequent (and some a
+        hundredth rarer: Zipf values are stored in hundredths, and rounding must not lose one),
+        or None while looking up ``lookups`` more strings one by one is still the cheaper way."""
+        found = self._frequent.get(min_zipf)
+        if found is not None:
+            return found
+        self._lookups += lookups
+        items_with_zipf = getattr(self.table, "items_with_zipf", None)
+        if self._lookups < self.SET_AFTER or items_with_zipf is None:
+            return None
+        found = frozenset(w for w, _ in items_with_zipf(min_zipf - 0.01))
+        self._frequent[min_zipf] = found
+        return found
 
 
-_MEMO: dict[tuple[int, str, float, float], tuple[Candidate, ...]] = {}
+_TABLES: list[_TableIndex] = []
+
+
+def _table_index(lexicon: Lexicon) -> _TableIndex:
+    """The index of the lexicon's word table (a few tables are kept: tests load several)."""
+    table = lexicon.frequencies
+    for index in _TABLES:
+        if index.table is table:
+            return index
+    index = _TableIndex(table)
+    _TABLES[:] = [index, *_TABLES[:3]]
+    return index
 
 
 def _lexicon_candidates(
     key: str, lexicon: Lexicon, max_cost: float, min_zipf: float
 ) -> tuple[Candidate, ...]:
     """Lexicon words one edit from ``key`` (lower case), remembered for the process."""
-    memo_key = (id(lexicon.frequencies), key, max_cost, min_zipf)
-    cached = _MEMO.get(memo_key)
+    index = _table_index(lexicon)
+    memo_key = (key, max_cost, min_zipf)
+    cached = index.found.get(memo_key)
     if cached is not None:
         return cached
     result = []
-    for cand in edits1(key):
+    for cand in _known_edits(key, index, min_zipf):
         z = lexicon.zipf(cand)
         if z < min_zipf or is_inflection(cand, key):
             continue
         cost = distance(key, cand)
         if cost <= max_cost:
             result.append(Candidate(cand, cost, z, 0, False))
-    if len(_MEMO) > 20000:
-        _MEMO.clear()
-    _MEMO[memo_key] = found = tuple(result)
+    if len(index.found) > index.MEMO_LIMIT:
+        index.found.clear()
+    index.found[memo_key] = found = tuple(result)
     return found
+
+
+def _known_edits(key: str, index: _TableIndex, min_zipf: float) -> set[str]:
+    """The strings one edit from ``key`` that may be words at least ``min_zipf`` frequent: all of
+    them, or those in the table's set of frequent words and those the set cannot judge (its
+    words are lookup keys; an ASCII edit of a lookup key without capitals is one too)."""
+    edits = edits1(key)
+    frequent = index.frequent(min_zipf, len(edits))
+    if frequent is None or _has_ascii_capital(key):
+        return edits
+    found = edits & frequent
+    if not key.isascii():  # only then can an edit be other than ASCII
+        found.update(cand for cand in edits if not cand.isascii())
+    return found
+
+
+def _has_ascii_capital(word: str) -> bool:
+    return any("A" <= ch <= "Z" for ch in word)
 
 
 def far_candidates(word: str, lexicon: Lexicon, limit: int = 5) -> list[Candidate]:
@@ -376,24 +492,21 @@ def far_candidates(word: str, lexicon: Lexicon, limit: int = 5) -> list[Candidat
     return sorted(result, key=lambda c: (c.score, c.word))[:limit]
 
 
-_COMMON: dict[int, list[str]] = {}
-
-
 def _common_words(lexicon: Lexicon) -> list[str]:
-    cached = _COMMON.get(id(lexicon.frequencies))
-    if cached is None:
+    index = _table_index(lexicon)
+    if index.common is None:
         table = lexicon.frequencies
         items = (
             table.items_with_zipf(3.0)
             if hasattr(table, "items_with_zipf")
             else ((w, lexicon.zipf(w)) for w in table)
         )
-        cached = [w for w, z in items if z >= 3.0 and w.isalpha()]
-        _COMMON.clear()
-        _COMMON[id(lexicon.frequencies)] = cached
-    return cached
+        index.common = [w for w, z in items if z >= 3.0 and w.isalpha()]
+    return index.common
 
 
 def has_foreign_letters(word: str) -> bool:
     """True when a letter is not Latin (Cyrillic, Greek ...): another rule's business."""
+    if word.isascii():
+        return False  # the ASCII letters are Latin
     return any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN") for ch in word)
