@@ -7,6 +7,7 @@ headings) are left out. A difference of case alone counts only for names (no for
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.kinds import Hit, Kind, Options
 from brieflint.text import names
+from brieflint.text.tokens import Span
 
 _COMPOUND = regex.compile(r"\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{Lu}[\p{L}\p{M}]+)+")
 _GAP = regex.compile(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*")
@@ -45,8 +47,42 @@ def _identity(form: str) -> str:
 
 
 def _collect(doc: Document, options: NameConsistencyOptions) -> dict[str, _Group]:
+    """The groups of spellings that differ (what ``check`` reports), each with its forms and
+    places in the order of the text. The forms are gathered per distinct word first, so that
+    only the words of a differing group are visited again for their places."""
     text = doc.prose
     shouting = names.shouting_lines(text)
+    groups, compounds = _compounds(text, shouting)
+    words = _outside(doc.words, shouting)
+    runs = _runs(text, words, compounds) if compounds else {}
+    folds = {
+        form: names.fold(form)
+        for form in dict.fromkeys(w.text for w in words)  # in order of first use
+        if len(form) >= options.min_length
+    }
+    forms: dict[str, dict[str, None]] = {key: dict.fromkeys(g.forms) for key, g in groups.items()}
+    for form, key in folds.items():
+        forms.setdefault(key, {})[form] = None
+    for added in runs.values():
+        for key, form, _, _ in added:
+            forms[key][form] = None
+    wanted = {key: groups.get(key) or _Group() for key, fs in forms.items() if _differ(list(fs))}
+    if not wanted:
+        return wanted
+    written = {form for form, key in folds.items() if key in wanted}
+    for i, w in enumerate(words):
+        if w.text in written:
+            wanted[folds[w.text]].add(w.text, w.start, w.end)
+        for key, form, start, end in runs.get(i, ()):
+            if key in wanted:
+                wanted[key].add(form, start, end)
+    return wanted
+
+
+def _compounds(
+    text: str, shouting: list[tuple[int, int]]
+) -> tuple[dict[str, _Group], dict[str, int]]:
+    """Groups of the hyphenated names, and the number of parts of each (by key)."""
     groups: dict[str, _Group] = {}
     compounds: dict[str, int] = {}  # key of a hyphenated name → number of parts
     for m in _COMPOUND.finditer(text):
@@ -54,20 +90,38 @@ def _collect(doc: Document, options: NameConsistencyOptions) -> dict[str, _Group
             key = names.fold(m.group())
             compounds[key] = len(regex.split(r"[-‐]", m.group()))
             groups.setdefault(key, _Group()).add(m.group(), m.start(), m.end())
-    words = [w for w in doc.words if not names.inside(shouting, w.start)]
-    folds: dict[str, str] = {}
+    return groups, compounds
+
+
+def _outside(words: list[Span], spans: list[tuple[int, int]]) -> list[Span]:
+    """The words that do not start inside ``spans`` (sorted and disjoint): slices between them."""
+    if not spans:
+        return words
+    kept: list[Span] = []
+    pos = 0
+    for begin, end in spans:
+        lo = bisect.bisect_left(words, begin, key=_start)
+        hi = bisect.bisect_left(words, end, key=_start)
+        kept.extend(words[pos:lo])
+        pos = max(pos, hi)
+    kept.extend(words[pos:])
+    return kept
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+def _runs(
+    text: str, words: list[Span], compounds: dict[str, int]
+) -> dict[int, list[tuple[str, str, int, int]]]:
+    """Runs of capitalised words written where a hyphenated name is ("Nagorno Karabakh" beside
+    "Nagorno-Karabakh"): index of the first word → (key, form, start, end) of each."""
+    found: dict[int, list[tuple[str, str, int, int]]] = {}
     for i, w in enumerate(words):
-        if len(w.text) >= options.min_length:
-            folded = folds.get(w.text)
-            if folded is None:
-                folded = folds[w.text] = names.fold(w.text)
-            group = groups.get(folded)
-            if group is None:
-                group = groups[folded] = _Group()
-            group.add(w.text, w.start, w.end)
-        if not compounds or not w.text[:1].isupper():
-            continue  # runs of capitalised words matter only where a hyphenated name is written
-        for n in range(2, 5):  # "Nagorno Karabakh" where "Nagorno-Karabakh" is written too
+        if not w.text[:1].isupper():
+            continue
+        for n in range(2, 5):
             run = words[i : i + n]
             if len(run) < n or not all(r.text[:1].isupper() for r in run):
                 break
@@ -76,11 +130,13 @@ def _collect(doc: Document, options: NameConsistencyOptions) -> dict[str, _Group
             key = names.fold("".join(r.text for r in run))
             if compounds.get(key) == n:
                 form = " ".join(r.text for r in run)
-                groups[key].add(form, run[0].start, run[-1].end)
-    return groups
+                found.setdefault(i, []).append((key, form, run[0].start, run[-1].end))
+    return found
 
 
 def _differ(forms: list[str]) -> bool:
+    if len(forms) < 2:
+        return False  # one form (the common case) never differs
     identities = {_identity(f) for f in forms}
     if len(identities) < 2:
         return False

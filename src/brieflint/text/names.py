@@ -35,15 +35,38 @@ def fold(word: str) -> str:
 
 
 def shouting_lines(text: str) -> list[tuple[int, int]]:
-    """Spans of lines written in capitals only (two or more words, no lower-case letter)."""
+    """Spans of lines written in capitals only (two or more words, no lower-case letter).
+
+    Several rules ask about the same text (the document's prose, one string): the answer for
+    the last text asked about is kept.
+    """
+    if _LAST and _LAST[0][0] is text:
+        return list(_LAST[0][1])
+    spans = _shouting_lines(text)
+    _LAST[:] = [(text, spans)]
+    return list(spans)
+
+
+_LAST: list[tuple[str, list[tuple[int, int]]]] = []
+_ASCII_LOWER = regex.compile(r"[a-z]")
+
+
+def _shouting_lines(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        words = _LETTERS.findall(line)
-        if len(words) >= 2 and not any(c.islower() for w in words for c in w):
+        if _shouting(line):
             spans.append((pos, pos + len(line)))
         pos += len(line)
     return spans
+
+
+def _shouting(line: str) -> bool:
+    """Two or more words and no lower-case letter in them."""
+    if _ASCII_LOWER.search(line):
+        return False  # a lower-case ASCII letter is a lower-case letter of a word
+    words = _LETTERS.findall(line)
+    return len(words) >= 2 and not any(c.islower() for w in words for c in w)
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
