@@ -59,8 +59,8 @@ class _WordFinder:
 
     def __init__(self, words: tuple[str, ...], flags: int) -> None:
         self.pattern = regex.compile(words_pattern(list(words)), flags)
-        leads = sorted({_LEAD.match(w).group() for w in words})  # type: ignore[union-attr]
-        self._offsets = _LeadOffsets(regex.compile("|".join(leads), flags))
+        leads = frozenset(lead_key(_LEAD.match(w).group()) for w in words)  # type: ignore[union-attr]
+        self._offsets = _LeadOffsets(leads)
 
     def finditer(self, doc: Document) -> Iterator[Any]:
         prose = doc.prose
@@ -99,23 +99,35 @@ class _WordFinder:
 class _LeadOffsets(dict[str, tuple[int, ...]]):
     """word form → where in it a run of letters matches a phrase's first letters (memoised)."""
 
-    def __init__(self, lead: Any) -> None:
+    def __init__(self, leads: frozenset[str]) -> None:
         super().__init__()
-        self._lead = lead
+        self._leads = leads
 
     def __missing__(self, form: str) -> tuple[int, ...]:
         runs = _APOSTROPHE.split(form)
         starts = itertools.accumulate((len(r) + 1 for r in runs[:-1]), initial=0)
         found = tuple(
-            start
-            for start, run in zip(starts, runs, strict=True)
-            if self._lead.fullmatch(run) is not None
+            start for start, run in zip(starts, runs, strict=True) if lead_key(run) in self._leads
         )
         self[form] = found
         return found
 
 
 _LEAD = regex.compile(r"[A-Za-z]+")
+# Case-insensitive matching pairs an ASCII letter with its other case and with these three
+# alone (tests/test_find_words.py checks it against the regex module's own tables).
+_TO_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})  # İ, long s, kelvin
+
+
+def lead_key(run: str) -> str:
+    """Lower-case ASCII letters for any text that ASCII letters match case-insensitively.
+
+    Texts that no phrase matches may share a key with one that does: the key only picks the
+    places where the real pattern is then tried.
+    """
+    return run.translate(_TO_ASCII).lower()
+
+
 _APOSTROPHE = regex.compile(r"['’]")  # what joins the letter runs of one word token
 
 

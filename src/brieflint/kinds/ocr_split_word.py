@@ -78,9 +78,9 @@ def _split_at(
         if not any(fragments[i : i + k]) and not (k == 2 and likely[i]):
             continue
         parts = words[i : i + k]
-        if _joinable(doc, parts):
+        if _plausible(parts) and _joinable(doc, parts):  # the cheaper test first
             joined = "".join(p.text for p in parts)
-            if _plausible(parts) and segment.is_known(joined, lexicon, counts):
+            if segment.is_known(joined, lexicon, counts):
                 return parts, joined
     return None
 
