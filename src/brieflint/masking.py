@@ -9,6 +9,8 @@ patterns written here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from brieflint.positions import LineIndex
@@ -20,6 +22,9 @@ URL = regex.compile(
     # possessive and anchored: no backtracking on long runs like "ab-ab-ab-…"
     r"""|(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+\b""",
 )
+_WEB = regex.compile(r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"'\]\)]+[^\s<>"'\]\).,;:!?]""")
+_MAILBOX = regex.compile(r"(?r)[\w.+-]+\Z")  # the local part, matched backwards from an "@"
+_DOMAIN = regex.compile(r"@[\w-]+(?:\.[\w-]+)+\b")
 _HTML_COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.S)
 _CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", regex.S)
 _LINK_TARGET = regex.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
@@ -38,7 +43,46 @@ _ESCAPE = regex.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 def plain_text_spans(text: str) -> list[Span]:
     """Non-prose in plain text: URLs and e-mail addresses."""
-    return [m.span() for m in URL.finditer(text)]
+    return link_spans(text)
+
+
+def link_spans(text: str, pos: int = 0) -> list[Span]:
+    """The spans ``URL.finditer(text, pos)`` finds, found faster.
+
+    Trying the e-mail alternative at every position costs milliseconds a page, so addresses are
+    looked for only at each "@": the whole run of local-part characters before it (a reverse
+    search) and the domain after it. The two kinds of match are then taken leftmost first, a web
+    address winning a tie, each search resuming where the last match ended, as ``finditer`` does.
+    """
+    spans: list[Span] = []
+    mails = _mail_candidates(text)
+    mail = next(mails, None)
+    web = _WEB.search(text, pos)
+    while True:
+        while mail is not None and mail[0] < pos:
+            mail = next(mails, None)
+        if web is not None and web.start() < pos:
+            web = _WEB.search(text, pos)
+        if web is None and mail is None:
+            return spans
+        if mail is None or (web is not None and web.start() <= mail[0]):
+            assert web is not None
+            spans.append(web.span())
+        else:
+            spans.append(mail)
+        pos = spans[-1][1]
+
+
+def _mail_candidates(text: str) -> Iterator[Span]:
+    """Where the e-mail alternative of :data:`URL` matches, in order, ignoring overlaps."""
+    at = text.find("@")
+    while at >= 0:
+        local = _MAILBOX.search(text, 0, at)
+        if local is not None:
+            domain = _DOMAIN.match(text, at)
+            if domain is not None:
+                yield local.start(), domain.end()
+        at = text.find("@", at + 1)
 
 
 def markdown_spans(
@@ -82,8 +126,9 @@ def markdown_spans(
                 cuts.extend((s, *pipes, e))
                 if regex.fullmatch(r"[\s|:\-]+", line):
                     spans.append((s, e))
-    for pattern in (_HTML_COMMENT, _CODE_SPAN, _IMAGE, _LINK_TARGET, _AUTOLINK, _REF_DEF, URL):
+    for pattern in (_HTML_COMMENT, _CODE_SPAN, _IMAGE, _LINK_TARGET, _AUTOLINK, _REF_DEF):
         spans.extend(m.span() for m in pattern.finditer(text, body_start))
+    spans.extend(link_spans(text, body_start))
     for pattern in (_LINK_OPEN, _HTML_TAG, _ESCAPE, _EMPHASIS):
         spans.extend(m.span() for m in pattern.finditer(text, body_start))
     spans.extend(m.span() for m in _LINE_MARKER.finditer(text, body_start) if m.end() > m.start())
