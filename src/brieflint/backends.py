@@ -22,12 +22,12 @@ def describe(setup: Setup) -> dict[str, str]:
 
 
 def _grammar(setup: Setup) -> str:
-    from brieflint.languagetool import client as lt
-
     ctx = setup.context
     settings = ctx.config.languagetool
     if settings.mode == "off":
         return "off"
+    from brieflint.languagetool import client as lt  # only when grammar is on
+
     if not any(rule.kind.name == "languagetool" for rule in setup.base.values()):
         return "off (rule disabled)"
     url = lt.server_url(settings)
