@@ -53,8 +53,9 @@ def check(doc: Document, options: SpellingOptions, ctx: Context) -> Iterator[Hit
     variants = analysis.variants(doc, ctx) if options.skip_name_variants else {}
     judge = _Judge(words, variants, ctx, options)
     verdicts: dict[tuple[str, bool], tuple[str, tuple[str, ...]] | None] = {}
+    openers = words.openers
     for form, n in words.counts.items():  # each form once, or twice if it opens a sentence
-        opens = words.openers[form]
+        opens = openers.get(form, 0)
         if opens:
             verdicts[form, True] = judge.verdict(form, True)
         if n > opens:
@@ -118,13 +119,15 @@ class _Judge:
         lexicon = ctx.lexicon
         if lexicon.rejected(word):
             return "not accepted by the house vocabulary", ()
+        zipf = lexicon.zipf(word)
+        if zipf > 0 and zipf >= options.rare_zipf:
+            return None  # a common word (the usual case: every test below would pass it)
         if len(word) < options.min_length or word in self.variants:
             return None
         if ctx.vocabulary.accepts(word) or suggest.has_foreign_letters(word):
             return None
         if word.isupper() and len(word) <= options.acronym_max_length:
             return None
-        zipf = lexicon.zipf(word)
         lower = word[:1].islower()
         if zipf > 0:
             if not (lower or sentence_start) or zipf >= options.rare_zipf:

@@ -8,6 +8,8 @@ kept for the document being linted, so the spelling and name-variant rules share
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import weakref
 from collections import Counter
 from collections.abc import Container, Iterator
@@ -55,10 +57,10 @@ class Words:
         if not written:
             return
         forms_of, firsts = self.forms, self.firsts
-        for start, _, text in self.spans:
-            if text in written:
-                form = forms_of[text]
-                yield Token(start, start + len(form), form, start in firsts)
+        uses = itertools.compress(self.spans, map(written.__contains__, map(_TEXT, self.spans)))
+        for start, _, text in uses:  # the filter runs in C: most words are not asked about
+            form = forms_of[text]
+            yield Token(start, start + len(form), form, start in firsts)
 
     @property
     def tokens(self) -> list[Token]:
@@ -86,6 +88,10 @@ def words_of(doc: Document) -> Words:
     return words
 
 
+_START = operator.attrgetter("start")
+_TEXT = operator.attrgetter("text")
+
+
 def _form(text: str) -> str:
     """The word without a possessive ending."""
     if text.endswith(POSSESSIVES) and len(text) > len(POSSESSIVES[0]):
@@ -95,7 +101,7 @@ def _form(text: str) -> str:
 
 def _analyse(doc: Document) -> Words:
     spans = doc.words
-    written = Counter(w.text for w in spans)  # in order of first use
+    written = Counter(map(_TEXT, spans))  # in order of first use
     forms = {text: _form(text) for text in written}
     counts: Counter[str] = Counter()
     for text, n in written.items():  # a form first used where its first spelling is
@@ -115,7 +121,7 @@ def _analyse(doc: Document) -> Words:
 def _openers(doc: Document, spans: list[Span]) -> set[int]:
     """Indexes in ``spans`` of the first word of each sentence and paragraph."""
     firsts: set[int] = set()
-    starts = [w.start for w in spans]
+    starts = list(map(_START, spans))
     bounds: list[tuple[int, int]] = [(s.start, s.end) for s in doc.sentences]
     bounds.extend((p.start, p.end) for p in doc.paragraphs)
     for begin, finish in bounds:

@@ -148,11 +148,10 @@ class Pool:
     character of a cheap substitution (asked for a character when a query first needs it).
     """
 
-    def __init__(self, words: list[str], keys: list[str] | None = None) -> None:
-        """``keys``, when given, are ``normalize(word)`` of each word (computed already)."""
+    def __init__(self, words: list[str]) -> None:
         self.words = words
-        self.keys = keys if keys is not None else [normalize(w) for w in words]
-        self.stripped = [strip_accents(k) for k in self.keys]
+        self.keys = list(map(normalize, words))
+        self.stripped = list(map(strip_accents, self.keys))
         self._foreign = [i for i, key in enumerate(self.stripped) if not key.isascii()]
         self._containing: dict[str, list[int]] = {}
 
@@ -190,10 +189,11 @@ class Pool:
         others = [stripped[i] for i in indexes]
         narrow = bound.edits(max_cost)  # the most without a multi-letter substitution
         limit = bound.limit(max_cost)
-        hits = process.extract(
-            x, others, scorer=Levenshtein.distance, score_cutoff=limit, limit=None
-        )
         multi = bound.multi_partners(x) if limit > narrow else ()
+        cutoff = limit if multi else narrow
+        hits = process.extract(
+            x, others, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None
+        )
         keep = {
             index
             for other, plain, index in hits
@@ -201,7 +201,8 @@ class Pool:
         }
         loose = set(self._foreign)  # left to the metric, as words with a cheap partner
         for ch in set(bound.partners(x)):
-            loose.update(self._with(ch))
+            if ch.isascii():  # (the others are in no ASCII word)
+                loose.update(self._with(ch))
         for i in loose:
             p = bisect.bisect_left(indexes, i)  # ``indexes`` is sorted
             if p < len(indexes) and indexes[p] == i:
@@ -345,12 +346,23 @@ class Names:
 
     def __init__(self, document: Mapping[str, int], vocabulary: Iterable[str]) -> None:
         self.document = document
-        names = [(w, n, False) for w, n in document.items()] + [(w, 0, True) for w in vocabulary]
-        self.entries = [(name, n, v, normalize(name)) for name, n, v in names if " " not in name]
-        self.pool = Pool([nkey for *_, nkey in self.entries])
+        names = [w for w in document if " " not in w]
+        uses = [document[w] for w in names]
+        listed = [w for w in vocabulary if " " not in w]
+        keys = list(map(normalize, names + listed))
+        self.entries = list(
+            zip(
+                names + listed,
+                uses + [0] * len(listed),
+                [False] * len(names) + [True] * len(listed),
+                keys,
+                strict=True,
+            )
+        )
+        self.pool = Pool(keys)
         self._by_length: dict[int, list[int]] = {}
-        for i, (*_, nkey) in enumerate(self.entries):
-            self._by_length.setdefault(len(nkey), []).append(i)
+        for i, key in enumerate(keys):
+            self._by_length.setdefault(len(key), []).append(i)
 
     def near(self, key: str) -> list[int]:
         """Indexes of the entries with another key at most two letters longer or shorter."""
@@ -394,7 +406,7 @@ class _TableIndex:
     frequent enough to be a candidate (one set intersection then replaces hundreds of lookups)."""
 
     MEMO_LIMIT = 20000
-    SET_AFTER = 60000  # lookups that cost about as much as building the set (ski rental)
+    SET_AFTER = 40000  # lookups that cost about as much as building the set (ski rental)
 
     def __init__(self, table: Mapping[str, float]) -> None:
         self.table = table
@@ -457,14 +469,18 @@ def _lexicon_candidates(
 
 
 def _known_edits(key: str, index: _TableIndex, min_zipf: float) -> set[str]:
-    """The strings one edit from ``key`` that may be words at least ``min_zipf`` frequent: all of
-    them, or those in the table's set of frequent words and those the set cannot judge (its
-    words are lookup keys; an ASCII edit of a lookup key without capitals is one too)."""
+    """The strings one edit from ``key`` that may be words at least ``min_zipf`` frequent: those
+    in the table (or in its set of frequent words), and those it cannot judge (its words are
+    lookup keys; an ASCII edit of a lookup key without capitals is one too)."""
     edits = edits1(key)
-    frequent = index.frequent(min_zipf, len(edits))
-    if frequent is None or _has_ascii_capital(key):
+    if _has_ascii_capital(key):
         return edits
-    found = edits & frequent
+    frequent = index.frequent(min_zipf, len(edits))
+    if frequent is not None:
+        found = edits & frequent
+    else:
+        table = index.table
+        found = {cand for cand in edits if cand in table}
     if not key.isascii():  # only then can an edit be other than ASCII
         found.update(cand for cand in edits if not cand.isascii())
     return found
