@@ -62,11 +62,6 @@ class Words:
             form = forms_of[text]
             yield Token(start, start + len(form), form, start in firsts)
 
-    @property
-    def tokens(self) -> list[Token]:
-        """Every word token (the rules ask :meth:`tokens_of` for the few they report)."""
-        return list(self.tokens_of(self.counts))
-
 
 @dataclass(frozen=True, slots=True)
 class Variant:
@@ -104,7 +99,7 @@ def _analyse(doc: Document) -> Words:
     written = Counter(map(_TEXT, spans))  # in order of first use
     forms = {text: _form(text) for text in written}
     counts: Counter[str] = Counter()
-    for text, n in written.items():  # a form first used where its first spelling is
+    for text, n in written.items():  # a form's first use is that of its first spelling
         counts[forms[text]] += n
     keys = {form: normalize(form) for form in counts}
     folded: Counter[str] = Counter()
