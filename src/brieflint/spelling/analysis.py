@@ -176,10 +176,8 @@ def _variants(
             continue
         if lexicon.zipf(form) > 0:
             continue
-        pool = targets.near(form, nform)
         best: Variant | None = None
-        costs = targets.pool.distances_within(form, pool, max_cost)
-        for i, cost in zip(pool, costs, strict=True):
+        for i, _, cost in targets.pool.near(form, targets.near(form, nform), max_cost):
             target = targets.pool.words[i]
             if cost > max_cost or suggest.is_inflection(target, form):
                 continue

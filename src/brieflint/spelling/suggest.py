@@ -18,7 +18,7 @@ import math
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from brieflint.text.lexicon import normalize, strip_accents
@@ -159,19 +159,30 @@ class Pool:
         """Indexes of the ASCII words containing ``ch``."""
         found = self._containing.get(ch)
         if found is None:
-            found = [i for i, key in enumerate(self.stripped) if ch in key and key.isascii()]
+            found = []
+            if ch in self._joined:  # the usual answer for a digit: in no word at all
+                found = [i for i, key in enumerate(self.stripped) if ch in key and key.isascii()]
             self._containing[ch] = found
         return found
 
+    @cached_property
+    def _joined(self) -> str:
+        return "\n".join(self.stripped)
+
     def distances_within(self, word: str, indexes: list[int], max_cost: float) -> list[float]:
         """:func:`distances_within` from ``word`` to the words at ``indexes`` (ascending)."""
-        sx = strip_accents(normalize(word))
         result = [math.inf] * len(indexes)
-        kept = self._maybe_within(sx, indexes, max_cost)
-        near = [self.words[indexes[p]] for p in kept]
-        for p, cost in zip(kept, distances(word, near), strict=True):
+        for _, p, cost in self.near(word, indexes, max_cost):
             result[p] = cost
         return result
+
+    def near(self, word: str, indexes: list[int], max_cost: float) -> list[tuple[int, int, float]]:
+        """(index, position in ``indexes``, distance) of the words at ``indexes`` (ascending) that
+        may lie within ``max_cost`` of ``word``, in order; the others are further for certain."""
+        kept = self._maybe_within(strip_accents(normalize(word)), indexes, max_cost)
+        chosen = [indexes[p] for p in kept]
+        costs = distances(word, [self.words[i] for i in chosen])
+        return list(zip(chosen, kept, costs, strict=True))
 
     def _maybe_within(self, x: str, indexes: list[int], max_cost: float) -> list[int]:
         """Positions in ``indexes`` of the words that may lie within ``max_cost`` of ``x``
@@ -384,9 +395,7 @@ class Names:
             c.word: Candidate(match_case(word, c.word), c.cost, c.zipf, 0, False)
             for c in _lexicon_candidates(key, lexicon, max_cost, min_zipf)
         }
-        compared = self.near(key)
-        costs = self.pool.distances_within(key, compared, max_cost)
-        for i, cost in zip(compared, costs, strict=True):
+        for i, _, cost in self.pool.near(key, self.near(key), max_cost):
             name, count, vocab, nkey = self.entries[i]
             if cost > max_cost or is_inflection(nkey, key):
                 continue
@@ -454,14 +463,17 @@ def _lexicon_candidates(
     cached = index.found.get(memo_key)
     if cached is not None:
         return cached
-    result = []
+    frequent: list[tuple[str, float]] = []
     for cand in _known_edits(key, index, min_zipf):
         z = lexicon.zipf(cand)
-        if z < min_zipf or is_inflection(cand, key):
-            continue
-        cost = distance(key, cand)
-        if cost <= max_cost:
-            result.append(Candidate(cand, cost, z, 0, False))
+        if z >= min_zipf and not is_inflection(cand, key):
+            frequent.append((cand, z))
+    costs = distances(key, [cand for cand, _ in frequent])  # one batch: as ``distance`` each
+    result = [
+        Candidate(cand, cost, z, 0, False)
+        for (cand, z), cost in zip(frequent, costs, strict=True)
+        if cost <= max_cost
+    ]
     if len(index.found) > index.MEMO_LIMIT:
         index.found.clear()
     index.found[memo_key] = found = tuple(result)
