@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
-from brieflint.text.lexicon import normalize, strip_accents
+from brieflint.text.lexicon import WordTable, normalize, strip_accents
 
 if TYPE_CHECKING:
     from brieflint.text.lexicon import Lexicon
@@ -432,10 +432,10 @@ class _TableIndex:
         if found is not None:
             return found
         self._lookups += lookups
-        items_with_zipf = getattr(self.table, "items_with_zipf", None)
-        if self._lookups < self.SET_AFTER or items_with_zipf is None:
+        words_at_least = getattr(self.table, "words_at_least", None)
+        if self._lookups < self.SET_AFTER or words_at_least is None:
             return None
-        found = frozenset(w for w, _ in items_with_zipf(min_zipf - 0.01))
+        found = frozenset(words_at_least(min_zipf - 0.01))
         self._frequent[min_zipf] = found
         return found
 
@@ -524,12 +524,10 @@ def _common_words(lexicon: Lexicon) -> list[str]:
     index = _table_index(lexicon)
     if index.common is None:
         table = lexicon.frequencies
-        items = (
-            table.items_with_zipf(3.0)
-            if hasattr(table, "items_with_zipf")
-            else ((w, lexicon.zipf(w)) for w in table)
-        )
-        index.common = [w for w, z in items if z >= 3.0 and w.isalpha()]
+        if isinstance(table, WordTable):
+            index.common = [w for w in table.words_at_least(3.0) if w.isalpha()]
+        else:
+            index.common = [w for w in table if lexicon.zipf(w) >= 3.0 and w.isalpha()]
     return index.common
 
 

@@ -148,7 +148,21 @@ class WordTable(Mapping[str, float]):
 
     def items_with_zipf(self, min_zipf: float = 0.0) -> Iterator[tuple[str, float]]:
         """(word, Zipf) of the words at least ``min_zipf`` frequent, commonest first."""
-        floor = round(min_zipf * 100)
+        words = self.words_at_least(min_zipf)
+        for word, z in zip(words, self._ranked_zipf[: len(words)], strict=True):
+            yield word, z / 100.0
+
+    def words_at_least(self, min_zipf: float) -> list[str]:
+        """The words at least ``min_zipf`` frequent, commonest first (decoded and split in C)."""
+        count = self._count_at_least(round(min_zipf * 100))
+        if count == 0:
+            return []
+        blob = self._by_frequency
+        rest = blob.split(b"\n", count)[-1]  # what follows the first ``count`` words
+        end = len(blob) - len(rest) - 1 if count < len(self._zipf) else len(blob)
+        return blob[:end].decode("utf-8").split("\n")
+
+    def _count_at_least(self, floor: int) -> int:
         ranked = self._ranked_zipf
         lo, hi = 0, len(ranked)  # ranked is descending: find the first value below floor
         while lo < hi:
@@ -157,9 +171,7 @@ class WordTable(Mapping[str, float]):
                 lo = mid + 1
             else:
                 hi = mid
-        words = self._by_frequency.split(b"\n", lo)[:lo]
-        for raw, z in zip(words, ranked[:lo], strict=True):
-            yield raw.decode("utf-8"), z / 100.0
+        return lo
 
 
 def _zipf100(freq: float) -> int:
