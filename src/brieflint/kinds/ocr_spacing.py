@@ -26,6 +26,7 @@ _GAP = regex.compile(r"\S {3,}\S")
 # the standard library's engine, quicker at this, gives the same positions):
 _MARK_AFTER_SPACE = re.compile(r"[,;:!?.](?<=[ \t].)")  # ends a _SPACE_BEFORE match
 _SPACE_THEN_MARK = re.compile(r" [,;]")  # starts a _SPACE_MOVED match
+_NOT_SPACE = re.compile(r"[^ ]")
 _END_BEFORE_CAPITAL = regex.compile(r"[.!?](?=\p{Lu}\p{Ll})")  # ends a _NO_SPACE_AFTER match
 _SPACES_BEFORE = regex.compile(r"(?r)[ \t]+")  # matched backwards from an offset
 _LOWER_BEFORE = regex.compile(r"(?r)\p{Ll}+")
@@ -63,13 +64,17 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
             (),
             (Edit(pos, pos, " "),),
         )
+    tables: dict[int, bool] = {}  # line → part of a table; judged once per line
     for m in matches_at(_SPACE_RUN, prose, _double_spaces(prose)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
         if options.double_after_sentence and prose[m.start() - 1] in ".!?:" and len(m.group()) == 2:
             continue
         line = doc.lines.position(m.start())[0]
-        if _COLUMNS.search(text, *doc.lines.line_span(line)) or _in_two_columns(doc, line):
+        if line not in tables:
+            columns = _COLUMNS.search(text, *doc.lines.line_span(line)) is not None
+            tables[line] = columns or _in_two_columns(doc, line)
+        if tables[line]:
             continue  # aligned columns of a table
         yield Hit(*m.span(), {"what": "a run of spaces"}, (), (Edit(*m.span(), " "),))
 
@@ -98,7 +103,10 @@ def _double_spaces(prose: str) -> Iterable[int]:
     while pos != -1:
         if pos == 0 or prose[pos - 1] != " ":
             yield pos
-        pos = prose.find("  ", pos + 1)
+        after = _NOT_SPACE.search(prose, pos)  # no match starts inside the run: skip it
+        if after is None:
+            return
+        pos = prose.find("  ", after.start())
 
 
 def _in_two_columns(doc: Document, line: int) -> bool:

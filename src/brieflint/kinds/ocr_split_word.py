@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import operator
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -57,10 +58,11 @@ def _candidates(fragments: list[bool], likely: list[bool], max_parts: int) -> li
     last = len(fragments) - 1  # a split word has two parts at least: it starts before the last
     if max_parts < 2 or last < 1:
         return []
-    starts = set(itertools.compress(range(last), likely))
-    for j in itertools.compress(range(len(fragments)), fragments):
-        starts.update(range(max(0, j - max_parts + 1), min(j + 1, last)))
-    return sorted(starts)
+    near = likely  # one flag per start; a fragment at j makes j - max_parts + 1 .. j starts
+    for shift in range(min(max_parts, len(fragments))):
+        ahead = fragments[shift : shift + last] + [False] * max(0, shift - 1)
+        near = list(map(operator.or_, near, ahead))
+    return list(itertools.compress(range(last), near))
 
 
 def _split_at(

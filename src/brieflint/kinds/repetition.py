@@ -6,7 +6,6 @@ import itertools
 import operator
 from bisect import bisect_right
 from collections.abc import Iterator
-from operator import attrgetter
 
 from pydantic import Field
 
@@ -30,10 +29,13 @@ def check(doc: Document, options: RepetitionOptions, ctx: Context) -> Iterator[H
     allow = {w.casefold() for w in options.allow}
     prose, text = doc.prose, doc.text
     words = doc.words
+    paras = doc.paragraphs
+    starts = [p.start for p in paras]
     for i in _repeats(doc, options.ignorecase):
         prev, cur = words[i], words[i + 1]
-        if not _same_paragraph(doc, prev.start, cur.start):
-            continue  # never across paragraphs, list items or table cells
+        k = bisect_right(starts, prev.start) - 1  # the paragraph the first word starts in
+        if k < 0 or prev.start >= paras[k].end or cur.start >= paras[k].end:
+            continue  # never across paragraphs, list items or table cells (as doc.words_in)
         a, b = (
             (prev.text.casefold(), cur.text.casefold())
             if options.ignorecase
@@ -56,13 +58,6 @@ def _repeats(doc: Document, ignorecase: bool) -> Iterator[int]:
     """
     texts = segment.folded_words(doc) if ignorecase else segment.word_texts(doc)
     return itertools.compress(itertools.count(), map(operator.eq, texts, texts[1:]))
-
-
-def _same_paragraph(doc: Document, first: int, second: int) -> bool:
-    """Both offsets lie in one paragraph (as ``doc.words_in`` of that paragraph sees them)."""
-    paras = doc.paragraphs
-    k = bisect_right(paras, first, key=attrgetter("start")) - 1
-    return k >= 0 and first < paras[k].end and second < paras[k].end
 
 
 KIND = Kind("repetition", RepetitionOptions, check, "A word repeated by mistake.", fixable=True)
