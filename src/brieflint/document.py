@@ -40,6 +40,8 @@ class Document:
     _spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
     _cuts: list[int] = field(default_factory=list, repr=False)
     _headings: list[int] = field(default_factory=list, repr=False)
+    # analyses several rules share, by name (see text/doccache.py)
+    memos: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def parse(cls, path: str, text: str, *, markdown: bool | None = None) -> Document:

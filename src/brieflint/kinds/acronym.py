@@ -101,7 +101,7 @@ def check(doc: Document, options: AcronymOptions, ctx: Context) -> Iterator[Hit]
     # both acronym rules (near-miss, undefined) read the same analysis: made once per document
     defined = doccache.memo(doc, "acronym.definitions", definitions)
     known = {k.upper() for k in options.known}
-    shouting = names.shouting_lines(doc.prose)
+    shouting = names.shouting_lines(doc)
     reported: set[str] = set()
     for use in doccache.memo(doc, "acronym.uses", uses):
         acr = use.acronym

@@ -51,7 +51,7 @@ def _collect(doc: Document, options: NameConsistencyOptions) -> dict[str, _Group
     places in the order of the text. The forms are gathered per distinct word first, so that
     only the words of a differing group are visited again for their places."""
     text = doc.prose
-    shouting = names.shouting_lines(text)
+    shouting = names.shouting_lines(doc)
     groups, compounds = _compounds(text, shouting)
     words = _outside(doc.words, shouting)
     runs = _runs(text, words, compounds) if compounds else {}

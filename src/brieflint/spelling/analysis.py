@@ -10,13 +10,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-import weakref
 from collections import Counter
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from brieflint.spelling import suggest
+from brieflint.text import doccache
 from brieflint.text.lexicon import normalize, strip_accents
 
 if TYPE_CHECKING:
@@ -70,17 +70,9 @@ class Variant:
     cost: float
 
 
-_CACHE: list[tuple[weakref.ref[Document], Words]] = []
-
-
 def words_of(doc: Document) -> Words:
     """The document's word forms and counts (computed once per document)."""
-    for ref, words in _CACHE:
-        if ref() is doc:
-            return words
-    words = _analyse(doc)
-    _CACHE[:] = [(weakref.ref(doc), words)]
-    return words
+    return doccache.memo(doc, "spelling.words", _analyse)
 
 
 _START = operator.attrgetter("start")

@@ -440,18 +440,9 @@ class _TableIndex:
         return found
 
 
-_TABLES: list[_TableIndex] = []
-
-
 def _table_index(lexicon: Lexicon) -> _TableIndex:
-    """The index of the lexicon's word table (a few tables are kept: tests load several)."""
-    table = lexicon.frequencies
-    for index in _TABLES:
-        if index.table is table:
-            return index
-    index = _TableIndex(table)
-    _TABLES[:] = [index, *_TABLES[:3]]
-    return index
+    """The index of the lexicon's word table, kept on the lexicon."""
+    return lexicon.derived("suggest.index", lambda: _TableIndex(lexicon.frequencies))
 
 
 def _lexicon_candidates(

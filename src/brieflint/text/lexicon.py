@@ -25,16 +25,18 @@ import os
 import struct
 import unicodedata
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from brieflint.context import Vocabulary
 
 if TYPE_CHECKING:
     import marisa_trie
+
+T = TypeVar("T")
 
 _MAGIC = b"BLLEX4\n"
 _MEMO_LIMIT = 200_000  # words remembered per lexicon (some 30 MB at most)
@@ -246,6 +248,22 @@ class Lexicon:
         return cls(load_table(lang), vocabulary, language)
 
     _memo: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # what rules derive from this lexicon alone (verdicts per word, candidate indexes), by name
+    _derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """The value called ``name`` that rules derive from this lexicon, built on first use.
+
+        Rules keep their per-word memos here, so they last as long as the lexicon (a run, or a
+        worker process) and a new lexicon (another language or vocabulary) starts afresh.
+        """
+        if name not in self._derived:
+            self._derived[name] = build()
+        return self._derived[name]  # type: ignore[return-value]
+
+    def forget(self, name: str) -> None:
+        """Drop the derived value ``name`` (a memo grown too large starts afresh)."""
+        self._derived.pop(name, None)
 
     def zipf(self, word: str) -> float:
         """Zipf frequency (log10 per billion words); 0.0 for an unknown word."""

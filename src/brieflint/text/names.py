@@ -6,8 +6,14 @@ import bisect
 import math
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
+
+from brieflint.text import doccache
+
+if TYPE_CHECKING:
+    from brieflint.document import Document
 
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 # letters without a decomposition that folding should still map to ASCII
@@ -34,20 +40,16 @@ def fold(word: str) -> str:
     return strip_marks(word).casefold().replace("-", "").replace("‐", "")
 
 
-def shouting_lines(text: str) -> list[tuple[int, int]]:
-    """Spans of lines written in capitals only (two or more words, no lower-case letter).
-
-    Several rules ask about the same text (the document's prose, one string): the answer for
-    the last text asked about is kept.
-    """
-    if _LAST and _LAST[0][0] is text:
-        return list(_LAST[0][1])
-    spans = _shouting_lines(text)
-    _LAST[:] = [(text, spans)]
-    return list(spans)
+def shouting_lines(doc: Document) -> list[tuple[int, int]]:
+    """Spans of the prose's lines written in capitals only (two or more words, no lower-case
+    letter); computed once per document, several rules ask."""
+    return list(doccache.memo(doc, "shouting_lines", _shouting_doc))
 
 
-_LAST: list[tuple[str, list[tuple[int, int]]]] = []
+def _shouting_doc(doc: Document) -> list[tuple[int, int]]:
+    return _shouting_lines(doc.prose)
+
+
 _ASCII_LOWER = regex.compile(r"[a-z]")
 
 

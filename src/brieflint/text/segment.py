@@ -11,7 +11,6 @@ rules, so the dozen lines below are cheaper than the library here.
 from __future__ import annotations
 
 import itertools
-import weakref
 from collections import Counter
 from collections.abc import Callable, Hashable
 from operator import attrgetter
@@ -89,20 +88,19 @@ class LexiconMemo(dict[K, V], Generic[K, V]):
 
 
 _MEMO_LIMIT = 500_000  # entries per memo before it starts afresh (bounds memory on huge runs)
-_MEMOS: dict[str, tuple[weakref.ref[Lexicon], LexiconMemo[object, object]]] = {}
 
 
 def lexicon_memo(
     lexicon: Lexicon, name: str, compute: Callable[[K, Lexicon], V]
 ) -> LexiconMemo[K, V]:
-    """The memo called ``name`` of ``compute`` over ``lexicon``: one per lexicon and name."""
-    slot = _MEMOS.get(name)
-    if slot is None or slot[0]() is not lexicon or len(slot[1]) > _MEMO_LIMIT:
-        if slot is not None and slot[0]() is not lexicon:
-            _MEMOS.clear()  # another lexicon (another language or vocabulary): start afresh
-        slot = (weakref.ref(lexicon), LexiconMemo(lexicon, compute))  # type: ignore[arg-type]
-        _MEMOS[name] = slot
-    return slot[1]  # type: ignore[return-value]
+    """The memo called ``name`` of ``compute`` over ``lexicon``: one per lexicon and name,
+    kept on the lexicon."""
+    key = f"segment.{name}"
+    memo: LexiconMemo[K, V] = lexicon.derived(key, lambda: LexiconMemo(lexicon, compute))
+    if len(memo) > _MEMO_LIMIT:
+        lexicon.forget(key)
+        memo = lexicon.derived(key, lambda: LexiconMemo(lexicon, compute))
+    return memo
 
 
 def _lexicon_zipf(word: str, lexicon: Lexicon) -> float:
