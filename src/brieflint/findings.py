@@ -63,3 +63,18 @@ class Finding:
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.rule)
+
+    def as_json(self) -> dict[str, object]:
+        """Where, what and how serious, as JSON values: the finding fields of the JSON contract
+        (version 1) and the start of what the result cache stores."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "severity": self.severity.label,
+            "message": self.message,
+            "suggestions": list(self.suggestions),
+        }

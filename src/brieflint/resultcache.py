@@ -140,26 +140,11 @@ class ResultCache:
 
 
 def _to_json(f: Finding) -> dict[str, Any]:
-    return {
-        "path": f.path,
-        "line": f.line,
-        "column": f.column,
-        "end_line": f.end_line,
-        "end_column": f.end_column,
-        "rule": f.rule,
-        "severity": f.severity.label,
-        "message": f.message,
-        "suggestions": list(f.suggestions),
-        "fix": None
-        if f.fix is None
-        else {
-            "description": f.fix.description,
-            "edits": [[e.start, e.end, e.replacement] for e in f.fix.edits],
-        },
-        "start": f.start,
-        "end": f.end,
-        "context": f.context,
-    }
+    fix = None
+    if f.fix is not None:
+        edits = [[e.start, e.end, e.replacement] for e in f.fix.edits]
+        fix = {"description": f.fix.description, "edits": edits}
+    return {**f.as_json(), "fix": fix, "start": f.start, "end": f.end, "context": f.context}
 
 
 def _finding(item: dict[str, Any]) -> Finding:

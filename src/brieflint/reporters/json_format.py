@@ -14,21 +14,7 @@ def render(report: Report, color: bool) -> str:
     payload: dict[str, Any] = {
         "version": JSON_VERSION,
         "tool": {"name": "brieflint", "version": report.tool_version, "backends": report.backends},
-        "findings": [
-            {
-                "path": f.path,
-                "line": f.line,
-                "column": f.column,
-                "end_line": f.end_line,
-                "end_column": f.end_column,
-                "rule": f.rule,
-                "severity": f.severity.label,
-                "message": f.message,
-                "suggestions": list(f.suggestions),
-                "fixable": f.fix is not None,
-            }
-            for f in report.findings
-        ],
+        "findings": [{**f.as_json(), "fixable": f.fix is not None} for f in report.findings],
         "summary": report.summary(),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
