@@ -146,3 +146,15 @@ def test_findings_survive_the_round_trip(tmp_path: Path) -> None:
     assert back == finding and back.context == finding.context
     assert ResultCache.key("f", "a/b.md", "text ") != key
     assert ResultCache.key("f", "a/c.md", "text") != key
+
+
+def test_a_cache_folder_that_cannot_be_made_is_no_cache(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "blocker").write_text("a file where the cache folder should be\n", "utf-8")
+    (project / "brieflint.yaml").write_text("style: brief\ncache_dir: blocker\n", "utf-8")
+    linted = _count_lints(monkeypatch)
+    first = _check(project, capsys)
+    assert _check(project, capsys) == first
+    assert len(linted) == 2  # linted twice, silently
+    assert (project / "blocker").read_text("utf-8").startswith("a file")
