@@ -72,7 +72,7 @@ class FakeLanguageTool:
     """A LanguageTool look-alike: ``answers`` maps an endpoint (languages, info, check) to what
     it sends back; ``requests`` counts the requests each endpoint got."""
 
-    def __init__(self, answers: dict[str, Answer]) -> None:
+    def __init__(self, answers: dict[str, Answer], port: int = 0) -> None:
         self.answers = {**GOOD, **answers}
         self.requests: dict[str, int] = {}
         fake = self
@@ -102,7 +102,7 @@ class FakeLanguageTool:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -213,6 +213,22 @@ def test_server_down(tmp_path: Path, mode: str, capsys: pytest.CaptureFixture[st
     assert "is unreachable (Connection refused)" in out + err
     assert _cached_answers(tmp_path) == []
     _good_run_stores_an_answer(tmp_path, mode, capsys)
+
+
+def test_a_failure_is_forgotten_by_the_next_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two runs in one process (as in an editor or a test session), the same URL: the first
+    server misbehaves, the second answers well; the first run's failure must not stick."""
+    with FakeLanguageTool({"info": _json({"software": "6.7"})}) as bad:
+        port = bad.server.server_address[1]
+        cfg, draft = _project(tmp_path, bad.url, "optional")
+        _, out, err = _check(cfg, draft, capsys)
+        assert "grammar not checked" in out + err
+    with FakeLanguageTool({}, port=port) as good:
+        assert good.url == bad.url
+        _, out, err = _check(cfg, draft, capsys)
+        assert "lt.A_NNS" in out and "grammar not checked" not in out + err, out + err
 
 
 @pytest.mark.parametrize("mode", ["required", "optional"])

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from brieflint.config import Config
 
 if TYPE_CHECKING:
     from brieflint.text.lexicon import Lexicon
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -38,10 +41,20 @@ class Context:
     config: Config = field(default_factory=Config)  # the user's config, CLI options applied
     root: Path = field(default_factory=Path.cwd)  # folder of the config file (or cwd)
     cache_dir: Path | None = None  # None: caching off (--no-cache)
+    # what rules keep for the rest of a run (a LanguageTool client and its remembered failure)
+    _services: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __getstate__(self) -> dict[str, object]:
-        # worker processes load their own lexicon rather than receive a pickled copy
-        return {k: v for k, v in self.__dict__.items() if k != "lexicon"}
+        # a copy in another process loads its own lexicon and starts its own services
+        state = {k: v for k, v in self.__dict__.items() if k != "lexicon"}
+        state["_services"] = {}
+        return state
+
+    def service(self, name: str, build: Callable[[], T]) -> T:
+        """The run's service called ``name``, built on first use (one per run, not per file)."""
+        if name not in self._services:
+            self._services[name] = build()
+        return self._services[name]  # type: ignore[return-value]
 
     @cached_property
     def lexicon(self) -> Lexicon:

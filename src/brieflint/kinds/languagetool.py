@@ -120,7 +120,10 @@ def check(doc: Document, options: LanguageToolOptions, ctx: Context) -> Iterator
     disabled_categories = tuple(
         sorted({*settings.disabled_categories, *options.disabled_categories})
     )
-    client = lt.client_for(url, ctx.language, settings.timeout, disabled_rules, disabled_categories)
+    clients: dict[tuple[object, ...], lt.Client] = ctx.service("languagetool.clients", dict)
+    client = lt.client_for(
+        clients, url, ctx.language, settings.timeout, disabled_rules, disabled_categories
+    )
     segments = [
         segment(doc.prose, p.start, p.end)
         for p in doc.paragraphs

@@ -231,19 +231,18 @@ class Client:
             STATS.save()
 
 
-_CLIENTS: dict[tuple[object, ...], Client] = {}
-
-
 def client_for(
+    clients: dict[tuple[object, ...], Client],
     url: str,
     language: str,
     timeout: float,
     disabled_rules: tuple[str, ...],
     disabled_categories: tuple[str, ...],
 ) -> Client:
-    """One client per server and settings in a process (a failure is remembered, not retried)."""
+    """One client per server and settings in ``clients`` (the run's): a failure is remembered
+    for the rest of the run, not retried for every paragraph, and forgotten by the next run."""
     key = (url, language, timeout, disabled_rules, disabled_categories)
-    client = _CLIENTS.get(key)
+    client = clients.get(key)
     if client is None:
         client = Client(
             url,
@@ -252,5 +251,5 @@ def client_for(
             disabled_rules=disabled_rules,
             disabled_categories=disabled_categories,
         )
-        _CLIENTS[key] = client
+        clients[key] = client
     return client
