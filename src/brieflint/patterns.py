@@ -115,7 +115,7 @@ class _LeadOffsets(dict[str, tuple[int, ...]]):
 
 _LEAD = regex.compile(r"[A-Za-z]+")
 # Case-insensitive matching pairs an ASCII letter with its other case and with these three
-# alone (tests/test_find_words.py checks it against the regex module's own tables).
+# alone (tests/test_scan_shortcuts.py checks it against the regex module's own tables).
 _TO_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})  # İ, long s, kelvin
 
 
