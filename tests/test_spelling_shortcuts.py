@@ -10,7 +10,7 @@ import pytest
 
 from brieflint.context import Vocabulary
 from brieflint.document import Document
-from brieflint.spelling import suggest
+from brieflint.spelling import distance, suggest
 from brieflint.text import names
 from brieflint.text.lexicon import Lexicon
 
@@ -36,8 +36,8 @@ WORDS = sorted({v for base in BASES for v in _variants(base)})
 def test_the_prefilter_drops_only_words_further_than_the_cost(max_cost: float) -> None:
     for query in WORDS[::7]:
         others = [w for w in WORDS if abs(len(w) - len(query)) <= 2]
-        full = suggest.distances(query, others)
-        within = suggest.distances_within(query, others, max_cost)
+        full = distance.distances(query, others)
+        within = distance.distances_within(query, others, max_cost)
         for other, exact, quick in zip(others, full, within, strict=True):
             if exact <= max_cost:
                 assert quick == exact, (query, other)

@@ -15,7 +15,7 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from brieflint.spelling import suggest
+from brieflint.spelling import distance, suggest
 from brieflint.text import doccache
 from brieflint.text.lexicon import normalize, strip_accents
 
@@ -164,7 +164,7 @@ def _variants(
         nform = normalize(form)
         twin = targets.by_accentless.get(strip_accents(nform))
         if twin is not None and normalize(twin) != nform and form[:1].isupper():
-            found[form] = Variant(twin, frequent.get(twin, 0), suggest.DIACRITIC_COST)
+            found[form] = Variant(twin, frequent.get(twin, 0), distance.DIACRITIC_COST)
             continue
         if lexicon.zipf(form) > 0:
             continue
@@ -185,7 +185,7 @@ class _Targets:
     rare form is compared only with the targets one letter longer or shorter."""
 
     def __init__(self, targets: list[str]) -> None:
-        self.pool = suggest.Pool(targets)
+        self.pool = distance.Pool(targets)
         self.by_accentless: dict[str, str] = {}
         for form, stripped in zip(targets, self.pool.stripped, strict=True):
             self.by_accentless.setdefault(stripped, form)
