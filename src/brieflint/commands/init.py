@@ -70,6 +70,10 @@ rules: {{}}
 # LanguageTool grammar checks: off | optional | required.
 # languagetool:
 #   mode: off
+
+# Where the findings of unchanged drafts (and LanguageTool's answers) are kept, relative to
+# this file; it holds its own .gitignore. `brieflint check --no-cache` neither reads nor writes it.
+# cache_dir: .brieflint-cache
 """
 
 
