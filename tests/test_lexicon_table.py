@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 
+from brieflint.text import lexicon
 from brieflint.text.lexicon import WordTable
 
 FREQUENCIES = {"the": 5e-2, "policy": 1e-4, "brief": 2e-5, "tbilisi": 1e-7, "çay": 1e-8}
@@ -35,3 +40,26 @@ def test_a_damaged_table_is_refused(cut: int) -> None:
     data = WordTable.from_frequencies(FREQUENCIES).to_bytes()
     with pytest.raises(ValueError):
         WordTable.from_bytes(data[:cut])
+
+
+def test_installations_sharing_the_cache_keep_their_own_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A project's environment and pre-commit's share the user cache: neither may delete the
+    other's table (each would rebuild it on every run), but a table's older versions go."""
+    monkeypatch.setenv("BRIEFLINT_CACHE_HOME", str(tmp_path / "cache"))
+    real = lexicon._wordfreq_data_file("en")
+    assert real is not None
+    lexicon.load_table("en")
+    other = tmp_path / "other-env" / real.name
+    other.parent.mkdir()
+    shutil.copyfile(real, other)
+    monkeypatch.setattr(lexicon, "_wordfreq_data_file", lambda lang: other)
+    lexicon.load_table("en")
+    tables = sorted((tmp_path / "cache" / "lexicon").glob("*.bin"))
+    assert len(tables) == 2
+    os.utime(other, ns=(1, 1))  # the other environment's wordfreq data changed
+    lexicon.load_table("en")
+    now = sorted((tmp_path / "cache" / "lexicon").glob("*.bin"))
+    assert len(now) == 2
+    assert len(set(now) & set(tables)) == 1  # the first environment's table is still there

@@ -211,8 +211,11 @@ def _cache_file(lang: str) -> Path | None:
         st = data.stat()
     except OSError:
         return None
+    # one name per installation (several may share the cache: a project's and pre-commit's), and
+    # within it one per version of wordfreq's data and of this format
+    where = hashlib.sha256(str(data).encode()).hexdigest()[:12]
     key = hashlib.sha256(f"{data}|{st.st_size}|{st.st_mtime_ns}|{_MAGIC!r}".encode()).hexdigest()
-    return cache_home() / "lexicon" / f"wordfreq-{_WORDLIST}-{lang}-{key[:16]}.bin"
+    return cache_home() / "lexicon" / f"wordfreq-{_WORDLIST}-{lang}-{where}-{key[:16]}.bin"
 
 
 def load_table(lang: str) -> WordTable:
@@ -230,8 +233,9 @@ def load_table(lang: str) -> WordTable:
         with contextlib.suppress(OSError):
             cached.parent.mkdir(parents=True, exist_ok=True)
             write_bytes(cached, table.to_bytes())
-            for stale in cached.parent.glob(f"wordfreq-{_WORDLIST}-{lang}-*.bin"):
-                if stale != cached:  # tables of older wordfreq data or formats
+            installation = cached.name.rsplit("-", 1)[0]
+            for stale in cached.parent.glob(f"{installation}-*.bin"):
+                if stale != cached:  # this installation's tables of older data or formats
                     stale.unlink(missing_ok=True)
     return table
 
