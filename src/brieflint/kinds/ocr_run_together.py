@@ -40,7 +40,7 @@ def check(doc: Document, options: RunTogetherOptions, ctx: Context) -> Iterator[
     yield from _lower_hits(doc, forms, lexicon, counts)
     if options.numbers:
         for m in _NUMBER_WORD.finditer(prose):
-            if segment.zipf(lexicon, m.group(2)) >= CONTENT_WORD_ZIPF:
+            if lexicon.zipf(m.group(2)) >= CONTENT_WORD_ZIPF:
                 split = f"{m.group(1)} {m.group(2)}"
                 yield Hit(*m.span(), {"words": split}, (split,))
     if options.camel_case:
@@ -91,11 +91,11 @@ def _camel_hits(
         for m in _CAMEL.finditer(prose, word.start, min(word.end + 1, len(prose))):
             a, b = m.group(1), m.group(2)
             if (
-                segment.zipf(lexicon, m.group()) < UNKNOWN_ZIPF
+                lexicon.zipf(m.group()) < UNKNOWN_ZIPF
                 and not lexicon.vocabulary.accepts(m.group())
                 and counts.get(m.group().casefold(), 0) < 2
-                and segment.zipf(lexicon, a) >= CONTENT_WORD_ZIPF
-                and segment.zipf(lexicon, b) >= CONTENT_WORD_ZIPF
+                and lexicon.zipf(a) >= CONTENT_WORD_ZIPF
+                and lexicon.zipf(b) >= CONTENT_WORD_ZIPF
             ):
                 yield Hit(*m.span(), {"words": f"{a} {b}"}, (f"{a} {b}",))
 
@@ -109,7 +109,7 @@ def _rare_lower(form: str, lexicon: Lexicon) -> bool:
     """A word the pattern can match whole and ``_split`` does not dismiss at first sight."""
     if _LOWER_WORD.fullmatch(form) is None:
         return False
-    return segment.zipf(lexicon, form) < MAX_TOKEN_ZIPF and not lexicon.vocabulary.accepts(form)
+    return lexicon.zipf(form) < MAX_TOKEN_ZIPF and not lexicon.vocabulary.accepts(form)
 
 
 def _split_form(form: str, lexicon: Lexicon) -> list[str] | None:
@@ -123,7 +123,7 @@ def _has_camel(form: str, lexicon: Lexicon) -> bool:
 
 
 def _split(token: str, lexicon: Lexicon, counts: Counter[str]) -> list[str] | None:
-    zipf = segment.zipf(lexicon, token)
+    zipf = lexicon.zipf(token)
     if zipf >= MAX_TOKEN_ZIPF or lexicon.vocabulary.accepts(token):
         return None
     if counts.get(token, 0) >= 2:
@@ -131,7 +131,7 @@ def _split(token: str, lexicon: Lexicon, counts: Counter[str]) -> list[str] | No
     parts = segment.segment(token, lexicon)
     if not parts or parts[0] in segment.PREFIXES or parts[-1] in segment.SUFFIXES:
         return None
-    zipfs = [segment.zipf(lexicon, p) for p in parts]
+    zipfs = [lexicon.zipf(p) for p in parts]
     if not (
         max(zipfs) >= COMMON_WORD_ZIPF
         or (zipf == 0.0 and min(zipfs) >= CONTENT_WORD_ZIPF and min(map(len, parts)) >= 4)

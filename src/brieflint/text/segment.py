@@ -103,20 +103,6 @@ def lexicon_memo(
     return memo
 
 
-def _lexicon_zipf(word: str, lexicon: Lexicon) -> float:
-    return lexicon.zipf(word)
-
-
-def zipf_table(lexicon: Lexicon) -> LexiconMemo[str, float]:
-    """``table[word] == lexicon.zipf(word)``, memoised: rules ask about the same words often."""
-    return lexicon_memo(lexicon, "zipf", _lexicon_zipf)
-
-
-def zipf(lexicon: Lexicon, word: str) -> float:
-    """``lexicon.zipf(word)``, memoised: rules here ask about the same words again and again."""
-    return zipf_table(lexicon)[word]
-
-
 def fragments(words: list[str], lexicon: Lexicon) -> list[bool]:
     """``[is_fragment(w, lexicon) for w in words]``, each distinct word judged once per run."""
     return list(map(lexicon_memo(lexicon, "fragment", is_fragment).__getitem__, words))
@@ -129,7 +115,7 @@ def is_fragment(word: str, lexicon: Lexicon) -> bool:
         return folded not in SINGLE_LETTER_WORDS
     if lexicon.vocabulary.accepts(word):
         return False
-    return zipf(lexicon, folded) < FRAGMENT_ZIPF
+    return lexicon.zipf(folded) < FRAGMENT_ZIPF
 
 
 # Two real words can still be one word split by a space: "govern ment", "develop ment". The joined
@@ -161,17 +147,17 @@ def likely_split(first: str, second: str, lexicon: Lexicon) -> bool:
     a, b = first.casefold(), second.casefold()
     if a in FUNCTION_WORDS or b in FUNCTION_WORDS or len(a) < 2 or len(b) < 3:
         return False
-    joined = zipf(lexicon, a + b)
+    joined = lexicon.zipf(a + b)
     if joined < 3.0:
         return False
-    return joined - (zipf(lexicon, a) + zipf(lexicon, b) - 9.0) >= SPLIT_MARGIN
+    return joined - (lexicon.zipf(a) + lexicon.zipf(b) - 9.0) >= SPLIT_MARGIN
 
 
 def is_known(word: str, lexicon: Lexicon, counts: Counter[str], elsewhere: int = 1) -> bool:
     """A word of the language, of the house vocabulary, or one the document itself uses."""
     if len(word) < 2:
         return False
-    if zipf(lexicon, word) >= KNOWN_ZIPF or lexicon.vocabulary.accepts(word):
+    if lexicon.zipf(word) >= KNOWN_ZIPF or lexicon.vocabulary.accepts(word):
         return lexicon.known(word, KNOWN_ZIPF)
     return counts.get(word.casefold(), 0) >= elsewhere
 
@@ -198,7 +184,7 @@ def segment(token: str, lexicon: Lexicon, max_parts: int = 3) -> list[str] | Non
             part = text[start:end]
             if len(part) == 1 and part != "a":
                 continue
-            z = zipf(lexicon, part)
+            z = lexicon.zipf(part)
             if z < (SHORT_PART_ZIPF if len(part) == 2 else PART_ZIPF):
                 continue
             score = prev[0] + (z - 9.0)
@@ -227,14 +213,14 @@ def near_known(word: str, lexicon: Lexicon, min_zipf: float = 3.0) -> bool:
         if len(b) > 1:
             candidates.append(a + b[1] + b[0] + b[2:])
         candidates.extend(a + c + b for c in _LETTERS)
-        if any(len(c) > 1 and zipf(lexicon, c) >= min_zipf for c in candidates):
+        if any(len(c) > 1 and lexicon.zipf(c) >= min_zipf for c in candidates):
             return True
     # OCR reads some letters as a pair and pairs as one letter ("northem" for "northern")
     for seen, meant in _OCR_MULTI:
         start = w.find(seen)
         while start != -1:
             candidate = w[:start] + meant + w[start + len(seen) :]
-            if zipf(lexicon, candidate) >= min_zipf:
+            if lexicon.zipf(candidate) >= min_zipf:
                 return True
             start = w.find(seen, start + 1)
     return False
