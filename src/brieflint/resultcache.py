@@ -6,8 +6,8 @@ it is reported under, and a fingerprint of everything else a finding can depend 
 - the rules that run on it (id, severity, rule file contents, validated options);
 - the house vocabulary, style variables and language;
 - the code: brieflint's version, the size and time of each of its files, and the time of the
-  folder where its libraries are installed (an install or upgrade of any library changes it), plus
-  the lexicon's data file.
+  folder where its libraries are installed (an install or upgrade of any library, the word list's
+  wordfreq among them, changes it).
 
 Rules read nothing but the document and the resolved setup, so the same key always means the same
 findings. Runs with LanguageTool are not stored here: grammar depends on a server (which may be
@@ -96,6 +96,7 @@ class ResultCache:
     def __init__(self, cache_dir: Path) -> None:
         self.cache_dir = cache_dir
         self.root = cache_dir / "results"
+        self._prepared = False
 
     @staticmethod
     def key(fingerprint: str, display: str, text: str) -> str:
@@ -131,12 +132,15 @@ class ResultCache:
             write_bytes(path, blob.encode("utf-8"), durable=False)
 
     def _prepare(self) -> None:
-        """Create the cache folder, marked so that git and backup tools leave it alone."""
-        if (self.cache_dir / ".gitignore").exists():
+        """Create the cache folder, marked so that git and backup tools leave it alone (checked
+        once per run)."""
+        if self._prepared or (self.cache_dir / ".gitignore").exists():
+            self._prepared = True
             return
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         write_bytes(self.cache_dir / "CACHEDIR.TAG", _CACHEDIR_TAG.encode(), durable=False)
         write_bytes(self.cache_dir / ".gitignore", _IGNORE_ME.encode(), durable=False)
+        self._prepared = True
 
 
 def _to_json(f: Finding) -> dict[str, Any]:

@@ -149,7 +149,8 @@ def _result_cache(
     fingerprint = setup.fingerprint(rules)
     if fingerprint is None:
         return None, ""
-    return ResultCache(cache_dir), ResultCache.key(fingerprint, job.display, text)
+    store = setup.context.service("result-cache", lambda: ResultCache(cache_dir))
+    return store, ResultCache.key(fingerprint, job.display, text)
 
 
 def _lint_chunk(setup_id: int, jobs: list[Job], keep_text: bool) -> list[FileResult]:
