@@ -9,7 +9,7 @@ import sys
 import pytest
 import typer.main
 
-from brieflint.cli import create_app
+from brieflint.app import create_app
 
 
 def _commands() -> list[tuple[str, ...]]:
