@@ -198,3 +198,31 @@ def test_python_dash_m() -> None:
         check=False,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("brieflint ")
+
+
+GC_PROBE = """
+import gc, sys
+from brieflint import cli
+sys.argv = ["brieflint", *sys.argv[1:]]
+code = cli.main()
+print(code, gc.isenabled(), gc.get_freeze_count() > 0)
+"""
+
+
+def test_the_command_collects_garbage_again_once_started(drafts: Path) -> None:
+    """Start-up holds the collector off; the command itself, and whatever follows, do not."""
+    for args in (["check", str(drafts / "bad.txt")], ["check", str(drafts / "missing.txt")]):
+        out = subprocess.run(
+            [sys.executable, "-c", GC_PROBE, *args], capture_output=True, text=True, check=False
+        ).stdout.splitlines()[-1].split()
+        assert out[1:] == ["True", "True"], out
+
+
+def test_library_calls_leave_the_collector_alone(
+    drafts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gc
+
+    frozen = gc.get_freeze_count()
+    run(["check", str(drafts / "clean.md")], capsys)
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
