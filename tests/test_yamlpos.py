@@ -22,3 +22,27 @@ def test_marks_of_nested_keys() -> None:
 def test_merge_keys_refused() -> None:
     with pytest.raises(ConfigError, match="merge keys"):
         yamlpos.load("base: &b {x: 1}\nother:\n  <<: *b\n", "f.yaml")
+
+
+SCALARS = """\
+plain: words and more words
+quoted: '007'
+double: "tab\\there"
+tagged: !!str 12
+number: 12
+real: 1.5
+flag: yes
+nothing: ~
+folded: >
+  two
+  lines
+literal: |
+  kept
+  as is
+"""
+
+
+def test_scalars_are_what_yaml_safe_load_makes() -> None:
+    import yaml
+
+    assert yamlpos.load(SCALARS, "f.yaml").value == yaml.safe_load(SCALARS)

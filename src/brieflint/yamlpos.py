@@ -70,6 +70,7 @@ def load(text: str, source: str, *, line_offset: int = 0) -> Located:
 
 _scalar_constructor = yaml.SafeLoader("")
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_STR = "tag:yaml.org,2002:str"
 
 
 def _build(node: yaml.Node, path: KeyPath, located: Located) -> Any:
@@ -98,6 +99,8 @@ def _build(node: yaml.Node, path: KeyPath, located: Located) -> Any:
 def _build_scalar(node: yaml.Node, located: Located) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         raise _error(located, node, "expected a scalar")
+    if node.tag == _STR:
+        return node.value  # what the constructor returns for text, without its dispatch
     if node.tag == "tag:yaml.org,2002:timestamp":
         # dates stay text: the schema that reads them validates (and reports) them itself
         return node.value
