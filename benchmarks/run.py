@@ -6,7 +6,8 @@
 The corpus is built deterministically from `benchmarks/source.txt` (seeded shuffles and a few
 seeded typos), so every run measures the same text. Anchors (codespell, typos, proselint) run
 when installed (`pip install '.[bench]'`). Prints min/median wall time, MB/s, the ratio to
-codespell and peak resident memory, as a Markdown table.
+codespell and peak resident memory, as a Markdown table. A "python + typer + pydantic" row times
+the start-up that brieflint's required stack costs before any of its own code runs.
 
 With a LanguageTool server (`--languagetool URL`, or `BRIEFLINT_LANGUAGETOOL_URL`), it also lints
 a part of the corpus with grammar on, twice: a first run against an empty cache and a cached
@@ -91,6 +92,28 @@ def precompile() -> None:
     if spec is not None and spec.origin is not None:
         package = str(Path(spec.origin).parent)
         subprocess.run([sys.executable, "-m", "compileall", "-q", package], check=False)
+
+
+# What any brieflint pays before its own code runs: Python, typer and pydantic (both required by
+# the design), a typer command that takes a path, and one validated pydantic model.
+STACK_FLOOR = """
+import sys
+import typer
+from pydantic import BaseModel
+
+class Options(BaseModel):
+    path: str
+
+def check(path: str) -> None:
+    Options(path=path)
+
+typer.run(check)
+"""
+
+
+def stack_floor(one: Path, repeat: int) -> Result:
+    times, peak, codes = measure([sys.executable, "-c", STACK_FLOOR, str(one)], repeat)
+    return Result("python + typer + pydantic", "one brief", times, peak, codes)
 
 
 def warm_cache(whole: list[str], repeat: int, tmp: Path) -> Result:
@@ -210,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
                 results.append(Result(name, case, times, peak, codes))
             if name == "brieflint":
                 results.append(warm_cache(whole, args.repeat, Path(tmp)))
+                results.append(stack_floor(one, args.repeat))
         print(
             f"corpus: {len(paths)} briefs, {total_mb:.1f} MB; {args.repeat} run(s) each; "
             f"{os.cpu_count()} cores\n"
