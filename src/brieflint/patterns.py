@@ -32,9 +32,19 @@ Pattern = Annotated[str, AfterValidator(_compiles)]
 
 def words_pattern(words: list[str]) -> str:
     """A pattern matching any of ``words`` (literal phrases) as whole words."""
-    alternatives = sorted(
-        {regex.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True
-    )
+    return _whole_words(_alternatives(words))
+
+
+def _alternatives(words: Iterable[str]) -> list[str]:
+    """The phrases as pattern pieces, longest first (the order the alternation tries them)."""
+    return sorted({_escape(w) for w in words}, key=len, reverse=True)
+
+
+def _escape(word: str) -> str:
+    return regex.escape(word).replace(r"\ ", r"\s+")
+
+
+def _whole_words(alternatives: list[str]) -> str:
     return r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])"
 
 
@@ -55,31 +65,50 @@ def find_words(words: list[str], doc: Document, *, flags: int = 0) -> Iterator[A
 
 
 class _WordFinder:
-    """The matches of one ``words_pattern``, tried only where a phrase's first letters stand."""
+    """The matches of one ``words_pattern``, tried only where a phrase's first letters stand.
+
+    At such a place only the phrases with those first letters can match, so each is tried with
+    the alternation of just those phrases (in the full pattern's order: the same match),
+    compiled when first needed. Compiling the whole list (hundreds of phrases) would cost more
+    than a draft's checks, and most drafts contain none of its first letters.
+    """
 
     def __init__(self, words: tuple[str, ...], flags: int) -> None:
-        self.pattern = regex.compile(words_pattern(list(words)), flags)
-        leads = frozenset(lead_key(_LEAD.match(w).group()) for w in words)  # type: ignore[union-attr]
-        self._offsets = _LeadOffsets(leads)
+        self._flags = flags
+        by_piece = {_escape(w): lead_key(_LEAD.match(w).group()) for w in words}  # type: ignore[union-attr]
+        self._groups: dict[str, list[str]] = {}
+        for piece in _alternatives(words):
+            self._groups.setdefault(by_piece[piece], []).append(piece)
+        self._patterns: dict[str, regex.Pattern[str]] = {}
+        self._offsets = _LeadOffsets(frozenset(self._groups))
 
     def finditer(self, doc: Document) -> Iterator[Any]:
         prose = doc.prose
         limit = time_limit(len(prose))
         done = 0
-        for start in self._starts(doc):
+        for start, lead in self._starts(doc):
             if start < done:
                 continue  # inside the previous match: matches do not overlap
+            pattern = self._pattern(lead)
             try:
-                m = self.pattern.match(prose, start, timeout=limit)
+                m = pattern.match(prose, start, timeout=limit)
             except TimeoutError:
-                raise _timeout(self.pattern, limit) from None
+                raise _timeout(pattern, limit) from None
             if m is not None:
                 yield m
                 done = m.end()
 
-    def _starts(self, doc: Document) -> list[int]:
+    def _pattern(self, lead: str) -> regex.Pattern[str]:
+        pattern = self._patterns.get(lead)
+        if pattern is None:
+            pattern = self._patterns[lead] = regex.compile(
+                _whole_words(self._groups[lead]), self._flags
+            )
+        return pattern
+
+    def _starts(self, doc: Document) -> list[tuple[int, str]]:
         """Offsets of the letter runs (words, or parts of words between apostrophes) that a
-        phrase's first letters match, in order."""
+        phrase's first letters match, in order, with those letters' key."""
         offsets = self._offsets
         if len(offsets) > 200_000:
             offsets.clear()  # bounds memory over a huge run
@@ -89,26 +118,26 @@ class _WordFinder:
         if not found:
             return []
         return [
-            word.start + offset
+            (word.start + offset, lead)
             for word in doc.words
             if word.text in found
-            for offset in found[word.text]
+            for offset, lead in found[word.text]
         ]
 
 
-class _LeadOffsets(dict[str, tuple[int, ...]]):
-    """word form → where in it a run of letters matches a phrase's first letters (memoised)."""
+class _LeadOffsets(dict[str, tuple[tuple[int, str], ...]]):
+    """word form → where in it a run of letters matches a phrase's first letters, and their key
+    (memoised)."""
 
     def __init__(self, leads: frozenset[str]) -> None:
         super().__init__()
         self._leads = leads
 
-    def __missing__(self, form: str) -> tuple[int, ...]:
+    def __missing__(self, form: str) -> tuple[tuple[int, str], ...]:
         runs = _APOSTROPHE.split(form)
         starts = itertools.accumulate((len(r) + 1 for r in runs[:-1]), initial=0)
-        found = tuple(
-            start for start, run in zip(starts, runs, strict=True) if lead_key(run) in self._leads
-        )
+        keys = ((start, lead_key(run)) for start, run in zip(starts, runs, strict=True))
+        found = tuple((start, key) for start, key in keys if key in self._leads)
         self[form] = found
         return found
 
