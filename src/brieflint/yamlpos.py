@@ -64,8 +64,23 @@ def load(text: str, source: str, *, line_offset: int = 0) -> Located:
     located = Located(value=None, source=source, line_offset=line_offset)
     if node is None:
         return located
-    located.value = _build(node, (), located)
+    located.value = _build(node, (), located, _Budget())
     return located
+
+
+# Aliases make a small text expand to a huge value ("billion laughs") or refer to themselves;
+# nesting deeper than Python's stack would crash the builder. No configuration or front matter
+# comes near these limits.
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+
+
+class _Budget:
+    """What building one document may still spend, and the collections being built."""
+
+    def __init__(self) -> None:
+        self.nodes = 0
+        self.open: set[int] = set()  # ids of the mappings and sequences on the current path
 
 
 _scalar_constructor = yaml.SafeLoader("")
@@ -73,10 +88,31 @@ _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 _STR = "tag:yaml.org,2002:str"
 
 
-def _build(node: yaml.Node, path: KeyPath, located: Located) -> Any:
+def _build(node: yaml.Node, path: KeyPath, located: Located, budget: _Budget) -> Any:
+    budget.nodes += 1
+    if budget.nodes > MAX_NODES:
+        raise _error(
+            located, node, f"YAML too large (over {MAX_NODES:,} values once aliases expand)"
+        )
+    if len(path) > MAX_DEPTH:
+        raise _error(located, node, f"YAML nested more than {MAX_DEPTH} levels deep")
     located.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in _PLAIN_TAGS:
+    if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        return _build_scalar(node, located)
+    if node.tag not in _PLAIN_TAGS:
         raise _error(located, node, f"unsupported YAML tag {node.tag!r}")
+    if id(node) in budget.open:
+        raise _error(located, node, "YAML alias refers to a value that contains it")
+    budget.open.add(id(node))
+    try:
+        return _build_collection(node, path, located, budget)
+    finally:
+        budget.open.discard(id(node))
+
+
+def _build_collection(
+    node: yaml.MappingNode | yaml.SequenceNode, path: KeyPath, located: Located, budget: _Budget
+) -> Any:
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -89,11 +125,9 @@ def _build(node: yaml.Node, path: KeyPath, located: Located) -> Any:
                 raise _error(located, key_node, f"duplicate key {key!r}")
             sub = (*path, key if isinstance(key, int) else str(key))
             located.marks[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _build(value_node, sub, located)
+            result[key] = _build(value_node, sub, located, budget)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, i), located) for i, item in enumerate(node.value)]
-    return _build_scalar(node, located)
+    return [_build(item, (*path, i), located, budget) for i, item in enumerate(node.value)]
 
 
 def _build_scalar(node: yaml.Node, located: Located) -> Any:
