@@ -51,10 +51,13 @@ def lint_document(doc: Document, rules: Iterable[ActiveRule], setup: Setup) -> l
     if unused is not None:
         active_ids = [r.id for r in active]
         for s in suppressions:
+            message = _suppression_problem(s, setup)
             # a suppression naming a rule that did not run this time cannot be judged
             judged = all(any(suppress.matches(rid, p) for rid in active_ids) for p in s.rules)
-            if not s.used and s.action != "enable" and judged:
+            if message is None and not s.used and s.action != "enable" and judged:
                 what = ", ".join(s.rules) or "all rules"
+                message = format_message(unused.spec.message, {"rules": what})
+            if message is not None:
                 findings.append(
                     Finding(
                         path=doc.path,
@@ -64,11 +67,32 @@ def lint_document(doc: Document, rules: Iterable[ActiveRule], setup: Setup) -> l
                         end_column=s.end_column,
                         rule=unused.id,
                         severity=unused.severity,
-                        message=format_message(unused.spec.message, {"rules": what}),
+                        message=message,
                     )
                 )
     findings.sort(key=lambda f: f.sort_key)
     return findings
+
+
+def _suppression_problem(s: suppress.Suppression, setup: Setup) -> str | None:
+    """Why a suppression comment can never work (an unknown directive or rule), or None."""
+    if not s.known:
+        return (
+            f"'brieflint-{s.action}' is not a suppression directive (disable, "
+            "disable-next-line or enable), so it suppresses nothing"
+        )
+    unknown = [p for p in s.rules if not _names_a_rule(p, setup)]
+    if unknown:
+        names = ", ".join(unknown)
+        return f"suppression comment names no rule: {names} (`brieflint rules` lists them)"
+    return None
+
+
+def _names_a_rule(prefix: str, setup: Setup) -> bool:
+    # LanguageTool's findings carry its own rule ids under "lt."
+    if prefix.startswith("lt.") or "lt.".startswith(prefix):
+        return True
+    return any(suppress.matches(rid, prefix) for rid in setup.catalogue)
 
 
 def _finding(doc: Document, rule: ActiveRule, hit: Hit) -> Finding:

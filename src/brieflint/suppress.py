@@ -3,20 +3,24 @@
 ``<!-- brieflint-disable RULE[,RULE] -->`` … ``<!-- brieflint-enable [RULE] -->`` and
 ``<!-- brieflint-disable-next-line RULE -->``. Without rules they apply to every rule. Rules are
 matched by prefix, like ``--select``.
+
+Only real HTML comments count: a comment shown inside a code block or a code span is an example,
+not a directive. A comment that starts like a directive but names no known directive (a typo such
+as ``brieflint-disable-line``) suppresses nothing and is reported, as is a rule id that names no
+rule.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
 from brieflint.document import Document
 from brieflint.findings import Finding
 
-_COMMENT = regex.compile(
-    r"<!--\s*brieflint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->", regex.I
-)
+_COMMENT = regex.compile(r"<!--\s*brieflint-([\w-]*)([^>]*?)\s*-->", regex.I)
+_ACTIONS = ("disable-next-line", "disable", "enable")
 
 
 @dataclass
@@ -24,14 +28,19 @@ class Suppression:
     line: int
     column: int
     end_column: int
-    action: str
+    action: str  # one of _ACTIONS, or the unknown directive as written
     rules: tuple[str, ...]  # empty: every rule
     first_line: int
     last_line: int  # inclusive
     used: bool = False
-    unknown: list[str] = field(default_factory=list)
+
+    @property
+    def known(self) -> bool:
+        return self.action in _ACTIONS
 
     def covers(self, finding: Finding) -> bool:
+        if not self.known or self.action == "enable":
+            return False
         if not (self.first_line <= finding.line <= self.last_line):
             return False
         return not self.rules or any(matches(finding.rule, r) for r in self.rules)
@@ -44,13 +53,16 @@ def matches(rule_id: str, prefix: str) -> bool:
 def parse(doc: Document) -> list[Suppression]:
     if not doc.markdown or "brieflint-" not in doc.text:
         return []
+    comments = _html_comments(doc)
     result: list[Suppression] = []
     open_blocks: list[Suppression] = []
     last_line = doc.lines.line_count
     for m in _COMMENT.finditer(doc.text):
+        line, col = doc.position(m.start())
+        if (line, m.group()) not in comments:
+            continue  # shown in code, or otherwise not an HTML comment of the draft
         action = m.group(1).lower()
         rules = tuple(r for r in regex.split(r"[\s,]+", m.group(2).strip()) if r)
-        line, col = doc.position(m.start())
         end_col = doc.position(m.end())[1]
         if action == "disable-next-line":
             result.append(Suppression(line, col, end_col, action, rules, line + 1, line + 1))
@@ -58,12 +70,40 @@ def parse(doc: Document) -> list[Suppression]:
             block = Suppression(line, col, end_col, action, rules, line, last_line)
             result.append(block)
             open_blocks.append(block)
-        else:
+        elif action == "enable":
+            result.append(Suppression(line, col, end_col, action, rules, line, line))
             for block in list(open_blocks):
                 if not rules or set(rules) & set(block.rules) or not block.rules:
                     block.last_line = line
                     open_blocks.remove(block)
+        else:
+            result.append(Suppression(line, col, end_col, m.group(1), rules, line, line))
     return result
+
+
+def _html_comments(doc: Document) -> set[tuple[int, str]]:
+    """(line, text) of the directive-like comments Markdown reads as HTML, not as code."""
+    from markdown_it import MarkdownIt  # as masking does: only for Markdown with directives
+
+    body_start = doc.front_matter.end if doc.front_matter is not None else 0
+    first_line = doc.position(body_start)[0]
+    found: set[tuple[int, str]] = set()
+    for token in MarkdownIt("commonmark").enable("table").parse(doc.text[body_start:]):
+        if token.map is None:
+            continue
+        top = token.map[0] + first_line
+        if token.type == "html_block":
+            start = doc.lines.starts[top - 1]
+            end = doc.lines.line_span(min(token.map[1] + first_line - 1, doc.lines.line_count))[1]
+            for m in _COMMENT.finditer(doc.text, start, end):
+                found.add((doc.position(m.start())[0], m.group()))
+        elif token.type == "inline":
+            line = top
+            for child in token.children or ():
+                if child.type == "html_inline" and _COMMENT.fullmatch(child.content):
+                    found.add((line, child.content))
+                line += child.type in ("softbreak", "hardbreak") or child.content.count("\n")
+    return found
 
 
 def apply(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
