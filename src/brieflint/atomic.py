@@ -1,11 +1,17 @@
-"""Atomic file writes: a temporary file in the same folder, fsync, then rename over the target."""
+"""Atomic file writes: a temporary file in the same folder, fsync, then rename over the target.
+
+What a user expects of an editor's "save" holds: a symbolic link stays a link (its target is
+written), a new file gets the permissions the umask gives, and an existing file keeps its own.
+A file with several hard links is written through (all its names see the new text); that write
+is not atomic, so the new text is first saved beside it and removed only once written through.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -14,20 +20,24 @@ def write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
 
     ``durable=False`` skips the fsync: for caches, where a file lost in a crash is just a miss.
     """
-    path = Path(path)
+    path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    mode: int | None = None
+    existing: os.stat_result | None = None
     with contextlib.suppress(FileNotFoundError):
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        existing = os.stat(path)
+    fd, tmp = _create_temporary(directory, path.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        if existing is not None and existing.st_nlink > 1:
+            _write_through(path, data, durable)
+            os.unlink(tmp)
+            return
+        if existing is not None:
+            os.chmod(tmp, stat.S_IMODE(existing.st_mode))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -37,3 +47,25 @@ def write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
 
 def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     write_bytes(path, text.encode(encoding))
+
+
+def _create_temporary(directory: Path, name: str) -> tuple[int, str]:
+    """A new file beside the target, created with mode 0666 so that the umask decides (as for
+    any new file), unlike ``tempfile.mkstemp``'s 0600."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = str(directory / f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {directory / name}")
+
+
+def _write_through(path: Path, data: bytes, durable: bool) -> None:
+    with open(path, "r+b") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        if durable:
+            os.fsync(handle.fileno())
