@@ -131,3 +131,20 @@ def test_masking_has_no_quadratic_pattern() -> None:
     doc = Document.parse("a.txt", "ab-" * 333_000 + " mail jo.doe+x@example.org.\n")
     assert "jo.doe" not in doc.prose
     assert doc.prose.rstrip().endswith("mail " + " " * len("jo.doe+x@example.org") + ".")
+
+
+def test_utf32_with_bom_is_decoded_not_taken_for_utf16() -> None:
+    for codec in ("utf-32", "utf-32-le", "utf-32-be"):
+        data = "Brief – ok\n".encode(codec)
+        if codec != "utf-32":
+            data = (codecs.BOM_UTF32_LE if codec.endswith("le") else codecs.BOM_UTF32_BE) + data
+        assert decode(data, "x.txt") == "Brief – ok\n"
+
+
+def test_a_fix_keeps_the_file_in_its_encoding() -> None:
+    from brieflint.fixer import encode_like
+
+    for codec in ("utf-32", "utf-16", "utf-8-sig", "utf-8"):
+        original = "old\n".encode(codec)
+        assert decode(encode_like(original, "new – text\n"), "x") == "new – text\n"
+        assert encode_like(original, "new\n") == "new\n".encode(codec)

@@ -13,13 +13,31 @@ class BinaryFileError(InputError):
     """The file holds NUL bytes: not a draft."""
 
 
+# Byte-order marks and their codecs; UTF-32's first, since UTF-32LE's begins with UTF-16LE's.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+)
+
+
+def bom_of(data: bytes) -> tuple[bytes, str] | None:
+    """The byte-order mark ``data`` starts with, and its codec."""
+    return next(((bom, codec) for bom, codec in BOMS if data.startswith(bom)), None)
+
+
 def decode(data: bytes, path: str) -> str:
-    """Decode a draft: UTF-8 (BOM optional) or UTF-16 with a BOM. The BOM is dropped."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    """Decode a draft: UTF-8 (BOM optional), or UTF-16 or UTF-32 with a BOM. The BOM is dropped."""
+    found = bom_of(data)
+    if found is not None and found[1] != "utf-8":
+        bom, codec = found
         try:
-            return data.decode("utf-16")
+            return data[len(bom) :].decode(codec)
         except UnicodeDecodeError as exc:
-            raise InputError(f"invalid UTF-16 at byte {exc.start}", path=path) from None
+            name = codec.removesuffix("-le").removesuffix("-be").upper()
+            raise InputError(f"invalid {name} at byte {exc.start + len(bom)}", path=path) from None
     if b"\x00" in data[:BINARY_SNIFF] or (len(data) > BINARY_SNIFF and b"\x00" in data):
         raise BinaryFileError("binary file (NUL bytes), not a draft", path=path)
     if data.startswith(codecs.BOM_UTF8):

@@ -8,10 +8,10 @@ on the new text, in the next. Text outside the edited spans is kept exactly (lin
 from __future__ import annotations
 
 import bisect
-import codecs
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from brieflint.decode import bom_of
 from brieflint.findings import Edit, Finding, Fix
 
 MAX_ROUNDS = 8
@@ -88,12 +88,9 @@ def fix_text(
 
 
 def encode_like(original: bytes, text: str) -> bytes:
-    """Encode ``text`` as ``original`` was: UTF-8 (with its BOM if it had one) or UTF-16."""
-    for bom, codec in (
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-        (codecs.BOM_UTF8, "utf-8"),
-    ):
-        if original.startswith(bom):
-            return bom + text.encode(codec)
-    return text.encode("utf-8")
+    """Encode ``text`` as ``original`` was: UTF-8, UTF-16 or UTF-32, with its BOM if it had one."""
+    found = bom_of(original)
+    if found is None:
+        return text.encode("utf-8")
+    bom, codec = found
+    return bom + text.encode(codec)
