@@ -103,6 +103,24 @@ def test_style_cycle_is_an_error(tmp_path: Path) -> None:
         setup_for(cfg)
 
 
+@pytest.mark.parametrize("language", ["xx-YY", "fr-FR", "english"])
+def test_a_language_brieflint_cannot_check_is_an_error(tmp_path: Path, language: str) -> None:
+    cfg = write(tmp_path / "brieflint.yaml", f"style: brief\nlanguage: {language}\n")
+    with pytest.raises(ConfigError, match="unsupported language") as err:
+        setup_for(cfg)
+    assert (err.value.path, err.value.line, err.value.key) == (str(cfg), 2, "language")
+
+
+def test_languages_are_read_whatever_their_case(tmp_path: Path) -> None:
+    cfg = write(tmp_path / "brieflint.yaml", "language: en-us\n")
+    assert setup_for(cfg).context.language == "en-US"
+    write(tmp_path / "house" / "style.yaml", "extends: brief\nlanguage: fr\n")
+    cfg = write(tmp_path / "brieflint.yaml", "style: ./house\n")
+    with pytest.raises(ConfigError, match="unsupported language 'fr'") as err:
+        setup_for(cfg)
+    assert err.value.path == str(tmp_path / "house" / "style.yaml")
+
+
 def test_local_style_extends_builtin_with_vocab_and_rules(tmp_path: Path) -> None:
     write(
         tmp_path / "house" / "style.yaml",

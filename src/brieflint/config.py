@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from brieflint import yamlpos
 from brieflint.errors import ConfigError
@@ -14,6 +14,21 @@ from brieflint.overrides import RuleOverride
 
 CONFIG_NAMES = ("brieflint.yaml", ".brieflint.yaml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+
+
+# English as written in these countries: the spelling rules' word list is English, and
+# spelling.variety knows which spellings each variety uses.
+LANGUAGES = ("en-GB", "en-US", "en-AU", "en-CA", "en-IE", "en-NZ", "en-ZA")
+
+
+def _language(value: str) -> str:
+    for known in LANGUAGES:
+        if value.lower() == known.lower():
+            return known
+    raise ValueError(f"unsupported language {value!r} (one of: {', '.join(LANGUAGES)})")
+
+
+Language = Annotated[str, AfterValidator(_language)]
 
 
 class _Model(BaseModel):
@@ -38,7 +53,7 @@ class Override(_Model):
 
 class Config(_Model):
     style: str = "brief"
-    language: str | None = None
+    language: Language | None = None
     include: list[str] = Field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = Field(default_factory=list)
     fail_on: Literal["error", "warning", "info", "never"] = "error"

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from brieflint import data, rulespec, yamlpos
+from brieflint.config import Language
 from brieflint.errors import ConfigError
 from brieflint.overrides import RuleOverride
 
@@ -19,7 +20,7 @@ class StyleFile(BaseModel):
     name: str | None = None
     description: str = ""
     extends: str | None = None
-    language: str | None = None
+    language: Language | None = None
     rules: dict[str, RuleOverride] = Field(default_factory=dict)
     variables: dict[str, str] = Field(default_factory=dict)
 
