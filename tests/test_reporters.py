@@ -31,6 +31,18 @@ def make_report() -> Report:
     )
 
 
+def test_sarif_paths_are_percent_encoded_uri_references() -> None:
+    from urllib.parse import unquote
+
+    name = "briefs/a b#1 é.txt"
+    findings = lint_text(TEXT, path=name, select=["prose.doubled-word"])
+    log = json.loads(reporters.render("sarif", Report(findings=findings, files=1)))
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    uri = location["artifactLocation"]["uri"]
+    assert uri == "briefs/a%20b%231%20%C3%A9.txt"
+    assert unquote(uri) == name
+
+
 def test_registry_lists_the_documented_formats() -> None:
     assert {"text", "json", "sarif", "github"} <= set(reporters.REPORTERS)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from brieflint.findings import Severity
 from brieflint.report import Report
@@ -15,10 +16,12 @@ _HELP_URI = "https://github.com/brieflint/brieflint/blob/main/docs/rules.md#"
 
 
 def _uri(path: str) -> str:
+    """A URI reference for ``path``: relative paths percent-encoded (a space or "#" in a file
+    name would otherwise break the URI), absolute ones as ``file://`` URIs."""
     if path == "-" or path.startswith("<"):
         return path
     p = Path(path)
-    return p.as_posix() if not p.is_absolute() else p.as_uri()
+    return quote(p.as_posix()) if not p.is_absolute() else p.as_uri()
 
 
 def render(report: Report, color: bool) -> str:
