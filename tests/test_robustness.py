@@ -68,8 +68,15 @@ def test_huge_file_and_long_line_finish(tmp_path: Path, capsys: pytest.CaptureFi
 def test_directory_where_a_file_is_expected(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(["check", "--config", str(tmp_path), str(tmp_path)], capsys)
-    assert code == 2 and "config file not found" in one_error_line(err)
+    for command in ("check", "fix"):
+        code, _, err = run([command, "--config", str(tmp_path), str(tmp_path)], capsys)
+        assert code == 2
+        assert one_error_line(err).endswith(
+            f"{tmp_path}: is a folder, not a config file (brieflint.yaml)"
+        )
+        missing = tmp_path / "nope.yaml"
+        code, _, err = run([command, "--config", str(missing), str(tmp_path)], capsys)
+        assert code == 2 and f"{missing}: config file not found" in one_error_line(err)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")

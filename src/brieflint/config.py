@@ -87,6 +87,16 @@ class LoadedConfig:
         return str(self.path) if self.path else "<defaults>"
 
 
+def require_file(path: Path) -> None:
+    """A config named on the command line must be a file: say plainly what it is instead."""
+    if path.is_file():
+        return
+    if path.is_dir():
+        raise ConfigError("is a folder, not a config file (brieflint.yaml)", path=str(path))
+    what = "broken symbolic link" if path.is_symlink() else "config file not found"
+    raise ConfigError(what if not path.exists() else "not a regular file", path=str(path))
+
+
 def default() -> LoadedConfig:
     return LoadedConfig(Config(), None, None)
 

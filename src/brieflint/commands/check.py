@@ -13,7 +13,7 @@ import typer
 
 from brieflint import backends, discover, reporters, ruleset, runner
 from brieflint.atomic import write_text
-from brieflint.config import DEFAULT_INCLUDE
+from brieflint.config import DEFAULT_INCLUDE, require_file
 from brieflint.errors import BrieflintError
 from brieflint.report import Report
 
@@ -63,8 +63,8 @@ def runner_options(
         )
     if jobs < 0:
         raise BrieflintError("--jobs must be 0 or more", key="--jobs")
-    if config is not None and not config.is_file():
-        raise BrieflintError("config file not found", path=str(config))
+    if config is not None:
+        require_file(config)
     return runner.Options(
         config_path=config,
         style=style,

@@ -10,7 +10,7 @@ import typer
 
 from brieflint import discover, runner
 from brieflint.atomic import write_bytes
-from brieflint.config import DEFAULT_INCLUDE
+from brieflint.config import DEFAULT_INCLUDE, require_file
 from brieflint.decode import BinaryFileError
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
@@ -39,8 +39,8 @@ def command(
         None, "--stdin-filename", help="Name for text read from - (picks Markdown or text)."
     ),
 ) -> None:
-    if config is not None and not config.is_file():
-        raise BrieflintError("config file not found", path=str(config))
+    if config is not None:
+        require_file(config)
     options = runner.Options(
         config_path=config,
         style=style,
