@@ -206,6 +206,7 @@ def test_unreachable_server_exits_2_naming_the_url(
     err = capsys.readouterr().err
     assert code == 2
     assert url in err and "unreachable" in err
+    assert err.rstrip().endswith("pass --languagetool optional to check without grammar")
 
 
 def test_optional_mode_reports_one_warning_instead(tmp_path: Path) -> None:
@@ -216,6 +217,8 @@ def test_optional_mode_reports_one_warning_instead(tmp_path: Path) -> None:
     (f,) = findings
     assert f.severity is Severity.WARNING
     assert f.message.startswith("grammar not checked: ") and url in f.message
+    assert "brieflint languagetool serve --detach" in f.message
+    assert "--languagetool optional" not in f.message  # it is optional already
 
 
 def test_required_without_a_url_is_a_config_error(

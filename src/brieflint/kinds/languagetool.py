@@ -134,7 +134,7 @@ def check(doc: Document, options: LanguageToolOptions, ctx: Context) -> Iterator
     except lt.Unreachable as exc:
         if settings.mode == "required":
             raise
-        yield _not_checked(exc.message)
+        yield _not_checked(exc.reason)
         return
     yield from _hits(doc, segments, answers, options, ctx)
 

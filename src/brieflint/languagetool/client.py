@@ -49,7 +49,14 @@ STATS = Stats()
 
 
 class Unreachable(BrieflintError):
-    """The configured LanguageTool server did not answer."""
+    """The configured LanguageTool server did not answer.
+
+    ``reason`` says what went wrong (and how to start a server, when none answered); the message
+    adds how to lint without grammar, which is advice for ``required`` mode only."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"{reason}; pass --languagetool optional to check without grammar")
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +132,7 @@ class Client:
         first = causes[0]
         detail = str(first).strip().splitlines()[0] if str(first).strip() else type(first).__name__
         at = f" {endpoint}" if endpoint else ""
-        hint = "pass --languagetool optional to check without grammar"
+        hint = ""
         found = {type(c) for c in causes}
 
         def has(kind: type[BaseException]) -> bool:
@@ -142,10 +149,10 @@ class Client:
         elif has(OSError):
             errno = re.search(r"\[Errno -?\d+\] ([^'\")]+)", str(first))
             problem = f"is unreachable ({errno.group(1) if errno else detail[:200]})"
-            hint = "start one with `brieflint languagetool serve --detach`, or " + hint
+            hint = "; start one with `brieflint languagetool serve --detach`"
         else:
             problem = f"answered{at} with JSON that is not LanguageTool's ({detail[:80]})"
-        return Unreachable(f"LanguageTool at {self.describe()} {problem}; {hint}")
+        return Unreachable(f"LanguageTool at {self.describe()} {problem}{hint}")
 
     def _get_tool(self) -> Any:
         if self._failure is not None:
