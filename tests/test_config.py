@@ -184,7 +184,48 @@ def test_pyproject_errors_name_the_key(tmp_path: Path) -> None:
     cfg = write(tmp_path / "pyproject.toml", "[tool.brieflint]\nstyel = 'brief'\n")
     with pytest.raises(ConfigError) as err:
         setup_for(cfg)
-    assert err.value.key == "tool.brieflint.styel"
+    assert (err.value.key, err.value.line) == ("tool.brieflint.styel", 2)
+
+
+PYPROJECT = """\
+[project]
+name = "briefs"
+
+[tool.brieflint]
+style = "brief"
+cache_dir = '''
+fail_on = "never"
+.cache'''
+{top}
+
+[tool.brieflint.rules."prose.doubled-word"]
+{rule}
+
+[[tool.brieflint.overrides]]
+files = ["a/*"]
+
+[[tool.brieflint.overrides]]
+{override}
+"""
+
+
+@pytest.mark.parametrize(
+    ("top", "rule", "override", "line", "message"),
+    [
+        ('fail_on = "sometimes"', "", 'files = ["b/*"]', 9, "fail_on"),
+        ('ignore = ["prose.nosuch"]', "", 'files = ["b/*"]', 9, "unknown rule 'prose.nosuch'"),
+        ("", 'severity = "loud"', 'files = ["b/*"]', 12, "severity"),
+        ("", "", 'files = ["b/*"]\nignore = ["nosuch"]', 19, "unknown rule 'nosuch'"),
+    ],
+)
+def test_pyproject_errors_name_the_line(
+    tmp_path: Path, top: str, rule: str, override: str, line: int, message: str
+) -> None:
+    text = PYPROJECT.format(top=top, rule=rule, override=override)
+    cfg = write(tmp_path / "pyproject.toml", text)
+    with pytest.raises(ConfigError, match=message) as err:
+        setup_for(cfg).rules_for(str(tmp_path / "b" / "brief.md"))  # overrides apply per file
+    assert (err.value.path, err.value.line) == (str(cfg), line)
 
 
 def test_discovery_prefers_nearest(tmp_path: Path) -> None:

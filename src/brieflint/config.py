@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -128,12 +129,60 @@ def _load_pyproject(path: Path, text: str) -> LoadedConfig:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", path=str(path)) from None
     section = raw.get("tool", {}).get("brieflint", {})
-    located = yamlpos.Located(value=section, source=str(path))
+    located = yamlpos.Located(value=section, source=str(path), marks=_toml_marks(text))
     try:
         return LoadedConfig(Config.model_validate(section), path, located)
     except ValidationError as exc:
         err = yamlpos.pydantic_error(exc, located, prefix=("tool", "brieflint"))
         raise err from None
+
+
+_TOML_HEADER = re.compile(r"^\s*(\[\[?)\s*(.+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_KEY = re.compile(
+    r"""^\s*((?:"[^"]*"|'[^']*'|[\w-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[\w-]+))*)\s*="""
+)
+_TOML_KEY_PART = re.compile(r"""\s*("[^"]*"|'[^']*'|[\w-]+)\s*(?:\.|$)""")
+
+
+def _toml_marks(text: str) -> dict[yamlpos.KeyPath, tuple[int, int]]:
+    """Lines of the keys under ``[tool.brieflint]``, so that errors in pyproject.toml name
+    their line (``tomllib`` keeps no positions). Keys are recorded both from the section
+    (``("rules", …)``, as the rule resolver names them) and from the file's top
+    (``("tool", "brieflint", …)``, as validation errors do). Keys inside inline tables and
+    arrays are not located; an error there names the line of the key that holds them."""
+    marks: dict[yamlpos.KeyPath, tuple[int, int]] = {}
+    table: tuple[str | int, ...] = ()
+    arrays: dict[tuple[str | int, ...], int] = {}
+    in_string = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        quotes = line.count('"""') + line.count("'''")
+        if in_string:
+            in_string = quotes % 2 == 0
+            continue
+        if quotes % 2 == 1:
+            in_string = True
+        header = _TOML_HEADER.match(line)
+        key = _TOML_KEY.match(line) if header is None else None
+        if header is not None:
+            table = _toml_key(header.group(2))
+            if header.group(1) == "[[":
+                arrays[table] = arrays.get(table, -1) + 1
+                table = (*table, arrays[table])
+            path = table
+        elif key is not None:
+            path = (*table, *_toml_key(key.group(1)))
+        else:
+            continue
+        if path[:2] == ("tool", "brieflint"):
+            column = len(line) - len(line.lstrip()) + 1
+            marks.setdefault(path, (number, column))
+            if len(path) > 2:
+                marks.setdefault(path[2:], (number, column))
+    return marks
+
+
+def _toml_key(dotted: str) -> tuple[str, ...]:
+    return tuple(m.group(1).strip("\"'") for m in _TOML_KEY_PART.finditer(dotted))
 
 
 def discover(start: Path) -> Path | None:
