@@ -86,6 +86,28 @@ def test_missing_sentence_inside_a_longer_passage(tmp_path: Path) -> None:
     assert "'The views are the authors' alone.' is missing" in f.message
 
 
+def fixed(text: str, findings: list[Finding]) -> str:
+    from brieflint.fixer import apply_edits
+
+    return apply_edits(text, [e for f in findings if f.fix for e in f.fix.edits])
+
+
+def test_a_cut_short_ending_is_replaced_not_repeated() -> None:
+    text = PLAIN.replace("or the NATO SPS Programme.", "or the NATO.")
+    (f,) = run(text)
+    assert f.context == "NATO."
+    assert f.message == "disclaimer: 'NATO.' should read 'NATO SPS Programme.'"
+    assert fixed(text, [f]) == PLAIN
+
+
+def test_a_cut_short_beginning_is_replaced_not_repeated(tmp_path: Path) -> None:
+    cfg = _cfg("rules:\n  house.disclaimer:\n    options: {text: 'The views here are our own.'}\n")
+    text = "Intro.\n\nViews: here are our own.\n"
+    (f,) = run(text, cfg=cfg)
+    assert f.context == "Views:"
+    assert fixed(text, [f]) == "Intro.\n\nThe views here are our own.\n"
+
+
 def test_extra_words_are_reported_and_deleted() -> None:
     (f,) = run(PLAIN.replace("do not necessarily", "do not at all necessarily"))
     assert f.context == "at all"

@@ -143,17 +143,39 @@ def _deviations(
     equal: list[Any], window: list[Word], want: list[str], text: str
 ) -> tuple[Deviation, ...]:
     out: list[Deviation] = []
-    # missing words before the first anchor, between anchors, after the last anchor
-    gaps = [(equal[0].src_start, equal[0].src_start, 0, equal[0].dest_start)]
+    # missing words before the first anchor, between anchors, after the last anchor; at the
+    # edges, the draft's neighbouring words that are missing words with other punctuation
+    # ("NATO." for "NATO SPS Programme.") belong to the passage and are replaced, not kept
+    first, last = equal[0], equal[-1]
+    lead = _edge_words(window[: first.src_start][::-1], want[: first.dest_start])
+    trail = _edge_words(window[last.src_end :], want[last.dest_end :])
+    gaps = [(first.src_start - lead, first.src_start, 0, first.dest_start)]
     gaps.extend(
         (a.src_end, b.src_start, a.dest_end, b.dest_start) for a, b in itertools.pairwise(equal)
     )
-    gaps.append((equal[-1].src_end, equal[-1].src_end, equal[-1].dest_end, len(want)))
+    gaps.append((last.src_end, last.src_end + trail, last.dest_end, len(want)))
     for s0, s1, d0, d1 in gaps:
         if s0 == s1 and d0 == d1:
             continue
         out.append(_deviation(window, s0, s1, want[d0:d1], text))
     return tuple(out)
+
+
+def _edge_words(outward: list[Word], missing: list[str]) -> int:
+    """How many of the draft's words next to an edge anchor (``outward``: nearest first) are
+    missing required words but for punctuation and case."""
+    bare = {_bare(normalise(w)) for w in missing}
+    count = 0
+    while count < min(len(outward), len(missing)) and _bare(outward[count].norm) in bare:
+        count += 1
+    return count
+
+
+def _bare(word: str) -> str:
+    return word.strip(_PUNCTUATION).casefold()
+
+
+_PUNCTUATION = ".,;:!?\"'()[]"
 
 
 def _deviation(window: list[Word], s0: int, s1: int, missing: list[str], text: str) -> Deviation:
