@@ -212,9 +212,13 @@ print(code, gc.isenabled(), gc.get_freeze_count() > 0)
 def test_the_command_collects_garbage_again_once_started(drafts: Path) -> None:
     """Start-up holds the collector off; the command itself, and whatever follows, do not."""
     for args in (["check", str(drafts / "bad.txt")], ["check", str(drafts / "missing.txt")]):
-        out = subprocess.run(
-            [sys.executable, "-c", GC_PROBE, *args], capture_output=True, text=True, check=False
-        ).stdout.splitlines()[-1].split()
+        out = (
+            subprocess.run(
+                [sys.executable, "-c", GC_PROBE, *args], capture_output=True, text=True, check=False
+            )
+            .stdout.splitlines()[-1]
+            .split()
+        )
         assert out[1:] == ["True", "True"], out
 
 
