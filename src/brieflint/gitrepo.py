@@ -168,6 +168,20 @@ class GitRepo:
             if c.status == "R" and c.new_path == rel and c.old_path
         ]
 
+    def renames(self) -> list[tuple[str, str]]:
+        """Every rename as (old, new): staged ones, then those in HEAD's history, newest first."""
+        if not self.has_commits():
+            return []
+        staged = self._git("diff", "--cached", "--name-status", "-M", "-z", "HEAD")
+        logged = self._git(
+            "-c", "core.quotePath=false", "log", "-M", "--name-status", "--format=", "-z", "HEAD"
+        )  # fmt: skip
+        return [
+            (c.old_path, c.new_path)
+            for c in _parse_name_status(staged) + _parse_name_status(logged)
+            if c.status == "R" and c.old_path is not None and c.new_path is not None
+        ]
+
     # -- revisions ---------------------------------------------------------------------------
 
     def resolve(self, rev: str, *, what: str = "revision") -> str:

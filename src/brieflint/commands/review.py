@@ -164,20 +164,20 @@ def status(
 
     if format not in ("text", "json"):
         raise BrieflintError("--format must be text or json", key="--format")
-    repo, _policy = workflow.open_repo(Path.cwd())
-    targets: list[str] = []
+    repo, policy = workflow.open_repo(Path.cwd())
+    # without paths: every reviewed brief in the repository (not only under the current folder)
+    targets = (
+        [] if paths else [str(repo.absolute(r)) for r in workflow.reviewed_briefs(repo, policy)]
+    )
     for raw in paths or []:
         p = Path(raw)
         if p.is_dir():
-            base = repo.relative(p)
-            for r in sorted({r.payload.brief for r in workflow.ledger(repo)}):
-                if (base in ("", ".") or r.startswith(base + "/")) and repo.absolute(r).is_file():
-                    targets.append(str(repo.absolute(r)))
+            under = repo.relative(p)
+            targets += [
+                str(repo.absolute(r)) for r in workflow.reviewed_briefs(repo, policy, under)
+            ]
         else:
             targets.append(raw)
-    if not paths:
-        known = sorted({r.payload.brief for r in workflow.ledger(repo)})
-        targets = [str(repo.absolute(r)) for r in known if repo.absolute(r).is_file()]
     states = []
     for raw in targets:
         brief = workflow.open_brief(raw)
