@@ -259,7 +259,6 @@ def gate(
     base: str = typer.Option(..., "--base", help="Target branch or commit (e.g. origin/main)."),
     head: str = typer.Option("HEAD", "--head", help="Commit under review."),
 ) -> None:
-    from brieflint.atomic import write_text
     from brieflint.gitrepo import GitRepo
     from brieflint.review import gate as gate_mod
 
@@ -268,10 +267,25 @@ def gate(
     sys.stdout.write(result.text())
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
-        target = Path(summary)
-        before = target.read_text(encoding="utf-8") if target.is_file() else ""
-        write_text(target, before + result.markdown())
+        _append_summary(Path(summary), result.markdown())
     raise typer.Exit(0 if result.ok else 1)
+
+
+def _append_summary(target: Path, markdown: str) -> None:
+    """Append to the job summary, keeping what earlier steps wrote byte for byte. A summary
+    that cannot be written is a warning: it never changes the gate's verdict or exit code."""
+    from brieflint.atomic import write_bytes
+
+    try:
+        before = target.read_bytes() if target.is_file() else b""
+        write_bytes(target, before + markdown.encode("utf-8"))
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        typer.echo(
+            f"brieflint: warning: {target}: cannot write the job summary ($GITHUB_STEP_SUMMARY): "
+            f"{reason}",
+            err=True,
+        )
 
 
 @app.command(
