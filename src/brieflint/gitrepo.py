@@ -236,6 +236,25 @@ class GitRepo:
                 result[str(item.path)] = item.data_stream.read()
         return result
 
+    def export_tree(self, rev: str, dest: Path) -> None:
+        """Write ``rev``'s files under folder ``dest`` as committed (no filters or attributes
+        applied; symbolic links as links where the system allows; submodules left out)."""
+        from git.objects import Blob
+
+        for item in self._repo.commit(rev).tree.traverse():
+            if not isinstance(item, Blob):
+                continue
+            target = dest / PurePosixPath(str(item.path))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data: bytes = item.data_stream.read()
+            if item.mode == Blob.link_mode:
+                try:
+                    target.symlink_to(data.decode("utf-8", "surrogateescape"))
+                except OSError:
+                    continue
+            else:
+                target.write_bytes(data)
+
     def diff(self, base: str, head: str) -> list[Change]:
         """Files changed from ``base`` to ``head``, renames detected."""
         out = self._git("diff", "--name-status", "-M", "-z", base, head)

@@ -248,7 +248,8 @@ def log(path: str = typer.Argument(..., help="The brief.")) -> None:
     "gate",
     help="""CI gate: the ledger only grows, records are valid and authorised by the BASE policy
 (signatures verified where required), and every brief changed between base and head is
-lint-clean and approved at its head content. Writes Markdown to $GITHUB_STEP_SUMMARY when set.
+lint-clean by the BASE lint configuration (brieflint.yaml, styles, vocabularies) and approved at
+its head content. Writes Markdown to $GITHUB_STEP_SUMMARY when set.
 
 Exit 0 pass, 1 fail, 2 shallow clone, missing base or broken policy.
 

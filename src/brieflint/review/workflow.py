@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brieflint.errors import BrieflintError, InputError
 from brieflint.gitrepo import GitRepo
@@ -12,6 +13,9 @@ from brieflint.review import records as rec
 from brieflint.review import signing
 from brieflint.review.policy import POLICY_PATH, Policy, load_file
 from brieflint.review.state import BriefState, derive, records_for
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from brieflint import ruleset
 
 
 @dataclass
@@ -117,12 +121,15 @@ def current_state(brief: Brief, blob: str | None) -> tuple[BriefState, list[rec.
     return derive(brief.rel, blob, mine, brief.policy), mine
 
 
-def lint_summary(path: Path, display: str, text: str | None = None) -> rec.LintSummary:
-    """Lint one brief as ``brieflint check`` would (config discovered for the file)."""
+def lint_summary(
+    path: Path, display: str, text: str | None = None, setup: ruleset.Setup | None = None
+) -> rec.LintSummary:
+    """Lint one brief as ``brieflint check`` would: with ``setup``, or else the config
+    discovered for the file."""
     from brieflint import runner
 
-    cache = runner.SetupCache(runner.Options(use_cache=False))
-    setup = cache.setup_for(str(path))
+    if setup is None:
+        setup = runner.SetupCache(runner.Options(use_cache=False)).setup_for(str(path))
     result = runner.lint_job(
         runner.Job(display=display, source=str(path), explicit=True), setup, text=text
     )
