@@ -185,10 +185,13 @@ def _toml_key(dotted: str) -> tuple[str, ...]:
     return tuple(m.group(1).strip("\"'") for m in _TOML_KEY_PART.finditer(dotted))
 
 
-def discover(start: Path) -> Path | None:
-    """The nearest config file at or above ``start`` (a folder)."""
+def discover(start: Path, stop: Path | None = None) -> Path | None:
+    """The nearest config file at or above ``start`` (a folder), not above folder ``stop``."""
     folder = start if start.is_dir() else start.parent
-    for directory in (folder, *folder.parents):
+    folders = (folder, *folder.parents)
+    if stop is not None and stop in folders:
+        folders = folders[: folders.index(stop) + 1]
+    for directory in folders:
         for name in CONFIG_NAMES:
             candidate = directory / name
             if candidate.is_file():

@@ -168,6 +168,20 @@ class GitRepo:
             if c.status == "R" and c.new_path == rel and c.old_path
         ]
 
+    def renames(self) -> list[tuple[str, str]]:
+        """Every rename as (old, new): staged ones, then those in HEAD's history, newest first."""
+        if not self.has_commits():
+            return []
+        staged = self._git("diff", "--cached", "--name-status", "-M", "-z", "HEAD")
+        logged = self._git(
+            "-c", "core.quotePath=false", "log", "-M", "--name-status", "--format=", "-z", "HEAD"
+        )  # fmt: skip
+        return [
+            (c.old_path, c.new_path)
+            for c in _parse_name_status(staged) + _parse_name_status(logged)
+            if c.status == "R" and c.old_path is not None and c.new_path is not None
+        ]
+
     # -- revisions ---------------------------------------------------------------------------
 
     def resolve(self, rev: str, *, what: str = "revision") -> str:
@@ -221,6 +235,25 @@ class GitRepo:
             if isinstance(item, Blob):
                 result[str(item.path)] = item.data_stream.read()
         return result
+
+    def export_tree(self, rev: str, dest: Path) -> None:
+        """Write ``rev``'s files under folder ``dest`` as committed (no filters or attributes
+        applied; symbolic links as links where the system allows; submodules left out)."""
+        from git.objects import Blob
+
+        for item in self._repo.commit(rev).tree.traverse():
+            if not isinstance(item, Blob):
+                continue
+            target = dest / PurePosixPath(str(item.path))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data: bytes = item.data_stream.read()
+            if item.mode == Blob.link_mode:
+                try:
+                    target.symlink_to(data.decode("utf-8", "surrogateescape"))
+                except OSError:
+                    continue
+            else:
+                target.write_bytes(data)
 
     def diff(self, base: str, head: str) -> list[Change]:
         """Files changed from ``base`` to ``head``, renames detected."""

@@ -164,20 +164,20 @@ def status(
 
     if format not in ("text", "json"):
         raise BrieflintError("--format must be text or json", key="--format")
-    repo, _policy = workflow.open_repo(Path.cwd())
-    targets: list[str] = []
+    repo, policy = workflow.open_repo(Path.cwd())
+    # without paths: every reviewed brief in the repository (not only under the current folder)
+    targets = (
+        [] if paths else [str(repo.absolute(r)) for r in workflow.reviewed_briefs(repo, policy)]
+    )
     for raw in paths or []:
         p = Path(raw)
         if p.is_dir():
-            base = repo.relative(p)
-            for r in sorted({r.payload.brief for r in workflow.ledger(repo)}):
-                if (base in ("", ".") or r.startswith(base + "/")) and repo.absolute(r).is_file():
-                    targets.append(str(repo.absolute(r)))
+            under = repo.relative(p)
+            targets += [
+                str(repo.absolute(r)) for r in workflow.reviewed_briefs(repo, policy, under)
+            ]
         else:
             targets.append(raw)
-    if not paths:
-        known = sorted({r.payload.brief for r in workflow.ledger(repo)})
-        targets = [str(repo.absolute(r)) for r in known if repo.absolute(r).is_file()]
     states = []
     for raw in targets:
         brief = workflow.open_brief(raw)
@@ -248,7 +248,8 @@ def log(path: str = typer.Argument(..., help="The brief.")) -> None:
     "gate",
     help="""CI gate: the ledger only grows, records are valid and authorised by the BASE policy
 (signatures verified where required), and every brief changed between base and head is
-lint-clean and approved at its head content. Writes Markdown to $GITHUB_STEP_SUMMARY when set.
+lint-clean by the BASE lint configuration (brieflint.yaml, styles, vocabularies) and approved at
+its head content. Writes Markdown to $GITHUB_STEP_SUMMARY when set.
 
 Exit 0 pass, 1 fail, 2 shallow clone, missing base or broken policy.
 
@@ -259,7 +260,6 @@ def gate(
     base: str = typer.Option(..., "--base", help="Target branch or commit (e.g. origin/main)."),
     head: str = typer.Option("HEAD", "--head", help="Commit under review."),
 ) -> None:
-    from brieflint.atomic import write_text
     from brieflint.gitrepo import GitRepo
     from brieflint.review import gate as gate_mod
 
@@ -268,10 +268,25 @@ def gate(
     sys.stdout.write(result.text())
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
-        target = Path(summary)
-        before = target.read_text(encoding="utf-8") if target.is_file() else ""
-        write_text(target, before + result.markdown())
+        _append_summary(Path(summary), result.markdown())
     raise typer.Exit(0 if result.ok else 1)
+
+
+def _append_summary(target: Path, markdown: str) -> None:
+    """Append to the job summary, keeping what earlier steps wrote byte for byte. A summary
+    that cannot be written is a warning: it never changes the gate's verdict or exit code."""
+    from brieflint.atomic import write_bytes
+
+    try:
+        before = target.read_bytes() if target.is_file() else b""
+        write_bytes(target, before + markdown.encode("utf-8"))
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        typer.echo(
+            f"brieflint: warning: {target}: cannot write the job summary ($GITHUB_STEP_SUMMARY): "
+            f"{reason}",
+            err=True,
+        )
 
 
 @app.command(

@@ -1,8 +1,9 @@
 """The CI gate: is every brief changed between base and head lint-clean and approved at head?
 
 The policy and allowed signers are read from the **base** commit, so a pull request cannot grant
-itself a role or a key. Changes are taken from the merge base of base and head (what a pull
-request adds), so records merged into base meanwhile are not mistaken for deletions.
+itself a role or a key; so is the lint configuration (``review/baselint.py``), so a pull request
+cannot switch off the lint it is gated on. Changes are taken from the merge base of base and head
+(what a pull request adds), so records merged into base meanwhile are not mistaken for deletions.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from brieflint.errors import BrieflintError, ConfigError
 from brieflint.gitrepo import Change, GitRepo
 from brieflint.review import records as rec
 from brieflint.review import signing
+from brieflint.review.baselint import BaseLint, Judged, changes_configuration
 from brieflint.review.policy import POLICY_PATH, Policy, load_text
 from brieflint.review.state import BriefState, derive, records_for
-from brieflint.review.workflow import lint_summary
 
 
 @dataclass
@@ -39,10 +40,20 @@ class GateResult:
     rows: list[Row] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # ledger and record problems
     notes: list[str] = field(default_factory=list)
+    # which lint configuration judged which briefs: description → briefs
+    lint_configs: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.problems and all(r.ok for r in self.rows)
+
+    def config_lines(self) -> list[str]:
+        several = len(self.lint_configs) > 1
+        return [
+            f"lint judged by the configuration as of base {self.base[:12]}: {description}"
+            + (f" [{', '.join(briefs)}]" if several else "")
+            for description, briefs in self.lint_configs.items()
+        ]
 
     def text(self) -> str:
         head = ("brief", "state", "lint", "approvals", "stale", "change requests", "result")
@@ -65,6 +76,7 @@ class GateResult:
         ]
         if not self.rows:
             lines = ["no brief changed between base and head"]
+        lines += self.config_lines()
         lines += [f"problem: {p}" for p in self.problems]
         lines += [f"note: {n}" for n in self.notes]
         verdict = "passed" if self.ok else "FAILED"
@@ -85,6 +97,8 @@ class GateResult:
                 out.append("| " + " | ".join(_md(c) for c in (*cells, result)) + " |")
         else:
             out.append("No brief changed between base and head.")
+        if self.lint_configs:
+            out += [""] + [f"- {_md(line)}" for line in self.config_lines()]
         if self.problems:
             out += ["", "**Problems**", ""] + [f"- {_md(p)}" for p in self.problems]
         if self.notes:
@@ -218,8 +232,9 @@ def run(repo: GitRepo, base_rev: str, head_rev: str) -> GateResult:
     if any(POLICY_PATH in (c.old_path, c.new_path) for c in changes):
         result.notes.append(f"{POLICY_PATH} changes here; the gate used the base commit's policy")
 
-    # 2. every changed brief: lint-clean and approved at its head blob
+    # 2. every changed brief: lint-clean by the base's lint configuration, approved at head
     records, _errors = rec.load_all({p: d for p, d in ledger_files.items() if p not in bad})
+    briefs: list[str] = []
     for change in changes:
         path = change.path
         if path.startswith(".brieflint/") or not policy.is_brief(path):
@@ -227,21 +242,53 @@ def run(repo: GitRepo, base_rev: str, head_rev: str) -> GateResult:
         if change.status == "D":
             result.notes.append(f"{path} was deleted")
             continue
-        result.rows.append(_gate_brief(repo, policy, fork, head, path, records))
+        briefs.append(path)
+    used: list[Judged] = []
+    if briefs:
+        with BaseLint.at(repo, base) as lint:
+            for path in briefs:
+                row, judged = _gate_brief(repo, policy, fork, head, path, records, lint)
+                result.rows.append(row)
+                if judged is not None:
+                    result.lint_configs.setdefault(judged.description, []).append(path)
+                    used.append(judged)
+
+    # 3. lint configuration changed here: say that the base's judged (it takes effect once merged)
+    files = {f for j in used for f in j.files}
+    folders = {f for j in used for f in j.folders}
+    changed = sorted({p for c in changes for p in (c.old_path, c.new_path) if p is not None})
+    for path in changed:
+        if (
+            path in files
+            or any(f == "." or path.startswith(f + "/") for f in folders)
+            or changes_configuration(repo, path, (fork, head))
+        ):
+            result.notes.append(
+                f"{path} changes the lint configuration here; lint was judged by the "
+                f"configuration as of base {base[:12]} (merge configuration changes first, "
+                "on their own)"
+            )
     return result
 
 
 def _gate_brief(
-    repo: GitRepo, policy: Policy, fork: str, head: str, path: str, records: list[rec.Record]
-) -> Row:
+    repo: GitRepo,
+    policy: Policy,
+    fork: str,
+    head: str,
+    path: str,
+    records: list[rec.Record],
+    lint_at_base: BaseLint,
+) -> tuple[Row, Judged | None]:
     blob = repo.blob_at(head, path)
     names = repo.path_history(head, path)
     authors = repo.authors(fork, head, names)
     state: BriefState = derive(path, blob, records_for(records, names), policy, authors)
     reasons: list[str] = []
     data = repo.read_at(head, path) or b""
+    judged: Judged | None = None
     try:
-        summary = lint_summary(repo.absolute(path), path, decode(data, path))
+        summary, judged = lint_at_base.lint(path, decode(data, path))
         lint = "pass" if summary.passed else f"FAIL ({summary.error}E {summary.warning}W)"
         if not summary.passed:
             reasons.append(f"lint fails at fail_on {summary.fail_on}")
@@ -257,7 +304,7 @@ def _gate_brief(
         reasons.append("missing approvals: " + ", ".join(f"{r} {n}" for r, n in missing.items()))
     for approval, why in state.ignored:
         reasons.append(f"approval by {approval.reviewer} not counted ({why})")
-    return Row(
+    row = Row(
         brief=path,
         state=state.state,
         lint=lint,
@@ -267,3 +314,4 @@ def _gate_brief(
         ok=state.state in ("approved", "published") and lint == "pass",
         reasons=reasons,
     )
+    return row, judged

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brieflint.errors import BrieflintError, InputError
 from brieflint.gitrepo import GitRepo
@@ -12,6 +13,9 @@ from brieflint.review import records as rec
 from brieflint.review import signing
 from brieflint.review.policy import POLICY_PATH, Policy, load_file
 from brieflint.review.state import BriefState, derive, records_for
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from brieflint import ruleset
 
 
 @dataclass
@@ -82,17 +86,50 @@ def ledger(repo: GitRepo) -> list[rec.Record]:
     return records
 
 
+def reviewed_briefs(repo: GitRepo, policy: Policy, under: str = "") -> list[str]:
+    """Where the briefs that have records are now (repository-relative, sorted): the names
+    records were made under, and the names those briefs were renamed to since (committed or
+    staged), as ``status PATH`` and the gate follow them. Only files inside folder ``under``
+    ("" for all) that exist in the work tree; a renamed file only when it is still a brief and
+    its own history (``names``) leads back to a name with records."""
+    named = {r.payload.brief for r in ledger(repo)}
+    successors: dict[str, set[str]] = {}
+    for old, new in repo.renames():
+        successors.setdefault(old, set()).add(new)
+    reached = set(named)
+    pending = list(named)
+    while pending:
+        for new in successors.get(pending.pop(), ()):
+            if new not in reached:
+                reached.add(new)
+                pending.append(new)
+    prefix = "" if under in ("", ".") else under.rstrip("/") + "/"
+    found: list[str] = []
+    for rel in sorted(reached):
+        if not rel.startswith(prefix) or not repo.absolute(rel).is_file():
+            continue
+        if rel not in named and (
+            not policy.is_brief(rel) or named.isdisjoint(names(Brief(repo, rel, policy)))
+        ):
+            continue
+        found.append(rel)
+    return found
+
+
 def current_state(brief: Brief, blob: str | None) -> tuple[BriefState, list[rec.Record]]:
     mine = records_for(ledger(brief.repo), names(brief))
     return derive(brief.rel, blob, mine, brief.policy), mine
 
 
-def lint_summary(path: Path, display: str, text: str | None = None) -> rec.LintSummary:
-    """Lint one brief as ``brieflint check`` would (config discovered for the file)."""
+def lint_summary(
+    path: Path, display: str, text: str | None = None, setup: ruleset.Setup | None = None
+) -> rec.LintSummary:
+    """Lint one brief as ``brieflint check`` would: with ``setup``, or else the config
+    discovered for the file."""
     from brieflint import runner
 
-    cache = runner.SetupCache(runner.Options(use_cache=False))
-    setup = cache.setup_for(str(path))
+    if setup is None:
+        setup = runner.SetupCache(runner.Options(use_cache=False)).setup_for(str(path))
     result = runner.lint_job(
         runner.Job(display=display, source=str(path), explicit=True), setup, text=text
     )
