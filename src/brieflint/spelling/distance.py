@@ -215,9 +215,6 @@ class _OneEditMetric:
                     start = a.find(src, start + 1)
         return best
 
-    def batch_distance(self, a: str, others: list[str]) -> list[float]:
-        return [self.distance(a, b) for b in others]
-
 
 def distance(a: str, b: str) -> float:
     """OCR-weighted edit distance of two words (case folded; diacritics cost little)."""
@@ -235,12 +232,15 @@ def distance(a: str, b: str) -> float:
 
 
 def distances(word: str, others: list[str]) -> list[float]:
-    """:func:`distance` from ``word`` to each of ``others`` (one batch in ocr-stringdist)."""
+    """:func:`distance` from ``word`` to each of ``others``."""
     x = normalize(word)
     sx = strip_accents(x)
     keys = [normalize(o) for o in others]
     stripped = [strip_accents(k) for k in keys]
-    costs = [float(c) for c in _metric().batch_distance(sx, stripped)] if stripped else []
+    # pair by pair: ``batch_distance`` hands each batch to a thread pool, and for the few pairs
+    # a word has, waking its threads costs several times the work (far more on a busy machine)
+    metric = _metric().distance
+    costs = [float(metric(sx, sk)) for sk in stripped]
     result = []
     for key, sk, cost in zip(keys, stripped, costs, strict=True):
         if key == x:

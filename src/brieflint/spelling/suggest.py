@@ -207,7 +207,7 @@ def _lexicon_candidates(
         z = lexicon.zipf(cand)
         if z >= min_zipf and not is_inflection(cand, key):
             frequent.append((cand, z))
-    costs = distances(key, [cand for cand, _ in frequent])  # one batch: as ``distance`` each
+    costs = distances(key, [cand for cand, _ in frequent])
     result = [
         Candidate(cand, cost, z, 0, False)
         for (cand, z), cost in zip(frequent, costs, strict=True)
