@@ -10,7 +10,7 @@ one-edit candidate, rapidfuzz searches the common words of the lexicon.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,10 +39,12 @@ class Candidate:
         return self.cost - 0.15 * min(self.zipf, 7.0) - bonus
 
 
-def edits1(word: str) -> set[str]:
-    """Every string one edit (or one multi-letter OCR swap) from ``word`` (lower case)."""
+def edits1(word: str, reach: int | None = None) -> set[str]:
+    """Every string one edit (or one multi-letter OCR swap) from ``word`` (lower case); with
+    ``reach``, only the edits that keep ``word[:reach]`` or less (made at most that far in)."""
     letters = set(_ALPHABET) | {ch for ch in word if ch.isalpha()}
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    last = len(word) if reach is None else min(reach, len(word))
+    splits = [(word[:i], word[i:]) for i in range(last + 1)]
     # comprehensions rather than a loop of ``add``: this runs for every unknown word
     out = {left + right[1:] for left, right in splits if right}
     out.update(left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1)
@@ -51,11 +53,35 @@ def edits1(word: str) -> set[str]:
     for a, b in _MULTI:
         for src, dst in ((a, b), (b, a)):
             start = word.find(src)
-            while start >= 0:
+            while 0 <= start <= last:
                 out.add(word[:start] + dst + word[start + len(src) :])
                 start = word.find(src, start + 1)
     out.discard(word)
     return out
+
+
+def known_edits1(
+    word: str, contains: Callable[[str], bool], begins: Callable[[str], bool]
+) -> tuple[set[str], int]:
+    """``{e for e in edits1(word) if contains(e)}`` and the number of lookups it took (fewer than
+    the edits), for a word list that can also tell whether any of its words ``begins`` with a
+    string.
+
+    An edit at position i keeps ``word[:i]``: past the longest start of ``word`` that begins a
+    listed word, no edit can be listed, and a misspelling's start usually stops matching right
+    at the slip. So edits are made (and looked up) only up to there.
+    """
+    size = len(word)
+    lo, hi, lookups = 0, size, 0  # the longest start that begins a word is ``word[:lo]``
+    while lo < hi:  # (every shorter start begins a word too)
+        mid = (lo + hi + 1) // 2
+        lookups += 1
+        if begins(word[:mid]):
+            lo = mid
+        else:
+            hi = mid - 1
+    tried = edits1(word, lo)
+    return set(filter(contains, tried)), lookups + len(tried)
 
 
 def is_inflection(a: str, b: str) -> bool:
@@ -171,6 +197,8 @@ class _TableIndex:
         self.common: list[str] | None = None
         self._frequent: dict[float, frozenset[str]] = {}
         self._lookups = 0
+        # membership and "begins a word" tests of a word table: few lookups find the edits
+        self.probes = table.probes() if isinstance(table, WordTable) else None
 
     def frequent(self, min_zipf: float, lookups: int) -> frozenset[str] | None:
         """A set holding every word of the table at least ``min_zipf`` frequent (and some a
@@ -223,10 +251,16 @@ def _known_edits(key: str, index: _TableIndex, min_zipf: float) -> set[str]:
     """The strings one edit from ``key`` that may be words at least ``min_zipf`` frequent: those
     in the table (or in its set of frequent words), and those it cannot judge (its words are
     lookup keys; an ASCII edit of a lookup key without capitals is one too)."""
-    edits = edits1(key)
     if _has_ascii_capital(key):
-        return edits
-    frequent = index.frequent(min_zipf, len(edits))
+        return edits1(key)
+    frequent = index.frequent(min_zipf, 0)  # the set, if the process has built it already
+    if frequent is None and index.probes is not None and key.isascii():
+        found, lookups = known_edits1(key, *index.probes)
+        index.frequent(min_zipf, lookups)
+        return found
+    edits = edits1(key)
+    if frequent is None:
+        frequent = index.frequent(min_zipf, len(edits))
     if frequent is not None:
         found = edits & frequent
     else:

@@ -145,6 +145,16 @@ class WordTable(Mapping[str, float]):
     def __len__(self) -> int:
         return len(self._zipf)
 
+    def probes(self) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+        """Tests "is a word of the table" (the trie's own method: candidate generation calls it
+        hundreds of times a word, and a method of this class would add a Python call to each)
+        and "begins a word of the table"."""
+        return self._trie.__contains__, self.begins
+
+    def begins(self, prefix: str) -> bool:
+        """Some word of the table starts with ``prefix``."""
+        return next(self._trie.iterkeys(prefix), None) is not None
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._by_frequency.decode("utf-8").split("\n"))
 
