@@ -1,15 +1,26 @@
 """The fast paths of the spelling analyses give the answers of the straightforward computation:
 the metric pair by pair instead of in ocr-stringdist's threaded batch, the edits of a word looked
-up only where the word list has words that begin the same way."""
+up only where the word list has words that begin the same way, and the spellings of a
+consistency group searched for only when their first chunk stands in the text."""
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from brieflint import patterns
 from brieflint.context import Vocabulary
+from brieflint.kinds import consistency
 from brieflint.spelling import distance, suggest
-from brieflint.text.lexicon import Lexicon, WordTable
+from brieflint.text.lexicon import (
+    Lexicon,
+    WordTable,
+    normalize,
+    normalize_all,
+    strip_accents,
+    strip_accents_all,
+)
 from tests.test_spelling_shortcuts import WORDS
 
 # letters of the OCR confusions (and a diacritic, a digit), so that cheap edits turn up often
@@ -49,3 +60,35 @@ def test_known_edits_in_the_lexicon_are_those_of_every_edit() -> None:
     for word in words:
         found, _ = suggest.known_edits1(word, contains, begins)
         assert found == {e for e in suggest.edits1(word) if e in table}, word
+
+
+# ASCII letters in both cases, what ``regex`` pairs with some of them case-insensitively
+# (dotted capital I, long s, the kelvin sign), other letters with case pairings, and separators
+_TEXT = st.text(
+    alphabet="aeEiIsSkKlLmM-' \n\t\u0130\u017f\u212a\u00ef\u00cf\u03c3\u03a3\u03c2", max_size=40
+)
+_VARIANT = st.text(alphabet="aeEiIsSkKlLmM-' \u00ef\u03c3", min_size=1, max_size=8)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_TEXT, _VARIANT, st.booleans())
+def test_a_spelling_ruled_out_never_occurs(text: str, variant: str, ignorecase: bool) -> None:
+    flags = regex.IGNORECASE if ignorecase else 0
+    occurs = regex.search(patterns.words_pattern([variant]), text, flags) is not None
+    if occurs:
+        assert consistency.may_occur(variant, patterns.lead_key(text))
+
+
+def test_a_spelling_ruled_out_never_occurs_on_examples() -> None:
+    text = "Send an E-MAIL to the poLIcy\n makers; e-\u017fervice \u212aey."
+    for variant in ["e-mail", "policy makers", "e-service", "key"]:
+        assert regex.search(patterns.words_pattern([variant]), text, regex.IGNORECASE)
+        assert consistency.may_occur(variant, patterns.lead_key(text))
+    assert not consistency.may_occur("online", patterns.lead_key(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aZ'’İıüé -", max_size=6), max_size=8))
+def test_keys_of_a_list_are_those_of_each_word(words: list[str]) -> None:
+    assert normalize_all(words) == [normalize(w) for w in words]
+    assert strip_accents_all(words) == [strip_accents(w) for w in words]

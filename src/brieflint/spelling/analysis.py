@@ -79,24 +79,25 @@ _START = operator.attrgetter("start")
 _TEXT = operator.attrgetter("text")
 
 
-def _form(text: str) -> str:
-    """The word without a possessive ending."""
-    if text.endswith(POSSESSIVES) and len(text) > len(POSSESSIVES[0]):
-        return text[: -len(POSSESSIVES[0])]
-    return text
-
-
 def _analyse(doc: Document) -> Words:
+    # one pass per distinct spelling, not per word; the loops below run for every brief, so
+    # they avoid a function call per item (the form drops a possessive 's; ``normalize`` of an
+    # ASCII word is written out; and no ``Counter.__missing__``, Python code, for a new form)
     spans = doc.words
     written = Counter(map(_TEXT, spans))  # in order of first use
-    forms = {text: _form(text) for text in written}
+    cut = len(POSSESSIVES[0])
+    forms = {t: t[:-cut] if t.endswith(POSSESSIVES) and len(t) > cut else t for t in written}
     counts: Counter[str] = Counter()
+    seen = counts.get
     for text, n in written.items():  # a form's first use is that of its first spelling
-        counts[forms[text]] += n
-    keys = {form: normalize(form) for form in counts}
+        form = forms[text]
+        counts[form] = seen(form, 0) + n
+    keys = {form: form.lower() if form.isascii() else normalize(form) for form in counts}
     folded: Counter[str] = Counter()
+    had = folded.get
     for form, n in counts.items():  # in order of first use, as counting token by token
-        folded[keys[form]] += n
+        key = keys[form]
+        folded[key] = had(key, 0) + n
     totals = {form: folded[key] for form, key in keys.items()}
     firsts = _openers(doc, spans)
     openers = Counter(forms[spans[i].text] for i in firsts)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
-from brieflint.text.lexicon import normalize, strip_accents
+from brieflint.text.lexicon import normalize, normalize_all, strip_accents, strip_accents_all
 
 # Pairs are symmetric. Lower cost = likelier confusion (a plain edit costs 1.0).
 OCR_CONFUSIONS: dict[tuple[str, str], float] = {
@@ -126,9 +126,11 @@ class Pool:
 
     def __init__(self, words: list[str]) -> None:
         self.words = words
-        self.keys = list(map(normalize, words))
-        self.stripped = list(map(strip_accents, self.keys))
-        self._foreign = [i for i, key in enumerate(self.stripped) if not key.isascii()]
+        self.keys = normalize_all(words)
+        self.stripped = strip_accents_all(self.keys)
+        stripped = self.stripped
+        ascii_only = self._joined.isascii()  # the usual case: no word to look at one by one
+        self._foreign = [] if ascii_only else [i for i, k in enumerate(stripped) if not k.isascii()]
         self._containing: dict[str, list[int]] = {}
 
     def _with(self, ch: str) -> list[int]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from brieflint.spelling.distance import OCR_CONFUSIONS, Pool, distances
-from brieflint.text.lexicon import WordTable, normalize
+from brieflint.text.lexicon import WordTable, normalize, normalize_all
 
 if TYPE_CHECKING:
     from brieflint.text.lexicon import Lexicon
@@ -134,7 +134,7 @@ class Names:
         names = [w for w in document if " " not in w]
         uses = [document[w] for w in names]
         listed = [w for w in vocabulary if " " not in w]
-        keys = list(map(normalize, names + listed))
+        keys = normalize_all(names + listed)
         self.entries = list(
             zip(
                 names + listed,
