@@ -13,6 +13,7 @@ from brieflint import patterns
 from brieflint.context import Vocabulary
 from brieflint.kinds import consistency
 from brieflint.spelling import distance, suggest
+from brieflint.spelling.suggest import Candidate
 from brieflint.text.lexicon import (
     Lexicon,
     WordTable,
@@ -92,3 +93,35 @@ def test_a_spelling_ruled_out_never_occurs_on_examples() -> None:
 def test_keys_of_a_list_are_those_of_each_word(words: list[str]) -> None:
     assert normalize_all(words) == [normalize(w) for w in words]
     assert strip_accents_all(words) == [strip_accents(w) for w in words]
+
+
+def _candidates_one_by_one(names: suggest.Names, word: str, lexicon: Lexicon) -> list[Candidate]:
+    """``Names.candidates`` the straightforward way: the metric for every word of the document
+    and the vocabulary (no prefilter, no distance taken over from the lexicon candidates)."""
+    key = normalize(word)
+    found = {
+        c.word: Candidate(suggest.match_case(word, c.word), c.cost, c.zipf, 0, False)
+        for c in suggest._lexicon_candidates(key, lexicon, 1.0, 2.0)
+    }
+    for name, count, vocab, nkey in names.entries:
+        if nkey == key or abs(len(nkey) - len(key)) > 2:
+            continue
+        cost = distance.distance(key, nkey)
+        if cost > 1.0 or suggest.is_inflection(nkey, key):
+            continue
+        prev = found.get(nkey)
+        count = max(count, names.document.get(name, 0), prev.in_document if prev else 0)
+        vocab = vocab or (prev.in_vocabulary if prev else False)
+        surface = name if not name.islower() else suggest.match_case(word, name)
+        found[nkey] = Candidate(surface, cost, lexicon.zipf(name), count, vocab)
+    return sorted(found.values(), key=lambda c: (c.score, c.word))
+
+
+def test_candidates_with_a_document_are_those_measured_one_by_one() -> None:
+    lexicon = Lexicon.load("en-GB", Vocabulary())
+    bases = ["government", "terminals", "modern", "district", "policy", "Tbilisi", "Kasymov"]
+    document = {w: 1 + i % 4 for i, w in enumerate([*WORDS[::3], *bases])}
+    names = suggest.Names(document, ["Türkiye", "Kasymov", "rnodern"])
+    queries = [*WORDS[1::5], "termianls", "goverment", "Tbilsi", "Kasvmov", "modren"]
+    for word in queries:
+        assert names.candidates(word, lexicon) == _candidates_one_by_one(names, word, lexicon)

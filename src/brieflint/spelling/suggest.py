@@ -65,14 +65,21 @@ def known_edits1(
 ) -> tuple[set[str], int]:
     """``{e for e in edits1(word) if contains(e)}`` and the number of lookups it took (fewer than
     the edits), for a word list that can also tell whether any of its words ``begins`` with a
-    string.
+    string."""
+    reach, lookups = start_reach(word, begins)
+    tried = edits1(word, reach)
+    return set(filter(contains, tried)), lookups + len(tried)
 
-    An edit at position i keeps ``word[:i]``: past the longest start of ``word`` that begins a
-    listed word, no edit can be listed, and a misspelling's start usually stops matching right
-    at the slip. So edits are made (and looked up) only up to there.
+
+def start_reach(word: str, begins: Callable[[str], bool]) -> tuple[int, int]:
+    """The length of the longest start of ``word`` that ``begins`` a listed word, and the number
+    of tests it took.
+
+    An edit at position i keeps ``word[:i]``, so no edit made further in than this can be a
+    listed word: ``edits1(word, reach)`` holds every listed edit. A misspelling's start usually
+    stops matching right at the slip.
     """
-    size = len(word)
-    lo, hi, lookups = 0, size, 0  # the longest start that begins a word is ``word[:lo]``
+    lo, hi, lookups = 0, len(word), 0
     while lo < hi:  # (every shorter start begins a word too)
         mid = (lo + hi + 1) // 2
         lookups += 1
@@ -80,8 +87,7 @@ def known_edits1(
             lo = mid
         else:
             hi = mid - 1
-    tried = edits1(word, lo)
-    return set(filter(contains, tried)), lookups + len(tried)
+    return lo, lookups
 
 
 def is_inflection(a: str, b: str) -> bool:
@@ -163,14 +169,24 @@ class Names:
         self, word: str, lexicon: Lexicon, *, max_cost: float = 1.0, min_zipf: float = 2.0
     ) -> list[Candidate]:
         """:func:`candidates` of ``word`` with this document and vocabulary."""
-        document = self.document
+        document, entries = self.document, self.entries
         key = normalize(word)
+        from_lexicon = _lexicon_candidates(key, lexicon, max_cost, min_zipf)
         found = {
             c.word: Candidate(match_case(word, c.word), c.cost, c.zipf, 0, False)
-            for c in _lexicon_candidates(key, lexicon, max_cost, min_zipf)
+            for c in from_lexicon
         }
-        for i, _, cost in self.pool.near(key, self.near(key), max_cost):
-            name, count, vocab, nkey = self.entries[i]
+        # a word of the document that is also a lexicon candidate has its distance measured
+        # already (the same call on the same keys); the metric runs for the others alone
+        known = {c.word: c.cost for c in from_lexicon}
+        nearby = self.near(key)
+        unknown = [i for i in nearby if entries[i][3] not in known]
+        measured = {i: cost for i, _, cost in self.pool.near(key, unknown, max_cost)}
+        for i in nearby:
+            name, count, vocab, nkey = entries[i]
+            cost = known.get(nkey, measured.get(i))
+            if cost is None:
+                continue  # certainly further than ``max_cost``
             if cost > max_cost or is_inflection(nkey, key):
                 continue
             prev = found.get(nkey)
@@ -253,14 +269,14 @@ def _known_edits(key: str, index: _TableIndex, min_zipf: float) -> set[str]:
     lookup keys; an ASCII edit of a lookup key without capitals is one too)."""
     if _has_ascii_capital(key):
         return edits1(key)
-    frequent = index.frequent(min_zipf, 0)  # the set, if the process has built it already
-    if frequent is None and index.probes is not None and key.isascii():
-        found, lookups = known_edits1(key, *index.probes)
-        index.frequent(min_zipf, lookups)
-        return found
+    if index.probes is not None and key.isascii():
+        contains, begins = index.probes
+        reach, tests = start_reach(key, begins)
+        edits = edits1(key, reach)  # all the edits that may be words of the table
+        frequent = index.frequent(min_zipf, tests + len(edits))
+        return edits & frequent if frequent is not None else set(filter(contains, edits))
     edits = edits1(key)
-    if frequent is None:
-        frequent = index.frequent(min_zipf, len(edits))
+    frequent = index.frequent(min_zipf, len(edits))
     if frequent is not None:
         found = edits & frequent
     else:
