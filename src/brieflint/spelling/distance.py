@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -154,13 +155,26 @@ class Pool:
             result[p] = cost
         return result
 
-    def near(self, word: str, indexes: list[int], max_cost: float) -> list[tuple[int, int, float]]:
+    def near(
+        self,
+        word: str,
+        indexes: list[int],
+        max_cost: float,
+        measured: Mapping[str, float] | None = None,
+    ) -> list[tuple[int, int, float]]:
         """(index, position in ``indexes``, distance) of the words at ``indexes`` (ascending) that
-        may lie within ``max_cost`` of ``word``, in order; the others are further for certain."""
+        may lie within ``max_cost`` of ``word``, in order; the others are further for certain.
+        ``measured`` holds ``distance(word, w)`` of some words ``w``, which is not run again."""
         kept = self._maybe_within(strip_accents(normalize(word)), indexes, max_cost)
         chosen = [indexes[p] for p in kept]
-        costs = distances(word, [self.words[i] for i in chosen])
-        return list(zip(chosen, kept, costs, strict=True))
+        words = self.words
+        if not measured:
+            costs = distances(word, [words[i] for i in chosen])
+            return list(zip(chosen, kept, costs, strict=True))
+        todo = [words[i] for i in chosen if words[i] not in measured]
+        found = dict(zip(todo, distances(word, todo), strict=True))
+        found.update(measured)
+        return [(i, p, found[words[i]]) for i, p in zip(chosen, kept, strict=True)]
 
     def _maybe_within(self, x: str, indexes: list[int], max_cost: float) -> list[int]:
         """Positions in ``indexes`` of the words that may lie within ``max_cost`` of ``x``

@@ -177,16 +177,10 @@ class Names:
             for c in from_lexicon
         }
         # a word of the document that is also a lexicon candidate has its distance measured
-        # already (the same call on the same keys); the metric runs for the others alone
-        known = {c.word: c.cost for c in from_lexicon}
-        nearby = self.near(key)
-        unknown = [i for i in nearby if entries[i][3] not in known]
-        measured = {i: cost for i, _, cost in self.pool.near(key, unknown, max_cost)}
-        for i in nearby:
+        # already (the same call on the same keys): the metric runs for the others alone
+        measured = {c.word: c.cost for c in from_lexicon}
+        for i, _, cost in self.pool.near(key, self.near(key), max_cost, measured):
             name, count, vocab, nkey = entries[i]
-            cost = known.get(nkey, measured.get(i))
-            if cost is None:
-                continue  # certainly further than ``max_cost``
             if cost > max_cost or is_inflection(nkey, key):
                 continue
             prev = found.get(nkey)
