@@ -12,6 +12,7 @@ from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
 from brieflint.kinds import Hit, Kind, Options
+from brieflint.text import doccache
 
 
 class ConsistencyOptions(Options):
@@ -31,9 +32,12 @@ class ConsistencyOptions(Options):
 
 def check(doc: Document, options: ConsistencyOptions, ctx: Context) -> Iterator[Hit]:
     flags = regex.IGNORECASE if options.ignorecase else 0
+    folded = doccache.memo(doc, "consistency.folded", _folded)
     for group in options.groups:
         found: dict[str, list[tuple[int, int, str]]] = {}
         for variant in group:
+            if not may_occur(variant, folded):
+                continue  # most spellings of most groups are absent: one search, not a scan
             pattern = patterns.words_pattern([variant])
             for m in patterns.finditer(pattern, doc.prose, flags=flags):
                 found.setdefault(variant, []).append((m.start(), m.end(), m.group()))
@@ -52,6 +56,23 @@ def check(doc: Document, options: ConsistencyOptions, ctx: Context) -> Iterator[
                     (winner,),
                     (Edit(start, end, winner),),
                 )
+
+
+def _folded(doc: Document) -> str:
+    return patterns.lead_key(doc.prose)
+
+
+def may_occur(variant: str, folded: str) -> bool:
+    """False when ``variant`` certainly does not occur in the text whose ``lead_key`` is
+    ``folded``, with or without case-insensitive matching.
+
+    The variant's first chunk (up to a space, which the pattern lets match any white space) must
+    stand in the text as written, but for case. For ASCII characters, what ``regex`` matches
+    case-insensitively maps to the same character under ``lead_key``; other characters have
+    other case pairings, so a chunk with one is never ruled out.
+    """
+    chunk = variant.split(" ", 1)[0]
+    return not chunk.isascii() or patterns.lead_key(chunk) in folded
 
 
 KIND = Kind("consistency", ConsistencyOptions, check, "One thing spelt two ways in one document.")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from brieflint.spelling import distance, suggest
-from brieflint.text import doccache
+from brieflint.text import doccache, segment
 from brieflint.text.lexicon import normalize, strip_accents
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ class Words:
     """The document's words, counted by form: rules judge each form once, not each use."""
 
     spans: list[Span]  # the document's words, possessive 's included
+    texts: list[str]  # the text of each of ``spans``
     forms: dict[str, str]  # word as written → form (possessive 's excluded)
     counts: Counter[str]  # by form as written (possessive excluded), in order of first use
     folded: Counter[str]  # by lookup key (case folded)
@@ -57,7 +58,7 @@ class Words:
         if not written:
             return
         forms_of, firsts = self.forms, self.firsts
-        uses = itertools.compress(self.spans, map(written.__contains__, map(_TEXT, self.spans)))
+        uses = itertools.compress(self.spans, map(written.__contains__, self.texts))
         for start, _, text in uses:  # the filter runs in C: most words are not asked about
             form = forms_of[text]
             yield Token(start, start + len(form), form, start in firsts)
@@ -76,33 +77,33 @@ def words_of(doc: Document) -> Words:
 
 
 _START = operator.attrgetter("start")
-_TEXT = operator.attrgetter("text")
-
-
-def _form(text: str) -> str:
-    """The word without a possessive ending."""
-    if text.endswith(POSSESSIVES) and len(text) > len(POSSESSIVES[0]):
-        return text[: -len(POSSESSIVES[0])]
-    return text
 
 
 def _analyse(doc: Document) -> Words:
+    # one pass per distinct spelling, not per word; the loops below run for every brief, so
+    # they avoid a function call per item (the form drops a possessive 's; ``normalize`` of an
+    # ASCII word is written out; and no ``Counter.__missing__``, Python code, for a new form)
     spans = doc.words
-    written = Counter(map(_TEXT, spans))  # in order of first use
-    forms = {text: _form(text) for text in written}
+    texts = segment.word_texts(doc)  # shared with the other rules that want them
+    written = Counter(texts)  # in order of first use
+    cut = len(POSSESSIVES[0])
+    forms = {t: t[:-cut] if t.endswith(POSSESSIVES) and len(t) > cut else t for t in written}
     counts: Counter[str] = Counter()
+    seen = counts.get
     for text, n in written.items():  # a form's first use is that of its first spelling
-        counts[forms[text]] += n
-    keys = {form: normalize(form) for form in counts}
+        form = forms[text]
+        counts[form] = seen(form, 0) + n
+    keys = {form: form.lower() if form.isascii() else normalize(form) for form in counts}
     folded: Counter[str] = Counter()
+    had = folded.get
     for form, n in counts.items():  # in order of first use, as counting token by token
-        folded[keys[form]] += n
+        key = keys[form]
+        folded[key] = had(key, 0) + n
     totals = {form: folded[key] for form, key in keys.items()}
     firsts = _openers(doc, spans)
     openers = Counter(forms[spans[i].text] for i in firsts)
-    return Words(
-        spans, forms, counts, folded, totals, frozenset(spans[i].start for i in firsts), openers
-    )
+    starts = frozenset(spans[i].start for i in firsts)
+    return Words(spans, texts, forms, counts, folded, totals, starts, openers)
 
 
 def _openers(doc: Document, spans: list[Span]) -> set[int]:

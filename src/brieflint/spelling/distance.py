@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
-from brieflint.text.lexicon import normalize, strip_accents
+from brieflint.text.lexicon import normalize, normalize_all, strip_accents, strip_accents_all
 
 # Pairs are symmetric. Lower cost = likelier confusion (a plain edit costs 1.0).
 OCR_CONFUSIONS: dict[tuple[str, str], float] = {
@@ -126,9 +127,11 @@ class Pool:
 
     def __init__(self, words: list[str]) -> None:
         self.words = words
-        self.keys = list(map(normalize, words))
-        self.stripped = list(map(strip_accents, self.keys))
-        self._foreign = [i for i, key in enumerate(self.stripped) if not key.isascii()]
+        self.keys = normalize_all(words)
+        self.stripped = strip_accents_all(self.keys)
+        stripped = self.stripped
+        ascii_only = self._joined.isascii()  # the usual case: no word to look at one by one
+        self._foreign = [] if ascii_only else [i for i, k in enumerate(stripped) if not k.isascii()]
         self._containing: dict[str, list[int]] = {}
 
     def _with(self, ch: str) -> list[int]:
@@ -152,13 +155,26 @@ class Pool:
             result[p] = cost
         return result
 
-    def near(self, word: str, indexes: list[int], max_cost: float) -> list[tuple[int, int, float]]:
+    def near(
+        self,
+        word: str,
+        indexes: list[int],
+        max_cost: float,
+        measured: Mapping[str, float] | None = None,
+    ) -> list[tuple[int, int, float]]:
         """(index, position in ``indexes``, distance) of the words at ``indexes`` (ascending) that
-        may lie within ``max_cost`` of ``word``, in order; the others are further for certain."""
+        may lie within ``max_cost`` of ``word``, in order; the others are further for certain.
+        ``measured`` holds ``distance(word, w)`` of some words ``w``, which is not run again."""
         kept = self._maybe_within(strip_accents(normalize(word)), indexes, max_cost)
         chosen = [indexes[p] for p in kept]
-        costs = distances(word, [self.words[i] for i in chosen])
-        return list(zip(chosen, kept, costs, strict=True))
+        words = self.words
+        if not measured:
+            costs = distances(word, [words[i] for i in chosen])
+            return list(zip(chosen, kept, costs, strict=True))
+        todo = [words[i] for i in chosen if words[i] not in measured]
+        found = dict(zip(todo, distances(word, todo), strict=True))
+        found.update(measured)
+        return [(i, p, found[words[i]]) for i, p in zip(chosen, kept, strict=True)]
 
     def _maybe_within(self, x: str, indexes: list[int], max_cost: float) -> list[int]:
         """Positions in ``indexes`` of the words that may lie within ``max_cost`` of ``x``
@@ -215,9 +231,6 @@ class _OneEditMetric:
                     start = a.find(src, start + 1)
         return best
 
-    def batch_distance(self, a: str, others: list[str]) -> list[float]:
-        return [self.distance(a, b) for b in others]
-
 
 def distance(a: str, b: str) -> float:
     """OCR-weighted edit distance of two words (case folded; diacritics cost little)."""
@@ -235,12 +248,15 @@ def distance(a: str, b: str) -> float:
 
 
 def distances(word: str, others: list[str]) -> list[float]:
-    """:func:`distance` from ``word`` to each of ``others`` (one batch in ocr-stringdist)."""
+    """:func:`distance` from ``word`` to each of ``others``."""
     x = normalize(word)
     sx = strip_accents(x)
     keys = [normalize(o) for o in others]
     stripped = [strip_accents(k) for k in keys]
-    costs = [float(c) for c in _metric().batch_distance(sx, stripped)] if stripped else []
+    # pair by pair: ``batch_distance`` hands each batch to a thread pool, and for the few pairs
+    # a word has, waking its threads costs several times the work (far more on a busy machine)
+    metric = _metric().distance
+    costs = [float(metric(sx, sk)) for sk in stripped]
     result = []
     for key, sk, cost in zip(keys, stripped, costs, strict=True):
         if key == x:

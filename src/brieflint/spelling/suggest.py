@@ -10,12 +10,12 @@ one-edit candidate, rapidfuzz searches the common words of the lexicon.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from brieflint.spelling.distance import OCR_CONFUSIONS, Pool, distances
-from brieflint.text.lexicon import WordTable, normalize
+from brieflint.text.lexicon import WordTable, normalize, normalize_all
 
 if TYPE_CHECKING:
     from brieflint.text.lexicon import Lexicon
@@ -39,10 +39,12 @@ class Candidate:
         return self.cost - 0.15 * min(self.zipf, 7.0) - bonus
 
 
-def edits1(word: str) -> set[str]:
-    """Every string one edit (or one multi-letter OCR swap) from ``word`` (lower case)."""
+def edits1(word: str, reach: int | None = None) -> set[str]:
+    """Every string one edit (or one multi-letter OCR swap) from ``word`` (lower case); with
+    ``reach``, only the edits that keep ``word[:reach]`` or less (made at most that far in)."""
     letters = set(_ALPHABET) | {ch for ch in word if ch.isalpha()}
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    last = len(word) if reach is None else min(reach, len(word))
+    splits = [(word[:i], word[i:]) for i in range(last + 1)]
     # comprehensions rather than a loop of ``add``: this runs for every unknown word
     out = {left + right[1:] for left, right in splits if right}
     out.update(left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1)
@@ -51,11 +53,41 @@ def edits1(word: str) -> set[str]:
     for a, b in _MULTI:
         for src, dst in ((a, b), (b, a)):
             start = word.find(src)
-            while start >= 0:
+            while 0 <= start <= last:
                 out.add(word[:start] + dst + word[start + len(src) :])
                 start = word.find(src, start + 1)
     out.discard(word)
     return out
+
+
+def known_edits1(
+    word: str, contains: Callable[[str], bool], begins: Callable[[str], bool]
+) -> tuple[set[str], int]:
+    """``{e for e in edits1(word) if contains(e)}`` and the number of lookups it took (fewer than
+    the edits), for a word list that can also tell whether any of its words ``begins`` with a
+    string."""
+    reach, lookups = start_reach(word, begins)
+    tried = edits1(word, reach)
+    return set(filter(contains, tried)), lookups + len(tried)
+
+
+def start_reach(word: str, begins: Callable[[str], bool]) -> tuple[int, int]:
+    """The length of the longest start of ``word`` that ``begins`` a listed word, and the number
+    of tests it took.
+
+    An edit at position i keeps ``word[:i]``, so no edit made further in than this can be a
+    listed word: ``edits1(word, reach)`` holds every listed edit. A misspelling's start usually
+    stops matching right at the slip.
+    """
+    lo, hi, lookups = 0, len(word), 0
+    while lo < hi:  # (every shorter start begins a word too)
+        mid = (lo + hi + 1) // 2
+        lookups += 1
+        if begins(word[:mid]):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo, lookups
 
 
 def is_inflection(a: str, b: str) -> bool:
@@ -108,7 +140,7 @@ class Names:
         names = [w for w in document if " " not in w]
         uses = [document[w] for w in names]
         listed = [w for w in vocabulary if " " not in w]
-        keys = list(map(normalize, names + listed))
+        keys = normalize_all(names + listed)
         self.entries = list(
             zip(
                 names + listed,
@@ -137,14 +169,18 @@ class Names:
         self, word: str, lexicon: Lexicon, *, max_cost: float = 1.0, min_zipf: float = 2.0
     ) -> list[Candidate]:
         """:func:`candidates` of ``word`` with this document and vocabulary."""
-        document = self.document
+        document, entries = self.document, self.entries
         key = normalize(word)
+        from_lexicon = _lexicon_candidates(key, lexicon, max_cost, min_zipf)
         found = {
             c.word: Candidate(match_case(word, c.word), c.cost, c.zipf, 0, False)
-            for c in _lexicon_candidates(key, lexicon, max_cost, min_zipf)
+            for c in from_lexicon
         }
-        for i, _, cost in self.pool.near(key, self.near(key), max_cost):
-            name, count, vocab, nkey = self.entries[i]
+        # a word of the document that is also a lexicon candidate has its distance measured
+        # already (the same call on the same keys): the metric runs for the others alone
+        measured = {c.word: c.cost for c in from_lexicon}
+        for i, _, cost in self.pool.near(key, self.near(key), max_cost, measured):
+            name, count, vocab, nkey = entries[i]
             if cost > max_cost or is_inflection(nkey, key):
                 continue
             prev = found.get(nkey)
@@ -171,6 +207,8 @@ class _TableIndex:
         self.common: list[str] | None = None
         self._frequent: dict[float, frozenset[str]] = {}
         self._lookups = 0
+        # membership and "begins a word" tests of a word table: few lookups find the edits
+        self.probes = table.probes() if isinstance(table, WordTable) else None
 
     def frequent(self, min_zipf: float, lookups: int) -> frozenset[str] | None:
         """A set holding every word of the table at least ``min_zipf`` frequent (and some a
@@ -207,7 +245,7 @@ def _lexicon_candidates(
         z = lexicon.zipf(cand)
         if z >= min_zipf and not is_inflection(cand, key):
             frequent.append((cand, z))
-    costs = distances(key, [cand for cand, _ in frequent])  # one batch: as ``distance`` each
+    costs = distances(key, [cand for cand, _ in frequent])
     result = [
         Candidate(cand, cost, z, 0, False)
         for (cand, z), cost in zip(frequent, costs, strict=True)
@@ -223,9 +261,15 @@ def _known_edits(key: str, index: _TableIndex, min_zipf: float) -> set[str]:
     """The strings one edit from ``key`` that may be words at least ``min_zipf`` frequent: those
     in the table (or in its set of frequent words), and those it cannot judge (its words are
     lookup keys; an ASCII edit of a lookup key without capitals is one too)."""
-    edits = edits1(key)
     if _has_ascii_capital(key):
-        return edits
+        return edits1(key)
+    if index.probes is not None and key.isascii():
+        contains, begins = index.probes
+        reach, tests = start_reach(key, begins)
+        edits = edits1(key, reach)  # all the edits that may be words of the table
+        frequent = index.frequent(min_zipf, tests + len(edits))
+        return edits & frequent if frequent is not None else set(filter(contains, edits))
+    edits = edits1(key)
     frequent = index.frequent(min_zipf, len(edits))
     if frequent is not None:
         found = edits & frequent
