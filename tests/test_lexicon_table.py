@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,39 @@ def test_installations_sharing_the_cache_keep_their_own_tables(
     now = sorted((tmp_path / "cache" / "lexicon").glob("*.bin"))
     assert len(now) == 2
     assert len(set(now) & set(tables)) == 1  # the first environment's table is still there
+
+
+def test_a_mapped_table_reads_like_the_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "table.bin"
+    path.write_bytes(WordTable.from_frequencies(FREQUENCIES).to_bytes())
+    mapped = lexicon._map_table(path)
+    assert [mapped.zipf(w) for w in FREQUENCIES] == [
+        WordTable.from_frequencies(FREQUENCIES).zipf(w) for w in FREQUENCIES
+    ]
+    assert mapped.words_at_least(4.0) == ["the", "policy", "brief"]
+    assert sorted(mapped) == sorted(FREQUENCIES)
+    assert WordTable.from_bytes(mapped.to_bytes()).words_at_least(0.0) == list(FREQUENCIES)
+
+
+def test_tables_nobody_used_for_a_month_go_when_a_table_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pre-commit makes an environment per hook version; the tables of environments long gone
+    must not pile up (4.7 MB each), while a table in use is never removed."""
+    monkeypatch.setenv("BRIEFLINT_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / "lexicon"
+    folder.mkdir(parents=True)
+    old_gone = folder / "wordfreq-large-en-000000000000-0000000000000000.bin"
+    old_gone.write_bytes(b"x")
+    month = lexicon.STALE_SECONDS + 3600
+    os.utime(old_gone, (time.time() - month, time.time() - month))
+    in_use = folder / "wordfreq-large-en-111111111111-1111111111111111.bin"
+    in_use.write_bytes(WordTable.from_frequencies(FREQUENCIES).to_bytes())
+    two_days = time.time() - 2 * 24 * 3600
+    os.utime(in_use, (two_days, two_days))
+    lexicon._map_table(in_use)  # a run using it marks it
+    assert in_use.stat().st_mtime > time.time() - 60
+    lexicon.load_table("en")  # builds and writes this installation's table
+    assert sorted(p.name for p in folder.iterdir() if p.suffix == ".bin") == sorted(
+        [in_use.name, lexicon._cache_file("en").name]  # type: ignore[union-attr]
+    )

@@ -21,11 +21,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import math
+import mmap
 import os
 import struct
+import time
 import unicodedata
 from array import array
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -92,14 +94,18 @@ class WordTable(Mapping[str, float]):
     def __init__(
         self,
         trie: marisa_trie.Trie,
-        zipf100: array[int],
-        by_frequency: bytes,
-        ranked_zipf100: array[int],
+        zipf100: Sequence[int],
+        by_frequency: Callable[[], bytes],
+        ranked_zipf100: Sequence[int],
     ) -> None:
         self._trie = trie
         self._zipf = zipf100  # Zipf value x 100 of trie key id i
-        self._by_frequency = by_frequency  # words joined by "\n", commonest first
+        self._read_by_frequency = by_frequency  # words joined by "\n", commonest first
         self._ranked_zipf = ranked_zipf100  # their Zipf values x 100, in that order
+
+    @cached_property
+    def _by_frequency(self) -> bytes:
+        return self._read_by_frequency()  # 2.6 MB that only the "every common word" callers read
 
     @classmethod
     def from_frequencies(cls, frequencies: Mapping[str, float]) -> WordTable:
@@ -112,37 +118,41 @@ class WordTable(Mapping[str, float]):
             zipf[trie[word]] = _zipf100(frequencies[word])
         ranked = sorted(words, key=lambda w: (-zipf[trie[w]], w))
         ranked_zipf = array("H", (zipf[trie[w]] for w in ranked))
-        return cls(trie, zipf, "\n".join(ranked).encode("utf-8"), ranked_zipf)
+        blob = "\n".join(ranked).encode("utf-8")
+        return cls(trie, zipf, lambda: blob, ranked_zipf)
 
     def to_bytes(self) -> bytes:
         trie = bytes(self._trie.tobytes())
         head = struct.pack("<QQQ", len(self._zipf), len(trie), len(self._by_frequency))
-        zipfs = self._zipf.tobytes() + self._ranked_zipf.tobytes()
+        zipfs = array("H", self._zipf).tobytes() + array("H", self._ranked_zipf).tobytes()
         return _MAGIC + head + zipfs + trie + self._by_frequency
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> WordTable:
+    def from_bytes(cls, data: bytes | mmap.mmap) -> WordTable:
+        """The table in ``data``; from a memory map, its frequency arrays are read in place and
+        its word list only when asked for, so loading copies little more than the trie."""
         import marisa_trie
 
-        if not data.startswith(_MAGIC):
+        if data[: len(_MAGIC)] != _MAGIC:
             raise ValueError("not a brieflint lexicon table")
         pos = len(_MAGIC)
         n_zipf, n_trie, n_ranked = struct.unpack_from("<QQQ", data, pos)
         pos += 24
-        zipf, ranked_zipf = array("H"), array("H")
-        zipf.frombytes(data[pos : pos + 2 * n_zipf])
-        ranked_zipf.frombytes(data[pos + 2 * n_zipf : pos + 4 * n_zipf])
-        pos += 4 * n_zipf
-        if len(ranked_zipf) != n_zipf or len(data) != pos + n_trie + n_ranked:
+        if len(data) != pos + 4 * n_zipf + n_trie + n_ranked:
             raise ValueError("truncated lexicon table")
+        view = memoryview(data)
+        zipf = view[pos : pos + 2 * n_zipf].cast("H")
+        ranked_zipf = view[pos + 2 * n_zipf : pos + 4 * n_zipf].cast("H")
+        pos += 4 * n_zipf
         trie = marisa_trie.Trie()
         try:
-            trie.frombytes(data[pos : pos + n_trie])
+            trie.frombytes(bytes(data[pos : pos + n_trie]))
         except Exception as exc:  # marisa raises its own error types for damaged data
             raise ValueError(f"damaged lexicon table: {exc}") from None
         if len(trie) != n_zipf:
             raise ValueError("damaged lexicon table")
-        return cls(trie, zipf, data[pos + n_trie :], ranked_zipf)
+        words_at = pos + n_trie
+        return cls(trie, zipf, lambda: bytes(data[words_at:]), ranked_zipf)
 
     def zipf(self, key: str) -> float:
         i = self._trie.get(key)
@@ -248,7 +258,7 @@ def load_table(lang: str) -> WordTable:
     cached = _cache_file(lang)
     if cached is not None:
         with contextlib.suppress(OSError, ValueError, struct.error):
-            return WordTable.from_bytes(cached.read_bytes())
+            return _map_table(cached)
     from wordfreq import get_frequency_dict
 
     table = WordTable.from_frequencies(get_frequency_dict(lang, wordlist=_WORDLIST))
@@ -258,11 +268,40 @@ def load_table(lang: str) -> WordTable:
         with contextlib.suppress(OSError):
             cached.parent.mkdir(parents=True, exist_ok=True)
             write_bytes(cached, table.to_bytes())
-            installation = cached.name.rsplit("-", 1)[0]
-            for stale in cached.parent.glob(f"{installation}-*.bin"):
-                if stale != cached:  # this installation's tables of older data or formats
-                    stale.unlink(missing_ok=True)
+            _remove_stale(cached)
     return table
+
+
+# A table unused this long belongs, most likely, to an installation that is gone (pre-commit
+# makes one per hook version); tables in use are touched at most daily, so they never qualify.
+STALE_SECONDS = 30 * 24 * 3600
+_TOUCH_SECONDS = 24 * 3600
+
+
+def _map_table(path: Path) -> WordTable:
+    """The table at ``path``, memory-mapped (pages are read as lookups touch them)."""
+    with open(path, "rb") as handle:
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        age = time.time() - os.fstat(handle.fileno()).st_mtime
+    table = WordTable.from_bytes(mapped)
+    if age > _TOUCH_SECONDS:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # marks the table as in use, for _remove_stale
+    return table
+
+
+def _remove_stale(written: Path) -> None:
+    """After writing a table: remove this installation's older tables (other data or format),
+    and any table nobody has used for ``STALE_SECONDS``."""
+    installation = written.name.rsplit("-", 1)[0]
+    now = time.time()
+    for other in written.parent.glob("wordfreq-*.bin"):
+        if other == written:
+            continue
+        with contextlib.suppress(OSError):
+            ours = other.name.startswith(installation + "-")
+            if ours or now - other.stat().st_mtime > STALE_SECONDS:
+                other.unlink()
 
 
 @dataclass
