@@ -81,7 +81,16 @@ class Document:
 
     @cached_property
     def words(self) -> list[tokens.Span]:
-        return tokens.words(self.prose)
+        return tokens.spans(self._word_parts)
+
+    @cached_property
+    def word_texts(self) -> list[str]:
+        """The text of each of ``words``, in order: the split gives them for free."""
+        return self._word_parts[1::2]
+
+    @cached_property
+    def _word_parts(self) -> list[str]:
+        return tokens.word_parts(self.prose)
 
     @cached_property
     def metadata(self) -> dict[str, Any]:

@@ -1,0 +1,48 @@
+"""The shared tokenisation's shortcuts give what the straightforward computation gives.
+
+Words, sentences and the rest are built with the standard library's ``re`` where it scans
+faster than ``regex``, and without a Python step per token; each shortcut is held here to the
+plain computation with the ``regex`` patterns, on texts made of the characters at their edges.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brieflint.document import Document
+from brieflint.text import tokens
+
+# Letters and marks beyond ASCII, apostrophes, spaces of every kind, sentence ends, controls.
+PIECES = st.sampled_from(
+    [
+        *"ab AB \t\n\r.,;:!?-'’\"”)]…_1\x0b\x0c\x1c\x1d\x85\xa0\u2028\u3000",
+        *["e\u0301", "İ", "ſ", "\u212a", "ß", "ǅ", "ş", "ă", "Ω", "д", "ª", "²", "Ⅻ", "\u0903"],
+        *["i.e.", "e.g. ", "Dr. ", "U.S. ", "A. B. ", "etc.", "No. ", " x.", "...", "?!"],
+        *["\n\n", "\n \n", "\r\n\r\n", "’s", "o'clock", "mid-’90s", "\ufeff", "\ud800"],
+    ]
+)
+TEXTS = st.lists(PIECES, max_size=60).map("".join)
+
+
+def test_the_ascii_letters_are_the_ascii_letters_and_marks() -> None:
+    """``word_parts`` writes the ASCII part of ``[\\p{L}\\p{M}]`` as ``[A-Za-z]``."""
+    found = "".join(c for c in map(chr, range(128)) if regex.match(r"[\p{L}\p{M}]", c))
+    assert found == "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, st.text(max_size=80)))
+def test_word_parts_cut_as_the_word_pattern_splits(text: str) -> None:
+    assert tokens.word_parts(text) == regex.split(f"({tokens.WORD.pattern})", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, st.text(max_size=80)))
+def test_document_words_and_their_texts(text: str) -> None:
+    doc = Document.parse("d.txt", text)
+    expected = [(m.start(), m.end(), m.group()) for m in tokens.WORD.finditer(doc.prose)]
+    assert [tuple(w) for w in doc.words] == expected
+    assert all(type(w) is tokens.Span for w in doc.words)
+    assert doc.word_texts == [w.text for w in doc.words]
