@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brieflint.document import Document
+from brieflint.kinds import ocr_split_word
 from brieflint.text import tokens
 
 # Letters and marks beyond ASCII, apostrophes, spaces of every kind, sentence ends, controls.
@@ -46,3 +47,21 @@ def test_document_words_and_their_texts(text: str) -> None:
     assert [tuple(w) for w in doc.words] == expected
     assert all(type(w) is tokens.Span for w in doc.words)
     assert doc.word_texts == [w.text for w in doc.words]
+
+
+def _candidates_by_shifts(fragments: list[bool], likely: list[bool], max_parts: int) -> list[int]:
+    """The straightforward candidates of ocr-split-word: or-ing the shifted flag lists."""
+    last = len(fragments) - 1
+    if max_parts < 2 or last < 1:
+        return []
+    near = [likely[i] or any(fragments[i : i + max_parts]) for i in range(last)]
+    return [i for i in range(last) if near[i]]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.booleans()), max_size=40), st.integers(0, 6))
+def test_split_word_candidates(flags: list[tuple[bool, bool]], max_parts: int) -> None:
+    fragments = [f for f, _ in flags]
+    likely = [x for _, x in flags][:-1]  # one flag per adjacent pair
+    expected = _candidates_by_shifts(fragments, likely, max_parts)
+    assert ocr_split_word._candidates(fragments, likely, max_parts) == expected
