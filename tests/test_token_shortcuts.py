@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brieflint.document import Document
-from brieflint.kinds import ocr_split_word
-from brieflint.text import tokens
+from brieflint.kinds import ocr_invisible_char, ocr_split_word
+from brieflint.text import confusables, tokens
 
 # Letters and marks beyond ASCII, apostrophes, spaces of every kind, sentence ends, controls.
 PIECES = st.sampled_from(
@@ -22,6 +22,7 @@ PIECES = st.sampled_from(
         *["e\u0301", "İ", "ſ", "\u212a", "ß", "ǅ", "ş", "ă", "Ω", "д", "ª", "²", "Ⅻ", "\u0903"],
         *["i.e.", "e.g. ", "Dr. ", "U.S. ", "A. B. ", "etc.", "No. ", " x.", "...", "?!"],
         *["\n\n", "\n \n", "\r\n\r\n", "’s", "o'clock", "mid-’90s", "\ufeff", "\ud800"],
+        *["\xad", "\u200b", "\x00", "\x7f", "\ufffd", "\ue000", "р", "о", "ա", "\u3000", "ﬁ"],
     ]
 )
 TEXTS = st.lists(PIECES, max_size=60).map("".join)
@@ -65,3 +66,31 @@ def test_split_word_candidates(flags: list[tuple[bool, bool]], max_parts: int) -
     likely = [x for _, x in flags][:-1]  # one flag per adjacent pair
     expected = _candidates_by_shifts(fragments, likely, max_parts)
     assert ocr_split_word._candidates(fragments, likely, max_parts) == expected
+
+
+def _plain(char: str) -> bool:
+    return char in "\t\n\r" or " " <= char <= "~"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, st.text(max_size=80)))
+def test_unusual_chars(text: str) -> None:
+    assert tokens.unusual_chars(text) == {c for c in text if not _plain(c)}
+
+
+# Patterns that the rules skip when no character of ``doc.unusual_chars`` can start them.
+SKIPPED = [ocr_invisible_char._PATTERN, confusables.LOOKALIKE_SCRIPT]
+
+
+def test_skipped_patterns_never_start_at_a_plain_character() -> None:
+    for char in filter(_plain, map(chr, range(128))):
+        assert not any(p.match(char) for p in SKIPPED), repr(char)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, st.text(max_size=80)))
+def test_unusual_chars_tell_where_the_skipped_patterns_match(text: str) -> None:
+    doc = Document.parse("d.txt", text)
+    for pattern in SKIPPED:
+        found = pattern.search(doc.prose) is not None
+        assert found == any(map(pattern.match, doc.unusual_chars))

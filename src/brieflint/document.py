@@ -90,7 +90,13 @@ class Document:
 
     @cached_property
     def _word_parts(self) -> list[str]:
-        return tokens.word_parts(self.prose)
+        return tokens.word_parts(self.prose, self.unusual_chars)
+
+    @cached_property
+    def unusual_chars(self) -> frozenset[str]:
+        """The distinct characters of the prose other than printable ASCII, tabs and line
+        breaks: rules whose patterns start only at such characters skip drafts without theirs."""
+        return tokens.unusual_chars(self.prose)
 
     @cached_property
     def metadata(self) -> dict[str, Any]:

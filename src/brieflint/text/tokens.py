@@ -15,7 +15,7 @@ _WORD_SPLIT = regex.compile(f"({WORD.pattern})")  # splitting keeps the words at
 # The same pattern for the standard library, with the letter class written out for one text:
 # the ASCII letters plus the text's own other letters and marks (see ``word_parts``).
 _ASCII_WORD_SPLIT = re.compile(r"([A-Za-z]+(?:['’][A-Za-z]+)*)")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_UNUSUAL = re.compile(r"[^\t\n\r -~]+")  # anything but printable ASCII, tabs and line breaks
 _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 _BLANK_LINES = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
 # A sentence ends at . ! ? (optionally closed by quotes/brackets) followed by white space.
@@ -127,23 +127,39 @@ def words(prose: str, start: int = 0, end: int | None = None) -> list[Span]:
     return spans(word_parts(prose))
 
 
-def word_parts(prose: str) -> list[str]:
+def word_parts(prose: str, unusual: frozenset[str] | None = None) -> list[str]:
     """``prose`` cut into gaps and words in turn (words at the odd indices), as ``WORD`` cuts it.
 
     Every rule reads the words, so this is the one scan of the whole text that all of them pay
     for. The standard library's ``re`` scans plain text twice as fast as ``regex`` does with
     ``\\p{L}``, but knows no Unicode properties; it gets a letter class that agrees with
     ``[\\p{L}\\p{M}]`` on every character of this text: the ASCII letters, and the few other
-    letters and marks the text uses (asked of ``regex`` itself, one by one).
+    letters and marks the text uses (asked of ``regex`` itself, one by one). ``unusual`` is
+    ``unusual_chars(prose)`` when the caller has it already.
     """
     if prose.isascii():
         return _ASCII_WORD_SPLIT.split(prose)
-    others = set("".join(_NON_ASCII.findall(prose)))
-    letters = "".join(sorted(c for c in others if _LETTER_OR_MARK.match(c)))
+    if unusual is None:
+        unusual = unusual_chars(prose)
+    letters = "".join(sorted(c for c in unusual if _LETTER_OR_MARK.match(c)))
     if not letters:
         return _ASCII_WORD_SPLIT.split(prose)
     cls = f"[A-Za-z{re.escape(letters)}]"
     return re.split(f"({cls}+(?:['’]{cls}+)*)", prose)
+
+
+def unusual_chars(text: str) -> frozenset[str]:
+    """The distinct characters of ``text`` other than printable ASCII, tabs and line breaks.
+
+    A plain draft has none or a handful (dashes, curly quotes), found in one fast scan; a pattern
+    that can only start at such a character (an invisible one, a letter of another script) need
+    not scan a text whose set holds none of its own. Without its tabs and line breaks, a text
+    of printable ASCII alone is told in a few microseconds; only other texts are scanned.
+    """
+    plain = text.replace("\n", "").replace("\r", "").replace("\t", "")
+    if plain.isascii() and plain.isprintable():
+        return frozenset()
+    return frozenset("".join(_UNUSUAL.findall(text)))
 
 
 def spans(parts: list[str]) -> list[Span]:
