@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brieflint.document import Document
-from brieflint.kinds import ocr_invisible_char, ocr_split_word
-from brieflint.text import confusables, tokens
+from brieflint.kinds import name_consistency, ocr_invisible_char, ocr_split_word
+from brieflint.text import confusables, names, tokens
 
 # Letters and marks beyond ASCII, apostrophes, spaces of every kind, sentence ends, controls.
 PIECES = st.sampled_from(
@@ -22,6 +22,7 @@ PIECES = st.sampled_from(
         *["e\u0301", "İ", "ſ", "\u212a", "ß", "ǅ", "ş", "ă", "Ω", "д", "ª", "²", "Ⅻ", "\u0903"],
         *["i.e.", "e.g. ", "Dr. ", "U.S. ", "A. B. ", "etc.", "No. ", " x.", "...", "?!"],
         *["\n\n", "\n \n", "\r\n\r\n", "’s", "o'clock", "mid-’90s", "\ufeff", "\ud800"],
+        *["-", "‐", "Nagorno-Karabakh", "Nagorno Karabakh", "Çelik-Éa", "x-Ab", "A-b", "ÇELIK"],
         *["\xad", "\u200b", "\x00", "\x7f", "\ufffd", "\ue000", "р", "о", "ա", "\u3000", "ﬁ"],
     ]
 )
@@ -94,3 +95,57 @@ def test_unusual_chars_tell_where_the_skipped_patterns_match(text: str) -> None:
     for pattern in SKIPPED:
         found = pattern.search(doc.prose) is not None
         assert found == any(map(pattern.match, doc.unusual_chars))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, st.text(max_size=80)))
+def test_name_consistency_folds_and_hyphen_gate(text: str) -> None:
+    forms = list(dict.fromkeys(tokens.word_parts(text)[1::2]))
+    assert name_consistency._folds(forms) == {f: names.fold(f) for f in forms}
+    if name_consistency._COMPOUND.search(text) is not None:
+        assert name_consistency._hyphen_before_capital(text)
+
+
+def _collect_every_word(doc: Document, min_length: int) -> dict[str, dict[str, list[object]]]:
+    """name-consistency's groups the straightforward way: every word, every key, every place."""
+    nc = name_consistency
+    shouting = names.shouting_lines(doc)
+    groups, compounds = nc._compounds(doc.prose, shouting)
+    words = [w for w in doc.words if not names.inside(shouting, w.start)]
+    runs = nc._runs(doc.prose, words, compounds) if compounds else {}
+    folds = {w.text: names.fold(w.text) for w in words if len(w.text) >= min_length}
+    forms: dict[str, dict[str, None]] = {key: dict.fromkeys(g.forms) for key, g in groups.items()}
+    for form, key in folds.items():
+        forms.setdefault(key, {})[form] = None
+    for added in runs.values():
+        for key, form, _, _ in added:
+            forms[key][form] = None
+    wanted = {key: groups.get(key) or nc._Group() for key, fs in forms.items() if nc._differ([*fs])}
+    for i, w in enumerate(words):
+        if w.text in folds and folds[w.text] in wanted:
+            wanted[folds[w.text]].add(w.text, w.start, w.end)
+        for key, form, start, end in runs.get(i, ()):
+            if key in wanted:
+                wanted[key].add(form, start, end)
+    return {key: dict(g.forms) for key, g in wanted.items()}
+
+
+NAMES = st.sampled_from(
+    [
+        *["Çelik", "Celik", "celik", "CELIK", "Nagorno-Karabakh", "Nagorno Karabakh", "Nato"],
+        *["NATO", "nato", "Türkiye", "Turkiye", "The", "the", " ", " ", "\n", "\n\n", ". ", "-"],
+        *["NagornoKarabakh", "Nagorno‐Karabakh", "Karabakh"],
+        *["NAGORNO KARABAKH\n", "İsmail", "Ismail", "Bosnia-Herzegovina", "Bosnia\nHerzegovina"],
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NAMES, max_size=30).map("".join), st.integers(2, 5))
+def test_name_consistency_groups(text: str, min_length: int) -> None:
+    doc = Document.parse("d.txt", text)
+    options = name_consistency.NameConsistencyOptions(min_length=min_length)
+    found = {key: dict(g.forms) for key, g in name_consistency._collect(doc, options).items()}
+    expected = _collect_every_word(doc, min_length)
+    assert found == expected
+    assert list(found) == list(expected)
