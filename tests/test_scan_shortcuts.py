@@ -71,7 +71,7 @@ def test_spacing_shortcuts_match_the_full_scans(text: str) -> None:
 def test_stray_symbol_and_hyphen_shortcuts_match_the_full_scans(text: str) -> None:
     sm = ocr_stray_markup
     for pattern, starts in ((sm._LONE_SYMBOL, sm._LONE_START), (sm._IN_WORD, sm._IN_WORD_START)):
-        found = patterns.matches_at(pattern, text, (m.start() for m in starts.finditer(text)))
+        found = patterns.matches_at(pattern, text, tokens.char_offsets(text, starts))
         assert spans(found) == spans(pattern.finditer(text))
     hy = ocr_hyphenation
     assert spans(hy._breaks(text)) == spans(hy._BREAK.finditer(text))

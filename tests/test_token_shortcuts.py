@@ -149,3 +149,9 @@ def test_name_consistency_groups(text: str, min_length: int) -> None:
     expected = _collect_every_word(doc, min_length)
     assert found == expected
     assert list(found) == list(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, st.text(max_size=80)), st.sampled_from(['()[]“”"', "^~¬\\{}_|", "a.", ""]))
+def test_char_offsets(text: str, chars: str) -> None:
+    assert tokens.char_offsets(text, chars) == [i for i, c in enumerate(text) if c in chars]

@@ -171,3 +171,20 @@ def spans(parts: list[str]) -> list[Span]:
     bounds = list(accumulate(map(len, parts)))  # gap ends and word ends, alternately
     triples = zip(bounds[0::2], bounds[1::2], parts[1::2], strict=False)
     return list(map(tuple.__new__, repeat(Span), triples))
+
+
+def char_offsets(text: str, chars: str) -> list[int]:
+    """The offsets in ``text`` of any of ``chars``, ascending.
+
+    For the few characters a rule looks for (brackets, stray symbols), a ``str.find`` per
+    character runs at memory speed, where a pattern with a character class tests every
+    character of the text in turn (ten times slower, ``re`` or ``regex`` alike).
+    """
+    found: list[int] = []
+    for char in chars:
+        at = text.find(char)
+        while at != -1:
+            found.append(at)
+            at = text.find(char, at + 1)
+    found.sort()
+    return found
