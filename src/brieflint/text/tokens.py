@@ -176,9 +176,10 @@ def spans(parts: list[str]) -> list[Span]:
 def char_offsets(text: str, chars: str) -> list[int]:
     """The offsets in ``text`` of any of ``chars``, ascending.
 
-    For the few characters a rule looks for (brackets, stray symbols), a ``str.find`` per
-    character runs at memory speed, where a pattern with a character class tests every
-    character of the text in turn (ten times slower, ``re`` or ``regex`` alike).
+    For the few characters a rule looks for (brackets, stray symbols, punctuation), a
+    ``str.find`` per character runs at memory speed, where a pattern starting with a character
+    class tests every character of the text in turn (ten times slower, ``re`` or ``regex``
+    alike). Single characters only: ``find`` is fast for them, not for longer needles.
     """
     found: list[int] = []
     for char in chars:
