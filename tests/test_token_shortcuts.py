@@ -155,3 +155,38 @@ def test_name_consistency_groups(text: str, min_length: int) -> None:
 @given(st.one_of(TEXTS, st.text(max_size=80)), st.sampled_from(['()[]“”"', "^~¬\\{}_|", "a.", ""]))
 def test_char_offsets(text: str, chars: str) -> None:
     assert tokens.char_offsets(text, chars) == [i for i, c in enumerate(text) if c in chars]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, st.text(max_size=80), st.text("\r\n \t\f\va", max_size=30)))
+def test_blank_lines(text: str) -> None:
+    expected = [m.span() for m in tokens._BLANK_LINES.finditer(text)]
+    assert list(tokens._blank_lines(text)) == expected
+
+
+def _sentences_by_scanning(paragraph: tokens.Paragraph) -> list[tokens.Span]:
+    """Sentences the straightforward way: every sentence end the pattern finds in the text."""
+    text, found, start = paragraph.text, [], 0
+    for m in tokens._SENTENCE_END.finditer(text):
+        if m.group().startswith(".") and tokens._is_abbreviation(text, m.start()):
+            continue
+        found.append((start, m.end()))
+        start = m.end()
+    found.append((start, len(text)))
+    spans = []
+    for a, b in found:
+        piece = text[a:b]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            first = paragraph.start + a + lead
+            spans.append(tokens.Span(first, first + len(piece.strip()), piece.strip()))
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(TEXTS, st.text(max_size=80)), st.booleans())
+def test_sentences(text: str, markdown: bool) -> None:
+    doc = Document.parse("d.md" if markdown else "d.txt", text)
+    expected = [s for p in doc.paragraphs for s in _sentences_by_scanning(p)]
+    assert doc.sentences == expected
+    assert [s for p in doc.paragraphs for s in tokens.sentences(p)] == expected

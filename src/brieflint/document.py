@@ -77,7 +77,7 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[tokens.Span]:
-        return [s for p in self.paragraphs for s in tokens.sentences(p)]
+        return tokens.all_sentences(self.prose, self.paragraphs)
 
     @cached_property
     def words(self) -> list[tokens.Span]:

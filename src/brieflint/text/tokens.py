@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, repeat
 from typing import NamedTuple
 
@@ -20,6 +20,7 @@ _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 _BLANK_LINES = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
 # A sentence ends at . ! ? (optionally closed by quotes/brackets) followed by white space.
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+SENTENCE_MARKS = ".!?…"  # where a _SENTENCE_END match starts
 ABBREVIATIONS = frozenset(
     (
         "e.g i.e etc vs cf al mr mrs ms dr prof st no nos vol pp p fig eds ed jr sr inc ltd co "
@@ -54,11 +55,23 @@ def paragraphs(
     """
     result: list[Paragraph] = []
     pos = 0
-    for m in _BLANK_LINES.finditer(prose):
-        _add_block(prose, pos, m.start(), cuts, headings, result)
-        pos = m.end()
+    for start, end in _blank_lines(prose):
+        _add_block(prose, pos, start, cuts, headings, result)
+        pos = end
     _add_block(prose, pos, len(prose), cuts, headings, result)
     return result
+
+
+def _blank_lines(prose: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_BLANK_LINES.finditer(prose)``, tried only at the line breaks (where
+    every match starts), which ``str.find`` finds three times faster than the pattern scans."""
+    done = 0
+    for at in char_offsets(prose, "\r\n"):
+        if at >= done:
+            m = _BLANK_LINES.match(prose, at)
+            if m is not None:
+                done = m.end()
+                yield m.start(), done
 
 
 def _add_block(
@@ -85,18 +98,39 @@ def _add_span(prose: str, start: int, end: int, out: list[Paragraph], heading: b
         out.append(Paragraph(start, end, prose[start:end], heading))
 
 
-def sentences(paragraph: Paragraph) -> list[Span]:
-    """Sentences of one paragraph. Abbreviations and initials do not end a sentence."""
+def sentences(paragraph: Paragraph, marks: Sequence[int] | None = None) -> list[Span]:
+    """Sentences of one paragraph. Abbreviations and initials do not end a sentence.
+
+    A sentence end starts at one of ``SENTENCE_MARKS``: the pattern is tried only there, at
+    ``marks`` (their offsets in the paragraph's text, ascending) when the caller has them.
+    """
     text = paragraph.text
+    if marks is None:
+        marks = char_offsets(text, SENTENCE_MARKS)
     result: list[Span] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
+    start = done = 0
+    for at in marks:
+        if at < done:
             continue
-        end = m.end()
-        _add_sentence(paragraph, start, end, result)
-        start = end
+        m = _SENTENCE_END.match(text, at)
+        if m is None:
+            continue
+        done = m.end()  # the next end is looked for after this one, as finditer does
+        if text[at] == "." and _is_abbreviation(text, at):
+            continue
+        _add_sentence(paragraph, start, done, result)
+        start = done
     _add_sentence(paragraph, start, len(text), result)
+    return result
+
+
+def all_sentences(prose: str, paragraphs: list[Paragraph]) -> list[Span]:
+    """The sentences of every paragraph, the sentence marks found once in the whole prose."""
+    marks = char_offsets(prose, SENTENCE_MARKS)
+    result: list[Span] = []
+    for p in paragraphs:
+        inside = marks[bisect_left(marks, p.start) : bisect_left(marks, p.end)]
+        result.extend(sentences(p, [at - p.start for at in inside]))
     return result
 
 
