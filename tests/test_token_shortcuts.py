@@ -12,7 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from brieflint.document import Document
-from brieflint.kinds import name_consistency, ocr_invisible_char, ocr_split_word
+from brieflint.kinds import (
+    name_consistency,
+    ocr_invisible_char,
+    ocr_lowercase_start,
+    ocr_split_word,
+)
 from brieflint.text import confusables, names, tokens
 
 # Letters and marks beyond ASCII, apostrophes, spaces of every kind, sentence ends, controls.
@@ -190,3 +195,8 @@ def test_sentences(text: str, markdown: bool) -> None:
     expected = [s for p in doc.paragraphs for s in _sentences_by_scanning(p)]
     assert doc.sentences == expected
     assert [s for p in doc.paragraphs for s in tokens.sentences(p)] == expected
+
+
+def test_no_lower_case_word_starts_with_an_ascii_capital() -> None:
+    """ocr-lowercase-start passes over sentences starting A-Z without trying its pattern."""
+    assert not any(ocr_lowercase_start._FIRST_WORD.match(c) for c in map(chr, range(65, 91)))
