@@ -78,11 +78,12 @@ def _split_at(
     for k in range(min(max_parts, len(words) - i), 1, -1):
         if not any(fragments[i : i + k]) and not (k == 2 and likely[i]):
             continue
+        joined = "".join(doc.word_texts[i : i + k])
+        if not segment.is_known(joined, lexicon, counts):
+            continue  # the test that fails most often (few joined forms are words) comes first
         parts = words[i : i + k]
-        if _plausible(parts) and _joinable(doc, parts):  # the cheaper test first
-            joined = "".join(p.text for p in parts)
-            if segment.is_known(joined, lexicon, counts):
-                return parts, joined
+        if _plausible(parts) and _joinable(doc, parts):
+            return parts, joined
     return None
 
 
