@@ -14,7 +14,9 @@ WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
 _WORD_SPLIT = regex.compile(f"({WORD.pattern})")  # splitting keeps the words at odd indices
 # The same pattern for the standard library, with the letter class written out for one text:
 # the ASCII letters plus the text's own other letters and marks (see ``word_parts``).
-_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z]+(?:['’][A-Za-z]+)*)")
+# Possessive: a run of letters ends where the next character is not one, so giving letters
+# back could never let the rest match; saying so spares the engine its backtracking records.
+_ASCII_WORD_SPLIT = re.compile(r"([A-Za-z]++(?:['’][A-Za-z]++)*+)")
 _UNUSUAL = re.compile(r"[^\t\n\r -~]+")  # anything but printable ASCII, tabs and line breaks
 _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 _BLANK_LINES = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
@@ -179,7 +181,7 @@ def word_parts(prose: str, unusual: frozenset[str] | None = None) -> list[str]:
     if not letters:
         return _ASCII_WORD_SPLIT.split(prose)
     cls = f"[A-Za-z{re.escape(letters)}]"
-    return re.split(f"({cls}+(?:['’]{cls}+)*)", prose)
+    return re.split(f"({cls}++(?:['’]{cls}++)*+)", prose)
 
 
 def unusual_chars(text: str) -> frozenset[str]:
