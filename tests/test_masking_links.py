@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 from brieflint import masking
 
 CHARACTERS = ["a", "Z", "1", "_", ".", "+", "-", "@", " ", "\n", "/", ":", "ß", "é", ",", "<", '"']
-PIECES = st.sampled_from([*CHARACTERS, ")", "http://", "ftp://", "www.", "x.org", "\u0301"])
+PIECES = st.sampled_from(
+    [*CHARACTERS, ")", "http://", "ftp://", "www.", "x.org", "\u0301", "https://", "ww", "p://"]
+)
 
 
 @settings(max_examples=2000, deadline=None)

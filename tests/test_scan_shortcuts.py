@@ -56,10 +56,11 @@ def test_find_words_matches_the_full_scan(text: str, flags: int) -> None:
 @given(TEXTS)
 def test_spacing_shortcuts_match_the_full_scans(text: str) -> None:
     sp = ocr_spacing
+    marks = tokens.char_offsets(text, sp._MARKS)
     cases = [
-        (sp._SPACE_BEFORE, sp._run_starts(text, sp._MARK_AFTER_SPACE, sp._SPACES_BEFORE)),
-        (sp._SPACE_MOVED, sp._starts(sp._SPACE_THEN_MARK, text)),
-        (sp._NO_SPACE_AFTER, sp._run_starts(text, sp._END_BEFORE_CAPITAL, sp._LOWER_BEFORE)),
+        (sp._SPACE_BEFORE, sp._space_before_starts(text, marks)),
+        (sp._SPACE_MOVED, sp._space_moved_starts(text, marks)),
+        (sp._NO_SPACE_AFTER, sp._no_space_after_starts(text, marks)),
         (sp._SPACE_RUN, sp._double_spaces(text)),
     ]
     for pattern, starts in cases:
@@ -71,7 +72,7 @@ def test_spacing_shortcuts_match_the_full_scans(text: str) -> None:
 def test_stray_symbol_and_hyphen_shortcuts_match_the_full_scans(text: str) -> None:
     sm = ocr_stray_markup
     for pattern, starts in ((sm._LONE_SYMBOL, sm._LONE_START), (sm._IN_WORD, sm._IN_WORD_START)):
-        found = patterns.matches_at(pattern, text, (m.start() for m in starts.finditer(text)))
+        found = patterns.matches_at(pattern, text, tokens.char_offsets(text, starts))
         assert spans(found) == spans(pattern.finditer(text))
     hy = ocr_hyphenation
     assert spans(hy._breaks(text)) == spans(hy._BREAK.finditer(text))

@@ -77,11 +77,26 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[tokens.Span]:
-        return [s for p in self.paragraphs for s in tokens.sentences(p)]
+        return tokens.all_sentences(self.prose, self.paragraphs)
 
     @cached_property
     def words(self) -> list[tokens.Span]:
-        return tokens.words(self.prose)
+        return tokens.spans(self._word_parts)
+
+    @cached_property
+    def word_texts(self) -> list[str]:
+        """The text of each of ``words``, in order: the split gives them for free."""
+        return self._word_parts[1::2]
+
+    @cached_property
+    def _word_parts(self) -> list[str]:
+        return tokens.word_parts(self.prose, self.unusual_chars)
+
+    @cached_property
+    def unusual_chars(self) -> frozenset[str]:
+        """The distinct characters of the prose other than printable ASCII, tabs and line
+        breaks: rules whose patterns start only at such characters skip drafts without theirs."""
+        return tokens.unusual_chars(self.prose)
 
     @cached_property
     def metadata(self) -> dict[str, Any]:

@@ -9,6 +9,7 @@ patterns written here.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import regex
@@ -57,12 +58,13 @@ def link_spans(text: str, pos: int = 0) -> list[Span]:
     spans: list[Span] = []
     mails = _mail_candidates(text)
     mail = next(mails, None)
-    web = _WEB.search(text, pos)
+    webs = _web_starts(text)
+    web = _web_search(text, pos, webs)
     while True:
         while mail is not None and mail[0] < pos:
             mail = next(mails, None)
         if web is not None and web.start() < pos:
-            web = _WEB.search(text, pos)
+            web = _web_search(text, pos, webs)
         if web is None and mail is None:
             return spans
         if mail is None or (web is not None and web.start() <= mail[0]):
@@ -71,6 +73,33 @@ def link_spans(text: str, pos: int = 0) -> list[Span]:
         else:
             spans.append(mail)
         pos = spans[-1][1]
+
+
+def _web_starts(text: str) -> list[int]:
+    """Where a web address can start, ascending: 3 to 5 characters before each "://" (ftp, http,
+    https) and at each "www.". ``str.find`` finds those in microseconds where ``_WEB`` takes a
+    fifth of a millisecond to scan a page for its word boundaries."""
+    starts: set[int] = set()
+    for at in _occurrences(text, "://"):
+        starts.update(s for s in (at - 5, at - 4, at - 3) if s >= 0)
+    starts.update(_occurrences(text, "www."))
+    return sorted(starts)
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+def _web_search(text: str, pos: int, starts: list[int]) -> regex.Match[str] | None:
+    """``_WEB.search(text, pos)``, tried only at ``starts`` (every place a match can start)."""
+    for start in starts[bisect_left(starts, pos) :]:
+        found = _WEB.match(text, start)
+        if found is not None:
+            return found
+    return None
 
 
 def _mail_candidates(text: str) -> Iterator[Span]:

@@ -30,8 +30,8 @@ def _script(token: str) -> str:
 
 
 def check(doc: Document, options: HomoglyphOptions, ctx: Context) -> Iterator[Hit]:
-    if confusables.LOOKALIKE_SCRIPT.search(doc.prose) is None:
-        return
+    if not any(map(confusables.LOOKALIKE_SCRIPT.match, doc.unusual_chars)):
+        return  # no Cyrillic, Greek or Armenian letter: none is ASCII, so all are unusual
     words = doc.words
     counts = segment.word_counts(doc)
     for i, word in enumerate(words):

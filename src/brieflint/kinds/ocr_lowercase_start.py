@@ -35,6 +35,8 @@ def check(doc: Document, options: LowercaseStartOptions, ctx: Context) -> Iterat
     para_starts = {p.start for p in doc.paragraphs}
     sentences = doc.sentences
     for prev, cur in itertools.pairwise(sentences):
+        if "A" <= cur.text[0] <= "Z":
+            continue  # most sentences: a capital, which no lower-case word starts with
         if cur.start in para_starts or not doc.is_prose(prev.end, cur.start):
             continue  # a new block, or code/markup between: "approved. `publish` is refused"
         first = _FIRST_WORD.match(cur.text)

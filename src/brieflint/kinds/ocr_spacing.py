@@ -12,6 +12,7 @@ from brieflint.document import Document
 from brieflint.findings import Edit
 from brieflint.kinds import Hit, Kind, Options
 from brieflint.patterns import matches_at
+from brieflint.text import tokens
 
 _SPACE_BEFORE = regex.compile(
     r"(?<=[\p{L}\p{N}\p{M})\]\"”’])[ \t]+(?=[,;:!?](?=[\s\"”’)\]]|$)|\.(?! \.)(?=[\s\"”’)\]]|$))"
@@ -22,10 +23,9 @@ _SPACE_MOVED = regex.compile(r"(?<=[\p{L}\p{N}\p{M}]) ([,;])(?=\p{L})")
 _SPACE_RUN = regex.compile(r"(?<=[^\s])  +(?=[^\s])")
 _COLUMNS = regex.compile(r"\S {3,}\S.* {3,}\S")
 _GAP = regex.compile(r"\S {3,}\S")
-# Where the patterns above can match, found far faster than the patterns scan (ASCII only, so
-# the standard library's engine, quicker at this, gives the same positions):
-_MARK_AFTER_SPACE = re.compile(r"[,;:!?.](?<=[ \t].)")  # ends a _SPACE_BEFORE match
-_SPACE_THEN_MARK = re.compile(r" [,;]")  # starts a _SPACE_MOVED match
+# Where the patterns above can match is found from the punctuation marks, which ``str.find``
+# finds far faster than the patterns scan:
+_MARKS = ",;:!?."
 _NOT_SPACE = re.compile(r"[^ ]")
 _END_BEFORE_CAPITAL = regex.compile(r"[.!?](?=\p{Lu}\p{Ll})")  # ends a _NO_SPACE_AFTER match
 _SPACES_BEFORE = regex.compile(r"(?r)[ \t]+")  # matched backwards from an offset
@@ -38,22 +38,19 @@ class SpacingOptions(Options):
 
 def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]:
     prose, text = doc.prose, doc.text
-    for m in matches_at(
-        _SPACE_BEFORE, prose, _run_starts(prose, _MARK_AFTER_SPACE, _SPACES_BEFORE)
-    ):
+    marks = tokens.char_offsets(prose, _MARKS)
+    for m in matches_at(_SPACE_BEFORE, prose, _space_before_starts(prose, marks)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
         mark = prose[m.end()]
         yield Hit(*m.span(), {"what": f"a space before '{mark}'"}, (), (Edit(*m.span(), ""),))
-    for m in matches_at(_SPACE_MOVED, prose, _starts(_SPACE_THEN_MARK, prose)):
+    for m in matches_at(_SPACE_MOVED, prose, _space_moved_starts(prose, marks)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
         mark = m.group(1)
         what = f"a space before '{mark}' instead of after it"
         yield Hit(*m.span(), {"what": what}, (), (Edit(*m.span(), mark + " "),))
-    for m in matches_at(
-        _NO_SPACE_AFTER, prose, _run_starts(prose, _END_BEFORE_CAPITAL, _LOWER_BEFORE)
-    ):
+    for m in matches_at(_NO_SPACE_AFTER, prose, _no_space_after_starts(prose, marks)):
         pos = m.end(1)
         if not _prose(doc, m.start(), pos + 2):
             continue
@@ -79,22 +76,35 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
         yield Hit(*m.span(), {"what": "a run of spaces"}, (), (Edit(*m.span(), " "),))
 
 
-def _run_starts(
-    prose: str, ends: re.Pattern[str] | regex.Pattern[str], run: regex.Pattern[str]
-) -> Iterator[int]:
-    """Where the ``run`` (a backwards pattern) ending at each match of ``ends`` starts.
+def _space_before_starts(prose: str, marks: list[int]) -> Iterator[int]:
+    """Where a _SPACE_BEFORE match can start: the run of spaces before a mark (of ``marks``,
+    the offsets of ``_MARKS``) that follows a space or tab."""
+    ends = [at for at in marks if at > 0 and prose[at - 1] in " \t"]
+    return _run_starts(prose, ends, _SPACES_BEFORE)
+
+
+def _space_moved_starts(prose: str, marks: list[int]) -> list[int]:
+    """Where a _SPACE_MOVED match can start: at a space before a comma or semicolon."""
+    return [at - 1 for at in marks if prose[at] in ",;" and at > 0 and prose[at - 1] == " "]
+
+
+def _no_space_after_starts(prose: str, marks: list[int]) -> Iterator[int]:
+    """Where a _NO_SPACE_AFTER match can start: the lower-case run before a sentence end that
+    a capital follows."""
+    ends = [at for at in marks if prose[at] in ".!?" and _END_BEFORE_CAPITAL.match(prose, at)]
+    return _run_starts(prose, ends, _LOWER_BEFORE)
+
+
+def _run_starts(prose: str, ends: Iterable[int], run: regex.Pattern[str]) -> Iterator[int]:
+    """Where the ``run`` (a backwards pattern) ending at each of ``ends`` starts.
 
     A match of the space and sentence-end patterns is such a run followed by one of those
     characters, and starts where the run does (its look-behind rules out any later start).
     """
-    for end in ends.finditer(prose):
-        found = run.match(prose, 0, end.start())
+    for end in ends:
+        found = run.match(prose, 0, end)
         if found is not None:
             yield found.start()
-
-
-def _starts(pattern: re.Pattern[str], prose: str) -> Iterator[int]:
-    return (m.start() for m in pattern.finditer(prose))
 
 
 def _double_spaces(prose: str) -> Iterable[int]:

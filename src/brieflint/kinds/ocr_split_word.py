@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import operator
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -53,16 +52,16 @@ def _candidates(fragments: list[bool], likely: list[bool], max_parts: int) -> li
 
     A split word starts at ``i`` only when one of the ``max_parts`` words from ``i`` on is a
     fragment, or words ``i`` and ``i + 1`` are likely one word: most words of a draft are neither,
-    and are passed over without a look.
+    and are passed over without a look. The few fragments and likely pairs are found at C speed,
+    and only their neighbourhoods are visited.
     """
     last = len(fragments) - 1  # a split word has two parts at least: it starts before the last
     if max_parts < 2 or last < 1:
         return []
-    near = likely  # one flag per start; a fragment at j makes j - max_parts + 1 .. j starts
-    for shift in range(min(max_parts, len(fragments))):
-        ahead = fragments[shift : shift + last] + [False] * max(0, shift - 1)
-        near = list(map(operator.or_, near, ahead))
-    return list(itertools.compress(range(last), near))
+    starts = set(itertools.compress(range(last), likely))
+    for j in itertools.compress(range(len(fragments)), fragments):
+        starts.update(range(max(0, j - max_parts + 1), min(j + 1, last)))
+    return sorted(starts)
 
 
 def _split_at(
@@ -79,11 +78,12 @@ def _split_at(
     for k in range(min(max_parts, len(words) - i), 1, -1):
         if not any(fragments[i : i + k]) and not (k == 2 and likely[i]):
             continue
+        joined = "".join(doc.word_texts[i : i + k])
+        if not segment.is_known(joined, lexicon, counts):
+            continue  # the test that fails most often (few joined forms are words) comes first
         parts = words[i : i + k]
-        if _plausible(parts) and _joinable(doc, parts):  # the cheaper test first
-            joined = "".join(p.text for p in parts)
-            if segment.is_known(joined, lexicon, counts):
-                return parts, joined
+        if _plausible(parts) and _joinable(doc, parts):
+            return parts, joined
     return None
 
 

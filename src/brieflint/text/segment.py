@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Callable, Hashable
-from operator import attrgetter
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from brieflint.text import doccache
@@ -62,11 +61,7 @@ def _word_forms(doc: Document) -> frozenset[str]:
 
 def word_texts(doc: Document) -> list[str]:
     """The text of each of ``doc.words``, in order; computed once per document."""
-    return doccache.memo(doc, "word_texts", _word_texts)
-
-
-def _word_texts(doc: Document) -> list[str]:
-    return list(map(attrgetter("text"), doc.words))
+    return doc.word_texts
 
 
 class LexiconMemo(dict[K, V], Generic[K, V]):
