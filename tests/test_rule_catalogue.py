@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
 
 import pytest
@@ -43,9 +44,12 @@ def test_rule_examples(style_name: str | None, spec: RuleSpec) -> None:
     if spec.kind == "languagetool":
         pytest.skip("LanguageTool examples run in tests/test_languagetool.py against a real server")
     path = "example.md" if spec.examples.format == "markdown" else "example.txt"
-    bad = [
-        f.rule for f in lint_text(spec.examples.bad, select=[spec.id], style=style_name, path=path)
-    ]
+    bad_findings = lint_text(spec.examples.bad, select=[spec.id], style=style_name, path=path)
+    bad = [f.rule for f in bad_findings]
+    fields = {name for _, name, _, _ in string.Formatter().parse(spec.message) if name}
+    for f in bad_findings:  # one line each, every placeholder of the template filled
+        assert "\n" not in f.message and "\r" not in f.message, f.message
+        assert not [n for n in fields if "{" + n + "}" in f.message], f.message
     good = [
         (f.rule, f.message)
         for f in lint_text(spec.examples.good, select=[spec.id], style=style_name, path=path)

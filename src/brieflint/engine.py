@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Mapping
 
@@ -25,9 +26,18 @@ _FORMATTER = string.Formatter()
 
 def format_message(template: str, params: Mapping[str, object]) -> str:
     try:
-        return _FORMATTER.vformat(template, (), _Params(params))
+        return one_line(_FORMATTER.vformat(template, (), _Params(params)))
     except (ValueError, IndexError, AttributeError):
-        return template
+        return one_line(template)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def one_line(message: str) -> str:
+    """A message on one line (reporters print a finding a line): a line break in the quoted
+    text, as in a word broken across lines, shows as ⏎."""
+    return _LINE_BREAK.sub("⏎", message) if "\n" in message or "\r" in message else message
 
 
 def lint_document(doc: Document, rules: Iterable[ActiveRule], setup: Setup) -> list[Finding]:
@@ -103,7 +113,10 @@ def _finding(doc: Document, rule: ActiveRule, hit: Hit) -> Finding:
     params: dict[str, object] = {"match": doc.text[start:end], **hit.params}
     if hit.suggestions and "suggestion" not in params:
         params["suggestion"] = hit.suggestions[0]
-    message = hit.message if hit.message is not None else format_message(rule.spec.message, params)
+    if hit.message is not None:
+        message = one_line(hit.message)
+    else:
+        message = format_message(rule.spec.message, params)
     fix = None
     if hit.fix:
         fix = Fix(tuple(sorted(hit.fix, key=lambda e: e.start)), description=rule.id)

@@ -26,6 +26,7 @@ def test_whole_cyrillic_tokens_in_latin_sentence() -> None:
         "The coefficient α was estimated at 0.4 and β at 1.2.",  # Greek symbols
         "Мы уже в пути, said the minister.",
         "Plain English with Türkiye, Aydın and Erdoğan.",
+        "Particles of 5 μm and 10 μg were found; the Ωmega fund.",  # units, a styled name
     ],
 )
 def test_genuine_foreign_text_is_not_flagged(text: str) -> None:

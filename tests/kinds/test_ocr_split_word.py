@@ -27,10 +27,17 @@ def test_joined_form_used_elsewhere_in_the_document_counts() -> None:
         "He said it s fine and they don t mind.",  # lost apostrophes, not split words
         "The New York office and the et al. citation.",
         "The post war order and the pre war order.",
+        "Send the e-mail. We use a e-book, an e-\nreader and the x-ray.",  # hyphenated words
+        "Options a, b and c. The x axis and the y axis.",  # lone letters beside function words
     ],
 )
 def test_real_phrases_are_not_flagged(text: str) -> None:
     assert found(text, RULE) == []
+
+
+def test_a_split_next_to_a_hyphenated_word_or_a_lone_letter_is_still_found() -> None:
+    text = "The e-mail told of the transfor mation. Options a, b and the reg ion."
+    assert found(text, RULE) == ["transfor mation", "reg ion"]
 
 
 def test_two_real_words_far_likelier_joined_are_a_split_word() -> None:

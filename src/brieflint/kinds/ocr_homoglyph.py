@@ -41,8 +41,10 @@ def check(doc: Document, options: HomoglyphOptions, ctx: Context) -> Iterator[Hi
         latin = confusables.latin_form(text)
         params = {"script": _script(text)}
         if confusables.has_latin(text):
-            fix = (Edit(word.start, word.end, latin),) if latin else None
-            yield Hit(word.start, word.end, params, (latin,) if latin else (), fix)
+            # a letter that imitates nothing Latin means no imitation: "μm" (a unit), "Ωmega"
+            if latin is not None:
+                fix = (Edit(word.start, word.end, latin),)
+                yield Hit(word.start, word.end, params, (latin,), fix)
             continue
         if not options.whole_tokens or latin is None:
             continue

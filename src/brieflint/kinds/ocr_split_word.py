@@ -82,9 +82,18 @@ def _split_at(
         if not segment.is_known(joined, lexicon, counts):
             continue  # the test that fails most often (few joined forms are words) comes first
         parts = words[i : i + k]
-        if _plausible(parts) and _joinable(doc, parts):
+        if _plausible(parts) and _joinable(doc, parts) and not _in_compound(doc, parts):
             return parts, joined
     return None
+
+
+def _in_compound(doc: Document, parts: list[Span]) -> bool:
+    """The run begins or ends inside a hyphenated word ("the e-mail", "an e-⏎mail"): joining
+    would cut the compound, whose hyphen (or line-break hyphen) is another rule's business."""
+    text = doc.text
+    first, last = parts[0], parts[-1]
+    before = text[first.start - 1 : first.start] if first.start else ""
+    return "-" in (before, text[last.end : last.end + 1])
 
 
 def _joinable(doc: Document, parts: list[Span]) -> bool:
@@ -105,6 +114,10 @@ def _plausible(parts: list[Span]) -> bool:
         return False  # an initial or a label: "A & B and C", "Plan B and"
     if len(texts) == 2 and texts[1].casefold() in segment.CONTRACTION_TAILS:
         return False  # "don t", "it s": a lost apostrophe, not a split word
+    if len(texts) == 2 and any(
+        len(t) == 1 and o.casefold() in segment.FUNCTION_WORDS for t, o in (texts, texts[::-1])
+    ):
+        return False  # a lone letter beside "the", "and"…: a label or symbol ("a, b and c")
     return not (len(texts) == 2 and texts[0].casefold() in segment.PREFIXES)
 
 
