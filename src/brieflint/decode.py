@@ -40,8 +40,8 @@ def decode(data: bytes, path: str) -> str:
             raise InputError(f"invalid {name} at byte {exc.start + len(bom)}", path=path) from None
     if b"\x00" in data[:BINARY_SNIFF] or (len(data) > BINARY_SNIFF and b"\x00" in data):
         raise BinaryFileError("binary file (NUL bytes), not a draft", path=path)
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+    if found is not None:  # UTF-8's own BOM
+        data = data[len(found[0]) :]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
 from brieflint.positions import LineIndex
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 Span = tuple[int, int]
 
@@ -122,15 +126,12 @@ def markdown_spans(
     Cuts are where a block of prose starts or ends without a blank line: around headings, at
     list items, table rows and table cells.
     """
-    from markdown_it import MarkdownIt  # imported only when a Markdown file is read
-
     spans: list[Span] = []
     headings: list[int] = []
     cuts: list[int] = []
-    md = MarkdownIt("commonmark").enable("table")
     body = text[body_start:]
     first_line = lines.position(body_start)[0]
-    for token in md.parse(body):
+    for token in markdown_tokens(body):
         if token.map is None:
             continue
         start_line, end_line = token.map[0] + first_line, token.map[1] + first_line
@@ -162,6 +163,13 @@ def markdown_spans(
         spans.extend(m.span() for m in pattern.finditer(text, body_start))
     spans.extend(m.span() for m in _LINE_MARKER.finditer(text, body_start) if m.end() > m.start())
     return spans, sorted(set(cuts)), headings
+
+
+def markdown_tokens(body: str) -> list[Token]:
+    """The block tokens of a Markdown body, as brieflint reads Markdown (CommonMark and tables)."""
+    from markdown_it import MarkdownIt  # imported only when a Markdown file is read
+
+    return MarkdownIt("commonmark").enable("table").parse(body)
 
 
 def _line_end(lines: LineIndex, text: str, line: int) -> int:

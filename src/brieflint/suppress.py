@@ -18,6 +18,7 @@ import regex
 
 from brieflint.document import Document
 from brieflint.findings import Finding
+from brieflint.masking import markdown_tokens
 
 _COMMENT = regex.compile(r"<!--\s*brieflint-([\w-]*)([^>]*?)\s*-->", regex.I)
 _ACTIONS = ("disable-next-line", "disable", "enable")
@@ -83,12 +84,10 @@ def parse(doc: Document) -> list[Suppression]:
 
 def _html_comments(doc: Document) -> set[tuple[int, str]]:
     """(line, text) of the directive-like comments Markdown reads as HTML, not as code."""
-    from markdown_it import MarkdownIt  # as masking does: only for Markdown with directives
-
     body_start = doc.front_matter.end if doc.front_matter is not None else 0
     first_line = doc.position(body_start)[0]
     found: set[tuple[int, str]] = set()
-    for token in MarkdownIt("commonmark").enable("table").parse(doc.text[body_start:]):
+    for token in markdown_tokens(doc.text[body_start:]):
         if token.map is None:
             continue
         top = token.map[0] + first_line
@@ -102,7 +101,10 @@ def _html_comments(doc: Document) -> set[tuple[int, str]]:
             for child in token.children or ():
                 if child.type == "html_inline" and _COMMENT.fullmatch(child.content):
                     found.add((line, child.content))
-                line += child.type in ("softbreak", "hardbreak") or child.content.count("\n")
+                if child.type in ("softbreak", "hardbreak"):
+                    line += 1
+                else:  # a comment may span lines
+                    line += child.content.count("\n")
     return found
 
 
