@@ -64,6 +64,7 @@ NUMBERS = frozenset(
 QUANTIFIERS = frozenset("many most some all each none several few both any one".split())
 IDIOMS_AFTER_OF = frozenset({"course", "late", "old", "note", "interest", "sorts"})
 COORDINATORS = frozenset({"and", "or", "nor"})
+STRONG = 2.4  # the gain, as a power of min_gain, that outweighs a pair common in both orders
 
 
 class WordSequenceOptions(Options):
@@ -266,9 +267,12 @@ def _swap(model: _Model, p: str | None, a: str, b: str, q: str | None, gain: flo
     forward, backward = t.pair(a, b), t.pair(b, a)
     if not backward or backward <= 3 * forward:
         return False
-    if model.expected(a, b) < model.floor or model.ratio(a, b) >= 0.3:
-        return False  # absence means little for a pair expected to be rare anyway
-    if model.ratio(b, a) <= 0.5:
+    # The pair must be rare in this order (absence means little for a pair expected to be rare
+    # anyway) and common in the other; or else the evidence as a whole must be overwhelming.
+    usual = model.expected(a, b) >= model.floor and model.ratio(a, b) < 0.3
+    usual = usual and model.ratio(b, a) > 0.5
+    strong = model.ratio(a, b) < 1.0 and model.ratio(b, a) > 2.0
+    if not (usual or strong):
         return False
     terms = (
         model.logp(b, a),
@@ -283,7 +287,9 @@ def _swap(model: _Model, p: str | None, a: str, b: str, q: str | None, gain: flo
     ba, ab, pb, aq, pa, bq = (float(x) for x in terms if x is not None)
     pair_gain = ba - ab
     context_gain = pb + aq - pa - bq
-    return pair_gain + context_gain > gain and context_gain > -1.0 and pair_gain > -3.0
+    if usual and pair_gain + context_gain > gain and context_gain > -1.0 and pair_gain > -3.0:
+        return True
+    return pair_gain + context_gain > gain * STRONG and context_gain > 1.0 and pair_gain > 1.0
 
 
 def _missing_to(model: _Model, a: str, b: str, gain: float) -> bool:
