@@ -22,6 +22,33 @@ def describe(setup: Setup) -> dict[str, str]:
 
 
 def _grammar(setup: Setup) -> str:
+    lt = _languagetool(setup)
+    harper = _harper(setup)
+    if harper is None:
+        return lt
+    return harper if lt == "off" else f"{harper}; {lt}"
+
+
+def _harper(setup: Setup) -> str | None:
+    """Harper's description, or None when it is off."""
+    settings = setup.context.config.harper
+    if settings.mode == "off":
+        return None
+    if not any(rule.kind.name == "harper" for rule in setup.base.values()):
+        return "Harper off (rule disabled)"
+    from importlib.metadata import PackageNotFoundError, version
+
+    from brieflint.kinds.harper import dialect_for
+
+    try:
+        found = version("harper-py")
+    except PackageNotFoundError:
+        return f"Harper not installed ({settings.mode})"
+    dialect = dialect_for(settings.dialect, setup.context.language)
+    return f"Harper (harper-py {found}, {dialect}, offline) ({settings.mode})"
+
+
+def _languagetool(setup: Setup) -> str:
     ctx = setup.context
     settings = ctx.config.languagetool
     if settings.mode == "off":

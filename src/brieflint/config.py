@@ -44,6 +44,15 @@ class LanguageToolConfig(_Model):
     disabled_categories: list[str] = Field(default_factory=list)
 
 
+class HarperConfig(_Model):
+    """Grammar through Harper (harper-py, the ``harper`` extra): offline, no Java, no server."""
+
+    mode: Literal["off", "optional", "required"] = "off"
+    dialect: Literal["american", "british", "australian", "canadian", "indian"] | None = None
+    disabled_rules: list[str] = Field(default_factory=list)
+    enabled_rules: list[str] = Field(default_factory=list)
+
+
 class Override(_Model):
     """Per-glob changes: ``files`` globs, rule overrides and ignores."""
 
@@ -66,6 +75,7 @@ class Config(_Model):
     vocab: list[str] = Field(default_factory=list)
     variables: dict[str, str] = Field(default_factory=dict)
     languagetool: LanguageToolConfig = Field(default_factory=LanguageToolConfig)
+    harper: HarperConfig = Field(default_factory=HarperConfig)
     cache_dir: str = ".brieflint-cache"
 
 

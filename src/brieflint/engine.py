@@ -100,8 +100,9 @@ def _suppression_problem(s: suppress.Suppression, setup: Setup) -> str | None:
 
 def _names_a_rule(prefix: str, setup: Setup) -> bool:
     # LanguageTool's findings carry its own rule ids under "lt."
-    if prefix.startswith("lt.") or "lt.".startswith(prefix):
-        return True
+    for relayed in ("lt.", "harper."):  # LanguageTool's and Harper's own rule ids
+        if prefix.startswith(relayed) or relayed.startswith(prefix):
+            return True
     return any(suppress.matches(rid, prefix) for rid in setup.catalogue)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from brieflint import data, kinds, rulespec, style, yamlpos
-from brieflint.config import LoadedConfig
+from brieflint.config import Config, LoadedConfig
 from brieflint.context import Context, Vocabulary
 from brieflint.discover import matches_any
 from brieflint.errors import ConfigError
@@ -189,6 +189,7 @@ def build(
     language: str | None = None,
     languagetool: str | None = None,
     use_cache: bool = True,
+    grammar: str | None = None,
 ) -> Setup:
     """Resolve the rule set for one configuration (CLI options win over the config)."""
     cfg = loaded.config
@@ -232,10 +233,10 @@ def build(
     disabled: dict[str, ActiveRule] = {}
     for rid, state in sorted(states.items()):
         (base if state.enabled else disabled)[rid] = _activate(state)
-    effective = cfg
+    effective = _grammar_backend(cfg, grammar)
     if languagetool is not None:
-        lt = cfg.languagetool.model_copy(update={"mode": languagetool})
-        effective = cfg.model_copy(update={"languagetool": lt})
+        lt = effective.languagetool.model_copy(update={"mode": languagetool})
+        effective = effective.model_copy(update={"languagetool": lt})
     context = Context(
         config=effective,
         root=loaded.root,
@@ -288,3 +289,22 @@ def _variables(layers: list[style.StyleLayer], loaded: LoadedConfig) -> dict[str
         merged.update(layer.spec.variables)
     merged.update(loaded.config.variables)
     return merged
+
+
+def _grammar_backend(cfg: Config, grammar: str | None) -> Config:
+    """``--grammar harper|languagetool|off``: that backend on (in its configured mode, or
+    optional), the other off."""
+    if grammar is None:
+        return cfg
+    lt_mode = cfg.languagetool.mode if grammar == "languagetool" else "off"
+    harper_mode = cfg.harper.mode if grammar == "harper" else "off"
+    if grammar == "languagetool" and lt_mode == "off":
+        lt_mode = "optional"
+    if grammar == "harper" and harper_mode == "off":
+        harper_mode = "optional"
+    return cfg.model_copy(
+        update={
+            "languagetool": cfg.languagetool.model_copy(update={"mode": lt_mode}),
+            "harper": cfg.harper.model_copy(update={"mode": harper_mode}),
+        }
+    )

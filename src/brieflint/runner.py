@@ -37,6 +37,7 @@ class Options:
     stdin_filename: str | None = None
     keep_text: bool = False
     languagetool: str | None = None  # off | optional | required; None: as configured
+    grammar: str | None = None  # harper | languagetool | off; None: as configured
     use_cache: bool = True
 
 
@@ -77,6 +78,7 @@ class SetupCache:
                 ignore=self.options.ignore,
                 language=self.options.language,
                 languagetool=self.options.languagetool,
+                grammar=self.options.grammar,
                 use_cache=self.options.use_cache,
             )
         return self._by_config[cfg_path]

@@ -55,12 +55,15 @@ def runner_options(
     no_cache: bool,
     keep_text: bool,
     stdin_filename: str | None = None,
+    grammar: str | None = None,
 ) -> runner.Options:
     """The runner's options from the flags `check` and `baseline create` share, validated."""
     if languagetool is not None and languagetool not in ("off", "optional", "required"):
         raise BrieflintError(
             "--languagetool must be off, optional or required", key="--languagetool"
         )
+    if grammar is not None and grammar not in ("harper", "languagetool", "off"):
+        raise BrieflintError("--grammar must be harper, languagetool or off", key="--grammar")
     if jobs < 0:
         raise BrieflintError("--jobs must be 0 or more", key="--jobs")
     if config is not None:
@@ -73,6 +76,7 @@ def runner_options(
         jobs=jobs or cpu_count(),
         stdin_filename=stdin_filename,
         languagetool=languagetool,
+        grammar=grammar,
         use_cache=not no_cache,
         keep_text=keep_text,
     )
@@ -201,6 +205,11 @@ def check(
         "--languagetool",
         help="Grammar via LanguageTool: off | optional (warn when unreachable) | required.",
     ),
+    grammar: str = typer.Option(
+        None,
+        "--grammar",
+        help="Grammar backend: harper (offline, the harper extra) | languagetool | off.",
+    ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
     baseline_file: Path = typer.Option(
         None,
@@ -233,6 +242,7 @@ def check(
         ignore=ignore,
         jobs=jobs,
         languagetool=languagetool,
+        grammar=grammar,
         no_cache=no_cache,
         keep_text=baseline_file is not None or any(name in NEEDS_TEXT for name in format),
         stdin_filename=stdin_filename,

@@ -310,8 +310,8 @@ def _determiner(
     found: str,
     word: str,
 ) -> Iterator[Slip]:
-    if b in COORDINATORS:
-        return  # "a or b": letters as symbols
+    if b in COORDINATORS or b == a:
+        return  # "a or b": letters as symbols; "the the" is prose.doubled-word's
     if model.expected(a, b) > 20 * model.floor and model.ratio(a, b) < 0.03:
         yield Slip(*span, "determiner", found, (word,), f"'{a}' does not go before '{b}'")
         return

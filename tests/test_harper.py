@@ -1,0 +1,75 @@
+"""grammar.harper: Harper (harper-py, the optional harper extra), an offline grammar backend."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from brieflint import data, rulespec
+from tests.conftest import lint_text, run_cli
+
+pytest.importorskip("harper")
+
+SPEC = rulespec.load_rule_dir(data.rules_dir())["grammar.harper"][0]
+
+
+def config(tmp_path: Path, extra: str = "") -> Path:
+    path = tmp_path / "brieflint.yaml"
+    path.write_text(f"harper: {{mode: required{extra}}}\ncache_dir: cache\n", encoding="utf-8")
+    return path
+
+
+def test_rule_examples(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    bad = lint_text(SPEC.examples.bad, select=["grammar.harper"], config_path=cfg)
+    good = lint_text(SPEC.examples.good, select=["grammar.harper"], config_path=cfg)
+    assert {f.rule for f in bad} == {"harper.NominalWants", "harper.AnA"}
+    assert {f.rule: f.suggestions[0] for f in bad} == {
+        "harper.NominalWants": "wants",
+        "harper.AnA": "an",
+    }
+    assert good == []
+
+
+def test_off_unless_configured() -> None:
+    assert lint_text(SPEC.examples.bad, select=["grammar.harper"]) == []
+
+
+def test_curated_rules_stay_off(tmp_path: Path) -> None:
+    # spelling, capitals, repeated words and the Oxford comma are brieflint's or a style choice
+    text = "the report was was read by ministers, officials and experts; it was recieved well.\n"
+    assert lint_text(text, select=["grammar.harper"], config_path=config(tmp_path)) == []
+
+
+def test_config_turns_a_rule_off(tmp_path: Path) -> None:
+    cfg = config(tmp_path, ", disabled_rules: [AnA]")
+    found = lint_text(SPEC.examples.bad, select=["grammar.harper"], config_path=cfg)
+    assert {f.rule for f in found} == {"harper.NominalWants"}
+
+
+def test_cli_names_the_backend_and_caches_paragraphs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    draft = tmp_path / "draft.txt"
+    draft.write_text(SPEC.examples.bad + "\nOfficials are expected attend the meeting.\n")
+    code, out, _ = run_cli(["check", "--grammar", "harper", "-f", "json", str(draft)], capsys)
+    report = json.loads(out)
+    assert code == 0  # warnings and infos only
+    assert report["tool"]["backends"]["grammar"].startswith("Harper (harper-py ")
+    rules = {f["rule"] for f in report["findings"]}
+    # the offline word-sequence rule reports beside Harper
+    assert {"harper.AnA", "harper.NominalWants", "grammar.missing-word"} <= rules
+    assert list((tmp_path / ".brieflint-cache" / "harper").rglob("*.json"))
+    code, out, _ = run_cli(["check", "--grammar", "off", str(draft)], capsys)
+    assert "grammar: off" in out and "harper." not in out and "grammar.missing-word" in out
+    code, out, _ = run_cli(["check", "--grammar", "harper", "--no-cache", str(draft)], capsys)
+    assert "harper.AnA" in out and "grammar: Harper" in out
+
+
+def test_suppression_may_name_harper_rules(tmp_path: Path) -> None:
+    text = "<!-- brieflint-disable-next-line harper.AnA -->\nIt is a important step.\n"
+    found = lint_text(text, path="d.md", config_path=config(tmp_path))
+    assert [f.rule for f in found if f.rule.startswith(("harper.", "meta."))] == []
