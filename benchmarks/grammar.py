@@ -8,8 +8,9 @@ Every finding on correct text is a false alarm. The clean text is the clean side
 development sets in ``../shared/data`` when they are there (ACL paragraphs: ``spelling.txt``;
 BLN600 articles: the ``Ground Truth`` column), otherwise the clean slices in
 ``tests/data/clean``; ``--max-words`` caps each set (LanguageTool answers some eight paragraphs a
-second). Each backend lints the same documents in-process with the result cache off, so the
-times are those of a cold cache: Harper's include building its linter once (about a second).
+second; ``--data`` names their folder). Each backend lints the same documents in-process
+with the result cache off, so the times are those of a cold cache: Harper's include building
+its linter once (about a second).
 
 The backends: ``word-sequence`` (grammar.word-order, grammar.missing-word, grammar.determiner),
 ``harper`` (grammar.harper, harper-py installed) and ``languagetool`` (grammar.languagetool, with
@@ -43,11 +44,11 @@ class Backend:
     config: str  # brieflint.yaml text
 
 
-def clean_sets(smoke: bool, max_words: int) -> dict[str, list[str]]:
+def clean_sets(data: Path, smoke: bool, max_words: int) -> dict[str, list[str]]:
     """Name → documents (each a text), at most ``max_words`` words per set."""
     sets: dict[str, list[str]] = {}
-    acl = SHARED / "acl-dev" / "spelling.txt"
-    bln = SHARED / "bln600-train" / "train.csv"
+    acl = data / "acl-dev" / "spelling.txt"
+    bln = data / "bln600-train" / "train.csv"
     if not smoke and acl.is_file() and bln.is_file():
         paragraphs = [p.strip() for p in acl.read_text(encoding="utf-8").splitlines()]
         sets["acl-dev (clean)"] = _cap([p for p in paragraphs if p], max_words, join=True)
@@ -121,8 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-words", type=int, default=15000, help="words per clean set")
     parser.add_argument("--sample", type=Path, help="also time one brief and list its findings")
     parser.add_argument("--smoke", action="store_true", help="the clean slices in tests/data")
+    parser.add_argument(
+        "--data", type=Path, default=SHARED, help="the development sets (default ../shared/data)"
+    )
     args = parser.parse_args(argv)
-    sets = clean_sets(args.smoke, 2000 if args.smoke else args.max_words)
+    sets = clean_sets(args.data, args.smoke, 2000 if args.smoke else args.max_words)
     chosen = backends(args.languagetool)
     print("| backend | clean text | words | findings | per 1,000 words | s | ms per 1,000 words |")
     print("|---|---|---|---|---|---|---|")
