@@ -86,7 +86,8 @@ def lint(backend: Backend, docs: list[str], folder: Path) -> tuple[Counter[str],
     path = folder / f"{backend.name}.yaml"
     path.write_text(backend.config, encoding="utf-8")
     started = time.perf_counter()
-    setup = ruleset.build(config_mod.load(path), select=backend.select, use_cache=False)
+    build = ruleset.BuildOptions(select=tuple(backend.select), use_cache=False)
+    setup = ruleset.build(config_mod.load(path), build)
     rules = setup.rules_for("draft.txt")
     found: Counter[str] = Counter()
     for text in docs:

@@ -31,7 +31,7 @@ def _grammar(setup: Setup) -> str:
 
 def _harper(setup: Setup) -> str | None:
     """Harper's description, or None when it is off."""
-    settings = setup.context.config.harper
+    settings = setup.context.harper
     if settings.mode == "off":
         return None
     if not any(rule.kind.name == "harper" for rule in setup.base.values()):
@@ -50,7 +50,7 @@ def _harper(setup: Setup) -> str | None:
 
 def _languagetool(setup: Setup) -> str:
     ctx = setup.context
-    settings = ctx.config.languagetool
+    settings = ctx.languagetool
     if settings.mode == "off":
         return "off"
     from brieflint.languagetool import client as lt  # only when grammar is on

@@ -67,7 +67,7 @@ def code_stamp() -> str:
 def rules_fingerprint(rules: Sequence[ActiveRule], context: Context) -> str | None:
     """The fingerprint of ``rules`` run with ``context``; None when the results must not be
     stored (LanguageTool is on)."""
-    grammar = context.config.languagetool.mode != "off"
+    grammar = context.languagetool.mode != "off"
     if grammar and any(rule.spec.kind == "languagetool" for rule in rules):
         return None
     described: dict[str, Any] = {
@@ -85,7 +85,7 @@ def rules_fingerprint(rules: Sequence[ActiveRule], context: Context) -> str | No
         "accept": sorted(context.vocabulary.accept),
         "reject": sorted(context.vocabulary.reject),
         "variables": context.variables,
-        "harper": context.config.harper.model_dump(mode="json"),  # offline: its findings keep
+        "harper": context.harper.model_dump(mode="json"),  # offline: its findings keep
     }
     blob = json.dumps(described, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()

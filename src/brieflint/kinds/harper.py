@@ -219,7 +219,7 @@ def dialect_for(settings_dialect: str | None, language: str) -> str:
 
 
 def check(doc: Document, options: HarperOptions, ctx: Context) -> Iterator[Hit]:
-    settings = ctx.config.harper
+    settings = ctx.harper
     if settings.mode == "off":
         return
     dialect = dialect_for(settings.dialect, ctx.language)
