@@ -16,13 +16,18 @@ The backends: ``word-sequence`` (grammar.word-order, grammar.missing-word, gramm
 ``harper`` (grammar.harper, harper-py installed) and ``languagetool`` (grammar.languagetool, with
 a server). Prints a Markdown table: findings, false alarms per 1,000 words, seconds, and
 milliseconds per 1,000 words; with ``--sample FILE`` also the time for that one brief and the
-findings each backend reports on it.
+findings each backend reports on it. ``--inject N`` makes N slips of each kind the word-sequence
+rules look for (two adjacent words swapped, one a function word; "to" dropped after a verb; "the"
+dropped after "many of") in clean paragraphs, one at a time, and counts those found at their words
+and the findings the slip caused elsewhere: a recall figure on text nobody tuned the rules to.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import random
+import re
 import sys
 import tempfile
 import time
@@ -96,6 +101,81 @@ def lint(backend: Backend, docs: list[str], folder: Path) -> tuple[Counter[str],
     return found, time.perf_counter() - started
 
 
+SWAPPABLE = frozenset(
+    "of to in on at by for with from into about between among through during without within and "
+    "or but as than that is are was were be been has have had will would can could may must".split()
+)
+QUANTIFIER_OF_THE = re.compile(r"\b(many|most|some|all|each|several|few|both|none) of the (\w+s)\b")
+VERB_TO = re.compile(r"\b([a-z]+(?:ed|ing)) to ([a-z]{3,})\b")
+PAIR = re.compile(r"\b([a-z]+) ([a-z]+)\b")
+
+
+def inject(text: str, kind: str, rng: random.Random) -> tuple[str, int, int] | None:
+    """``text`` with one slip of ``kind`` made in it, and the span the slip covers; None when the
+    text offers no place for one."""
+    if kind == "swapped":
+        places = [
+            m
+            for m in PAIR.finditer(text)
+            if (m.group(1) in SWAPPABLE) != (m.group(2) in SWAPPABLE)
+            and "the" not in (m.group(1), m.group(2))
+            and "a" not in (m.group(1), m.group(2))
+        ]
+        if not places:
+            return None
+        m = rng.choice(places)
+        new = f"{m.group(2)} {m.group(1)}"
+    elif kind == "missing-to":
+        places = list(VERB_TO.finditer(text))
+        if not places:
+            return None
+        m = rng.choice(places)
+        new = f"{m.group(1)} {m.group(2)}"
+    else:  # "partitive": "the" dropped after "many of"
+        places = list(QUANTIFIER_OF_THE.finditer(text))
+        if not places:
+            return None
+        m = rng.choice(places)
+        new = f"{m.group(1)} of {m.group(2)}"
+    return text[: m.start()] + new + text[m.end() :], m.start(), m.start() + len(new)
+
+
+def recall(sets: dict[str, list[str]], folder: Path, per_kind: int) -> None:
+    """Make ``per_kind`` slips of each kind in clean paragraphs and count those found."""
+    paragraphs = [p for docs in sets.values() for d in docs for p in d.split("\n\n") if p.strip()]
+    backend = Backend("word-sequence", WORD_SEQUENCE, "style: brief\n")
+    print("\n| slip made | made | found at its words | other findings |")
+    print("|---|---|---|---|")
+    from brieflint import config as config_mod
+    from brieflint import engine, ruleset
+    from brieflint.document import Document
+
+    path = folder / "inject.yaml"
+    path.write_text(backend.config, encoding="utf-8")
+    build = ruleset.BuildOptions(select=tuple(backend.select), use_cache=False)
+    setup = ruleset.build(config_mod.load(path), build)
+    rules = setup.rules_for("draft.txt")
+    for kind in ("swapped", "missing-to", "partitive"):
+        rng = random.Random(21)
+        made = found = other = 0
+        order = list(range(len(paragraphs)))
+        rng.shuffle(order)
+        for i in order:
+            if made >= per_kind:
+                break
+            slipped = inject(paragraphs[i], kind, rng)
+            if slipped is None:
+                continue
+            text, start, end = slipped
+            made += 1
+            before = engine.lint_document(Document.parse("draft.txt", paragraphs[i]), rules, setup)
+            after = engine.lint_document(Document.parse("draft.txt", text), rules, setup)
+            hits = [f for f in after if f.start < end and f.end > start]
+            found += bool(hits)
+            other += max(0, len(after) - len(hits) - len(before))
+        print(f"| {kind} | {made} | {found} ({100 * found / max(made, 1):.0f} %) | {other} |")
+
+
 def backends(languagetool: str | None) -> list[Backend]:
     chosen = [Backend("word-sequence", WORD_SEQUENCE, "style: brief\n")]
     try:
@@ -124,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=Path, help="also time one brief and list its findings")
     parser.add_argument("--smoke", action="store_true", help="the clean slices in tests/data")
     parser.add_argument(
+        "--inject", type=int, default=0, metavar="N", help="also make N slips of each kind"
+    )
+    parser.add_argument(
         "--data", type=Path, default=SHARED, help="the development sets (default ../shared/data)"
     )
     args = parser.parse_args(argv)
@@ -146,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
                 if total:
                     common = ", ".join(f"{rule} {n}" for rule, n in found.most_common(6))
                     print(f"|  | (most frequent: {common}) | | | | | |")
+        if args.inject:
+            recall(sets, folder, args.inject)
         if args.sample is not None:
             text = args.sample.read_text(encoding="utf-8")
             print(f"\n{args.sample.name}: {len(text.split())} words")

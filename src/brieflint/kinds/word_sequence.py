@@ -51,7 +51,8 @@ FUNCTION = frozenset(
 )
 PRONOUNS = frozenset(
     "i me my mine you your yours he him his she her hers it its we us our ours they them their "
-    "theirs this that these those which whom whose what who whoever whichever such".split()
+    "theirs this that these those which whom whose what who whoever whichever such myself yourself "
+    "himself herself itself ourselves yourselves themselves".split()
 )
 ADVERBS = frozenset(
     "then also there so thus instead still even just now always often never only first again too "
@@ -293,12 +294,24 @@ def _swap(model: _Model, p: str | None, a: str, b: str, q: str | None, gain: flo
 
 
 def _missing_to(model: _Model, a: str, b: str, gain: float) -> bool:
-    if model.t.pair(a, b) or a in ARTICLES or a in PRONOUNS or b in PRONOUNS or b == "be":
+    if model.t.pair(a, b) or a in ARTICLES or a in PRONOUNS or b == "be":
         return False
+    if b in FUNCTION or b in PRONOUNS or b in ADVERBS:
+        return False  # "to" before these is a preposition, not an infinitive's
     a_to, to_b, ab = model.logp(a, "to"), model.logp("to", b), model.logp(a, b)
     if a_to is None or to_b is None or ab is None:
         return False
-    return a_to + to_b - ab > gain and model.ratio("to", b) > 10
+    # the second word must read as a verb: it follows "to" far more often than "the"
+    t = model.t
+    verb = t.pair("to", b) / max(t.pair("the", b), model.floor / 2)
+    if verb <= 3 or model.ratio("to", b) <= 2:
+        return False
+    if a_to + to_b - ab > gain:
+        return True
+    # A word that "to" follows at least every other time, before a word that is nearly always a
+    # verb: an absent pair is evidence enough at a lower gain (for frequent verbs the absent
+    # pair's estimate is capped at the list's floor, which understates the gain).
+    return a_to >= math.log(0.5) and verb > 20 and a_to + to_b - ab > gain / 4
 
 
 def _determiner(
