@@ -290,7 +290,7 @@ def _swap(model: _Model, p: str | None, a: str, b: str, q: str | None, gain: flo
     context_gain = pb + aq - pa - bq
     if usual and pair_gain + context_gain > gain and context_gain > -1.0 and pair_gain > -3.0:
         return True
-    return pair_gain + context_gain > gain * STRONG and context_gain > 1.0 and pair_gain > 1.0
+    return pair_gain + context_gain > gain * STRONG and context_gain > 0.0 and pair_gain > 1.0
 
 
 def _missing_to(model: _Model, a: str, b: str, gain: float) -> bool:
