@@ -14,8 +14,6 @@ from brieflint.document import Document
 from brieflint.findings import Finding
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SAMPLE = SHARED / "samples" / "secureblacksea-brief-7.txt"
 
 LintFn = Callable[..., list[Finding]]
 
