@@ -29,7 +29,8 @@ def lint_text(
 ) -> list[Finding]:
     """Lint ``text`` as if it were the file ``path`` (``.md`` makes it Markdown)."""
     loaded = config_mod.load(config_path) if config_path else config_mod.default()
-    setup = ruleset.build(loaded, style_ref=style, select=select, ignore=ignore)
+    options = ruleset.BuildOptions(style=style, select=tuple(select), ignore=tuple(ignore))
+    setup = ruleset.build(loaded, options)
     doc = Document.parse(path, text)
     return engine.lint_document(doc, setup.rules_for(path), setup)
 
