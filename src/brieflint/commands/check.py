@@ -106,6 +106,7 @@ def check(
         show_progress=lambda files, grammar: session.wants_progress(format, quiet, files, grammar),
     )
     report = run.report
+    report.fail_on = session.fail_on(run.setup, fail_on)
     if baseline_file is not None:
         from brieflint import baseline
 
