@@ -118,7 +118,7 @@ def load(path: Path) -> LoadedConfig:
     try:
         return LoadedConfig(Config.model_validate(raw), path, located)
     except ValidationError as exc:
-        raise yamlpos.pydantic_error(exc, located) from None
+        raise yamlpos.pydantic_error(exc, located, model=Config) from None
 
 
 def _load_pyproject(path: Path, text: str) -> LoadedConfig:
@@ -133,7 +133,7 @@ def _load_pyproject(path: Path, text: str) -> LoadedConfig:
     try:
         return LoadedConfig(Config.model_validate(section), path, located)
     except ValidationError as exc:
-        err = yamlpos.pydantic_error(exc, located, prefix=("tool", "brieflint"))
+        err = yamlpos.pydantic_error(exc, located, prefix=("tool", "brieflint"), model=Config)
         raise err from None
 
 
