@@ -67,6 +67,8 @@ class Config(_Model):
     variables: dict[str, str] = Field(default_factory=dict)
     languagetool: LanguageToolConfig = Field(default_factory=LanguageToolConfig)
     cache_dir: str = ".brieflint-cache"
+    # drafts larger than this (in MB of 1,000,000 bytes) are refused, unread
+    max_draft_mb: float = Field(default=20.0, gt=0, le=10_000)
 
 
 @dataclass(frozen=True)

@@ -189,6 +189,7 @@ def build(
     language: str | None = None,
     languagetool: str | None = None,
     use_cache: bool = True,
+    max_draft_mb: float | None = None,
 ) -> Setup:
     """Resolve the rule set for one configuration (CLI options win over the config)."""
     cfg = loaded.config
@@ -236,6 +237,8 @@ def build(
     if languagetool is not None:
         lt = cfg.languagetool.model_copy(update={"mode": languagetool})
         effective = cfg.model_copy(update={"languagetool": lt})
+    if max_draft_mb is not None:
+        effective = effective.model_copy(update={"max_draft_mb": max_draft_mb})
     context = Context(
         config=effective,
         root=loaded.root,

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brieflint import config as config_mod
-from brieflint import engine, ruleset
+from brieflint import engine, ruleset, sources
 from brieflint.decode import BinaryFileError, decode
 from brieflint.document import Document
-from brieflint.errors import BrieflintError, InputError
+from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
 from brieflint.resultcache import ResultCache
 
@@ -38,6 +38,7 @@ class Options:
     keep_text: bool = False
     languagetool: str | None = None  # off | optional | required; None: as configured
     use_cache: bool = True
+    max_draft_mb: float | None = None  # None: as configured
 
 
 @dataclass
@@ -78,24 +79,18 @@ class SetupCache:
                 language=self.options.language,
                 languagetool=self.options.languagetool,
                 use_cache=self.options.use_cache,
+                max_draft_mb=self.options.max_draft_mb,
             )
         return self._by_config[cfg_path]
 
 
-def read_source(job: Job) -> str:
+def read_source(job: Job, max_draft_mb: float = sources.DEFAULT_MAX_DRAFT_MB) -> str:
+    """The text of ``job``: a regular file or standard input, at most ``max_draft_mb``."""
+    limit = sources.limit_bytes(max_draft_mb)
     if job.source == "-":
-        data = sys.stdin.buffer.read()
+        data = sources.read_bounded(sys.stdin.buffer, job.display, limit)
     else:
-        try:
-            data = Path(job.source).read_bytes()
-        except IsADirectoryError:
-            raise InputError("is a directory, not a draft", path=job.display) from None
-        except PermissionError:
-            raise InputError("permission denied", path=job.display) from None
-        except FileNotFoundError:
-            raise InputError("no such file or directory", path=job.display) from None
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=job.display) from None
+        data = sources.read_file(job.source, job.display, limit)
     return decode(data, job.display)
 
 
@@ -105,7 +100,7 @@ def lint_job(
     result = FileResult(job.display)
     try:
         if text is None:
-            text = read_source(job)
+            text = read_source(job, setup.context.config.max_draft_mb)
         rules = setup.rules_for(job.source)
         store, key = _result_cache(setup, rules, job, text)
         cached = store.get(key) if store is not None else None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from brieflint import backends, discover, reporters, ruleset, runner
+from brieflint import backends, discover, reporters, ruleset, runner, sources
 from brieflint.atomic import write_text
 from brieflint.config import DEFAULT_INCLUDE, require_file
 from brieflint.errors import BrieflintError
@@ -55,6 +55,7 @@ def runner_options(
     no_cache: bool,
     keep_text: bool,
     stdin_filename: str | None = None,
+    max_draft_mb: float | None = None,
 ) -> runner.Options:
     """The runner's options from the flags `check` and `baseline create` share, validated."""
     if languagetool is not None and languagetool not in ("off", "optional", "required"):
@@ -63,6 +64,7 @@ def runner_options(
         )
     if jobs < 0:
         raise BrieflintError("--jobs must be 0 or more", key="--jobs")
+    sources.check_option(max_draft_mb)
     if config is not None:
         require_file(config)
     return runner.Options(
@@ -75,6 +77,7 @@ def runner_options(
         languagetool=languagetool,
         use_cache=not no_cache,
         keep_text=keep_text,
+        max_draft_mb=max_draft_mb,
     )
 
 
@@ -215,6 +218,12 @@ def check(
         help="Check only drafts changed since the git revision REV (committed since the merge "
         "base, uncommitted, or untracked), among the paths given.",
     ),
+    max_draft_mb: float = typer.Option(
+        None,
+        "--max-draft-mb",
+        metavar="MB",
+        help="Refuse drafts larger than this many MB (default: the config's max_draft_mb, 20).",
+    ),
 ) -> None:
     for name in format:
         if name not in reporters.REPORTERS:
@@ -236,6 +245,7 @@ def check(
         no_cache=no_cache,
         keep_text=baseline_file is not None or any(name in NEEDS_TEXT for name in format),
         stdin_filename=stdin_filename,
+        max_draft_mb=max_draft_mb,
     )
     if changed_since is not None and not changed_since.strip():
         raise BrieflintError("give a git revision", key="--changed-since")

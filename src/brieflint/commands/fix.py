@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from brieflint import discover, runner
+from brieflint import discover, runner, sources
 from brieflint.atomic import write_bytes
 from brieflint.config import DEFAULT_INCLUDE, require_file
 from brieflint.decode import BinaryFileError
@@ -38,7 +38,14 @@ def command(
     stdin_filename: str = typer.Option(
         None, "--stdin-filename", help="Name for text read from - (picks Markdown or text)."
     ),
+    max_draft_mb: float = typer.Option(
+        None,
+        "--max-draft-mb",
+        metavar="MB",
+        help="Refuse drafts larger than this many MB (default: the config's max_draft_mb, 20).",
+    ),
 ) -> None:
+    sources.check_option(max_draft_mb)
     if config is not None:
         require_file(config)
     options = runner.Options(
@@ -48,6 +55,7 @@ def command(
         ignore=ignore,
         stdin_filename=stdin_filename,
         languagetool="off",  # fixes come from brieflint's own rules; no server needed
+        max_draft_mb=max_draft_mb,
     )
     cache = runner.SetupCache(options)
     jobs = _jobs(paths or ["."], cache, stdin_filename)
@@ -84,9 +92,9 @@ def _jobs(targets: list[str], cache: runner.SetupCache, stdin_name: str | None) 
 def _fix_one(job: runner.Job, cache: runner.SetupCache, *, diff: bool, dry_run: bool) -> int:
     """Fix one draft; 1 when it changed (or would), else 0."""
     stdin = job.source == "-"
-    text = runner.read_source(job)
-    head = b"" if stdin else _head(job)  # the byte-order mark to write back, if any
     setup = cache.setup_for(job.source if not stdin else str(Path.cwd() / "stdin"))
+    text = runner.read_source(job, setup.context.config.max_draft_mb)
+    head = b"" if stdin else _head(job)  # the byte-order mark to write back, if any
 
     def lint(current: str) -> list[Finding]:
         result = runner.lint_job(job, setup, text=current)
