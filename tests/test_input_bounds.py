@@ -67,7 +67,7 @@ def test_endless_standard_input_is_cut_at_the_limit(tmp_path: Path) -> None:
         )
     assert code == 2
     assert _one_error(err).startswith(
-        "brieflint: error: x.md: draft larger than 20 MB, not checked"
+        "brieflint: error: x.md: draft larger than 10 MB, not checked"
     )
 
 

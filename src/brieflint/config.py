@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from brieflint import yamlpos
 from brieflint.errors import ConfigError
 from brieflint.overrides import RuleOverride
+from brieflint.sources import DEFAULT_MAX_DRAFT_MB, MAX_DRAFT_MB_CEILING
 
 CONFIG_NAMES = ("brieflint.yaml", ".brieflint.yaml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
@@ -68,7 +69,7 @@ class Config(_Model):
     languagetool: LanguageToolConfig = Field(default_factory=LanguageToolConfig)
     cache_dir: str = ".brieflint-cache"
     # drafts larger than this (in MB of 1,000,000 bytes) are refused, unread
-    max_draft_mb: float = Field(default=20.0, gt=0, le=10_000)
+    max_draft_mb: float = Field(default=DEFAULT_MAX_DRAFT_MB, gt=0, le=MAX_DRAFT_MB_CEILING)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from brieflint.errors import BrieflintError, InputError
 
-DEFAULT_MAX_DRAFT_MB = 20.0
+DEFAULT_MAX_DRAFT_MB = 10.0
 MAX_DRAFT_MB_CEILING = 10_000.0
 _CHUNK = 1 << 20
 

@@ -222,7 +222,7 @@ def check(
         None,
         "--max-draft-mb",
         metavar="MB",
-        help="Refuse drafts larger than this many MB (default: the config's max_draft_mb, 20).",
+        help="Refuse drafts larger than this many MB (default: the config's max_draft_mb, 10).",
     ),
 ) -> None:
     for name in format:

@@ -42,7 +42,7 @@ def command(
         None,
         "--max-draft-mb",
         metavar="MB",
-        help="Refuse drafts larger than this many MB (default: the config's max_draft_mb, 20).",
+        help="Refuse drafts larger than this many MB (default: the config's max_draft_mb, 10).",
     ),
 ) -> None:
     sources.check_option(max_draft_mb)
