@@ -16,6 +16,7 @@ from brieflint.sources import DEFAULT_MAX_DRAFT_MB, MAX_DRAFT_MB_CEILING
 
 CONFIG_NAMES = ("brieflint.yaml", ".brieflint.yaml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+DEFAULT_MAX_ANSWER_MB = 10.0  # the longest answer taken from LanguageTool
 
 
 # English as written in these countries: the spelling rules' word list is English, and
@@ -40,7 +41,8 @@ class _Model(BaseModel):
 class LanguageToolConfig(_Model):
     mode: Literal["off", "optional", "required"] = "off"
     url: str | None = None
-    timeout: float = Field(default=30.0, gt=0)
+    timeout: float = Field(default=30.0, gt=0)  # seconds for a whole request
+    max_answer_mb: float = Field(default=DEFAULT_MAX_ANSWER_MB, gt=0, le=1000)
     disabled_rules: list[str] = Field(default_factory=list)
     disabled_categories: list[str] = Field(default_factory=list)
 
