@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brieflint import config as config_mod
-from brieflint import engine, ruleset, sources
+from brieflint import engine, orphans, ruleset, sources
 from brieflint.decode import BinaryFileError, decode
 from brieflint.document import Document
 from brieflint.errors import BrieflintError
@@ -119,7 +119,8 @@ def lint_job(
 _INHERITED: dict[int, ruleset.Setup] = {}
 
 
-def _inherit(setups: dict[int, ruleset.Setup]) -> None:
+def _inherit(setups: dict[int, ruleset.Setup], parent: int) -> None:
+    orphans.die_with_parent(parent)
     _INHERITED.clear()
     _INHERITED.update(setups)
 
@@ -187,7 +188,8 @@ def run(
         max_workers=workers,
         mp_context=get_context("fork"),
         initializer=_inherit,
-        initargs=(setups,),  # not pickled: a forked worker starts with the parent's memory
+        # not pickled: a forked worker starts with the parent's memory
+        initargs=(setups, os.getpid()),
     ) as pool:
         futures = []
         for key, (_, items) in groups.items():
