@@ -27,7 +27,7 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.kinds import Hit, Kind, Options
-from brieflint.spelling import analysis, suggest
+from brieflint.spelling import analysis, suggest, variety
 from brieflint.spelling.suggest import Candidate
 
 
@@ -142,13 +142,13 @@ class _Judge:
                 return None
             if zipf >= options.rare_zipf:
                 junk = [c for c in self.candidates(word, False) if self._junk_of(c, zipf)]
-                return ("is most likely a misreading", _top(junk, options)) if junk else None
+                return ("is most likely a misreading", _top(junk, options, ctx)) if junk else None
             floor = max(options.common_zipf, zipf + options.gap_zipf)
             found = self.candidates(word, False)
             better = [c for c in found if c.zipf >= floor and c.cost <= 1.0]
             if not better:
                 return None
-            return "is a rare misspelling", _top(better, options)
+            return "is a rare misspelling", _top(better, options, ctx)
         if lower:
             found = self.candidates(word, True)
             uses = self.words.count(word)
@@ -156,7 +156,7 @@ class _Judge:
                 return None  # a term the document uses consistently
             if not found:
                 found = suggest.far_candidates(word, lexicon, options.max_suggestions)
-            return "is not a known word", _top(found, options)
+            return "is not a known word", _top(found, options, ctx)
         if self.words.count(word) >= options.name_min_count:
             return None  # a name the document uses consistently
         found = self.candidates(word, True)
@@ -164,7 +164,7 @@ class _Judge:
         max_cost = 1.0 if sentence_start else options.name_max_cost
         if not _confident(found, options, floor, max_cost):
             return None  # most likely a name
-        return "is not a known word", _top(found, options)
+        return "is not a known word", _top(found, options, ctx)
 
     def _maybe_junk(self, word: str, zipf: float) -> bool:
         options = self.options
@@ -184,11 +184,13 @@ def _confident(
     )
 
 
-def _top(found: list[Candidate], options: SpellingOptions) -> tuple[str, ...]:
+def _top(found: list[Candidate], options: SpellingOptions, ctx: Context) -> tuple[str, ...]:
+    """The best suggestions, spelt in the configured variety of English."""
     seen: list[str] = []
     for c in found:
-        if c.word not in seen:
-            seen.append(c.word)
+        word = variety.in_variety(c.word, ctx.lexicon)
+        if word not in seen:
+            seen.append(word)
     return tuple(seen[: options.max_suggestions])
 
 
