@@ -6,7 +6,7 @@ import re
 import string
 from collections.abc import Iterable, Mapping
 
-from brieflint import suppress
+from brieflint import postpass, suppress
 from brieflint.document import Document
 from brieflint.errors import BrieflintError
 from brieflint.findings import Edit, Finding, Fix, Severity
@@ -53,6 +53,7 @@ def lint_document(doc: Document, rules: Iterable[ActiveRule], setup: Setup) -> l
                 f"rule {rule.id} gave up (input too deeply nested)", path=doc.path
             ) from None
         findings.extend(_finding(doc, rule, hit) for hit in hits)
+    findings = postpass.one_per_defect(findings, doc.text, {r.id: r.kind.name for r in active})
     suppressions = suppress.parse(doc)
     findings = suppress.apply(findings, suppressions)
     findings = after_rules(doc, findings)
