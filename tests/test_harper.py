@@ -73,3 +73,15 @@ def test_suppression_may_name_harper_rules(tmp_path: Path) -> None:
     text = "<!-- brieflint-disable-next-line harper.AnA -->\nIt is a important step.\n"
     found = lint_text(text, path="d.md", config_path=config(tmp_path))
     assert [f.rule for f in found if f.rule.startswith(("harper.", "meta."))] == []
+
+
+def test_harper_yields_to_a_brieflint_finding_on_the_same_words(tmp_path: Path) -> None:
+    # one defect, one finding: Harper's finding on characters a brieflint rule already names goes
+    text = "They spoke of of the plan. It is a important step.\n"
+    cfg = config(tmp_path, ", enabled_rules: [RepeatedWords]")
+    with cfg.open("a", encoding="utf-8") as handle:  # Harper's repetition category back on
+        handle.write("rules:\n  grammar.harper: {options: {disabled_categories: []}}\n")
+    found = lint_text(text, config_path=cfg)
+    rules = [f.rule for f in found]
+    assert "prose.doubled-word" in rules and "harper.AnA" in rules
+    assert "harper.RepeatedWords" not in rules

@@ -312,4 +312,5 @@ KIND = Kind(
     HarperOptions,
     check,
     "Grammar matches from Harper, offline and in process (off unless configured).",
+    relays="harper.",
 )
