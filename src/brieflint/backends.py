@@ -27,7 +27,13 @@ def describe(setup: Setup) -> dict[str, str]:
     lang = ctx.language
     spelling_on = any(rule.kind.backend == "spelling" for rule in setup.base.values())
     spelling = f"offline (wordfreq, {lang})" if spelling_on else "off"
-    return {"spelling": spelling, "grammar": _grammar(setup)}
+    described = {"spelling": spelling, "grammar": _grammar(setup)}
+    if any(rule.kind.backend == "word-pairs" for rule in setup.base.values()):
+        from brieflint.text.ngrams import data_folder
+
+        found = data_folder() is not None
+        described["word-pairs"] = "offline (symspellpy)" if found else "not installed (symspellpy)"
+    return described
 
 
 def _grammar(setup: Setup) -> str:

@@ -143,3 +143,13 @@ def test_table_round_trips_and_is_cached(tmp_path: Path, monkeypatch: pytest.Mon
     )
     with pytest.raises(ValueError):
         ngrams.NgramTable.from_bytes(b"not a table")
+
+
+def test_reports_name_the_word_pair_backend() -> None:
+    from brieflint import backends, ruleset
+    from brieflint import config as config_mod
+
+    on = ruleset.build(config_mod.default())
+    off = ruleset.build(config_mod.default(), ruleset.BuildOptions(ignore=("grammar",)))
+    assert backends.describe(on)["word-pairs"] == "offline (symspellpy)"
+    assert "word-pairs" not in backends.describe(off)

@@ -346,4 +346,5 @@ KIND = Kind(
     check,
     "Swapped words, a missing 'to' or 'the', an impossible word after an article (word-pair "
     "statistics).",
+    backend="word-pairs",
 )

@@ -135,7 +135,7 @@ def _log1000(n: float) -> int:
     return min(65535, max(0, round(math.log(n) * _SCALE)))
 
 
-def _data_folder() -> Path | None:
+def data_folder() -> Path | None:
     spec = importlib.util.find_spec("symspellpy")  # locates the package without importing it
     if spec is None or spec.origin is None:
         return None
@@ -175,7 +175,7 @@ def _cache_file(folder: Path) -> Path | None:
 def load_table() -> NgramTable | None:
     """The English n-gram table, from the user cache when it is there; None when symspellpy (which
     ships the counts) is not installed."""
-    folder = _data_folder()
+    folder = data_folder()
     if folder is None:
         return None
     cached = _cache_file(folder)
