@@ -85,3 +85,55 @@ def test_harper_yields_to_a_brieflint_finding_on_the_same_words(tmp_path: Path) 
     rules = [f.rule for f in found]
     assert "prose.doubled-word" in rules and "harper.AnA" in rules
     assert "harper.RepeatedWords" not in rules
+
+
+def _site_without_harper(tmp_path: Path) -> Path:
+    """A copy of this environment's import path without harper-py: every entry of the
+    site-packages folder linked, except Harper's package and its metadata."""
+    import sysconfig
+
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for where in {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}:
+        for entry in Path(where).iterdir():
+            name = entry.name.lower()
+            if name == "harper" or name.startswith("harper_py"):
+                continue
+            target = folder / entry.name
+            if not target.exists():
+                target.symlink_to(entry)
+    return folder
+
+
+def test_missing_harper_warns_or_fails_and_other_rules_still_report(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    site_dir = _site_without_harper(tmp_path)
+    src = Path(__file__).resolve().parents[1] / "src"
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Officials are expected attend the meeting.\n", encoding="utf-8")
+    from brieflint.text.lexicon import cache_home
+
+    env = {
+        "PYTHONPATH": f"{src}:{site_dir}",
+        "PYTHONNOUSERSITE": "1",
+        "HOME": str(tmp_path),
+        "BRIEFLINT_CACHE_HOME": str(cache_home()),  # the word tables this run already built
+    }
+
+    def run(mode: str) -> subprocess.CompletedProcess[str]:
+        (tmp_path / "brieflint.yaml").write_text(f"harper: {{mode: {mode}}}\n", encoding="utf-8")
+        command = [sys.executable, "-S", "-m", "brieflint", "check", "--no-cache", str(draft)]
+        return subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path)
+
+    optional = run("optional")
+    assert optional.returncode == 0, optional.stderr
+    assert "grammar not checked: harper-py is not installed" in optional.stdout
+    assert "pip install 'brieflint[harper]'" in optional.stdout
+    assert "grammar.missing-word" in optional.stdout  # the offline rules still report
+    assert "grammar: Harper not installed (optional)" in optional.stdout
+    required = run("required")
+    assert required.returncode == 2
+    [line] = required.stderr.strip().splitlines()
+    assert line.startswith("brieflint: error:") and "Harper: harper-py is not installed" in line
