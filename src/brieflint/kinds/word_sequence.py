@@ -255,6 +255,8 @@ def _run_slips(
 
 
 def _swap(model: _Model, p: str | None, a: str, b: str, q: str | None, gain: float) -> bool:
+    if a in ARTICLES or b in ARTICLES or not (a in FUNCTION or b in FUNCTION):
+        return False
     if p is not None and p.endswith("'s"):
         p = "its"  # a possessive stands where a possessive determiner would
     if p is None or q is None or not (model.known(p) and model.known(q)):
@@ -294,10 +296,12 @@ def _swap(model: _Model, p: str | None, a: str, b: str, q: str | None, gain: flo
 
 
 def _missing_to(model: _Model, a: str, b: str, gain: float) -> bool:
-    if model.t.pair(a, b) or a in ARTICLES or a in PRONOUNS or b == "be":
+    if a in ARTICLES or a in PRONOUNS or b == "be":
         return False
     if b in FUNCTION or b in PRONOUNS or b in ADVERBS:
         return False  # "to" before these is a preposition, not an infinitive's
+    if model.t.pair(a, b) or model.t.pair("to", b) <= model.floor:
+        return False
     a_to, to_b, ab = model.logp(a, "to"), model.logp("to", b), model.logp(a, b)
     if a_to is None or to_b is None or ab is None:
         return False

@@ -33,6 +33,7 @@ _MAGIC = b"BLNGR1\n"
 _WORDS_FILE = "frequency_dictionary_en_82_765.txt"
 _PAIRS_FILE = "frequency_bigramdictionary_en_243_342.txt"
 _SCALE = 1000.0  # log counts are stored x 1000 as unsigned 16-bit integers
+_MEMO_LIMIT = 500_000  # lookups remembered per table (some 60 MB at most)
 
 
 class NgramTable:
@@ -49,6 +50,7 @@ class NgramTable:
         self._logs = logs  # log count x 1000 of trie key id i
         self._starts = starts  # for a word: log of the summed counts of the pairs it starts
         self.word_total, self.pair_total, self.pair_floor = totals
+        self._memo: dict[str, float] = {}  # counts looked up, for the rest of the run
 
     @classmethod
     def from_counts(
@@ -114,8 +116,14 @@ class NgramTable:
         return cls(trie, logs, starts, (totals[0], totals[1], totals[2]))
 
     def _get(self, key: str) -> float:
+        found = self._memo.get(key)
+        if found is not None:
+            return found
         i = self._trie.get(key)
-        return math.exp(self._logs[i] / _SCALE) if i is not None else 0.0
+        value = math.exp(self._logs[i] / _SCALE) if i is not None else 0.0
+        if len(self._memo) < _MEMO_LIMIT:
+            self._memo[key] = value
+        return value
 
     def count(self, word: str) -> float:
         """How often ``word`` (lower case) occurs; 0 when it is not among the listed words."""
