@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.engine",
         "brieflint.ruleset",
         "brieflint.ruledoc",
+        "brieflint.schema",
         "brieflint.backends",
         "brieflint.fixer",
     ),

@@ -42,7 +42,7 @@ class SpellingOptions(Options):
         "only when an edit this cheap (an OCR confusion) explains it; otherwise it is a name.",
     )
     gap_zipf: float = Field(1.8, description="How much more common a typo's correction is.")
-    max_suggestions: int = Field(3, ge=0)
+    max_suggestions: int = Field(3, ge=0, description="Most suggestions shown per word.")
     skip_name_variants: bool = Field(
         True, description="Leave misread names to spelling.name-variant (one finding, not two)."
     )

@@ -16,8 +16,10 @@ from brieflint.kinds import Hit, Kind, Options
 
 class SubstitutionOptions(Options):
     swap: dict[str, str] = Field(description="wrong → right (literal phrases, whole words)")
-    ignorecase: bool = True
-    fix: bool = True
+    ignorecase: bool = Field(
+        True, description="Match regardless of case (the fix carries the case found over)."
+    )
+    fix: bool = Field(True, description="Offer the right word as a fix.")
 
 
 def match_case(found: str, replacement: str) -> str:
