@@ -102,7 +102,7 @@ def _pydantic_accepts_rule(path: Path) -> bool:
         ({"max_parts": "two"}, "ocr-split-word", False),
         ({"max_part": 2}, "ocr-split-word", False),  # a misspelt option
         ({"swap": {"teh": "the"}}, "substitution", True),
-        ({}, "substitution", False),  # swap is required
+        ({"swap": {"teh": 3}}, "substitution", False),  # a replacement is text
         ({"min_count": 0}, "name-variant", False),  # below its minimum
     ],
 )

@@ -12,9 +12,11 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from brieflint import yamlpos
 from brieflint.errors import ConfigError
 from brieflint.overrides import RuleOverride
+from brieflint.sources import DEFAULT_MAX_DRAFT_MB, MAX_DRAFT_MB_CEILING
 
 CONFIG_NAMES = ("brieflint.yaml", ".brieflint.yaml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+DEFAULT_MAX_ANSWER_MB = 10.0  # the longest answer taken from LanguageTool
 
 
 # English as written in these countries: the spelling rules' word list is English, and
@@ -49,7 +51,13 @@ class LanguageToolConfig(_Model):
         description="The server, e.g. http://127.0.0.1:8081 (or BRIEFLINT_LANGUAGETOOL_URL); "
         '"local": language-tool-python\'s own download.',
     )
-    timeout: float = Field(default=30.0, gt=0, description="Seconds to wait for an answer.")
+    timeout: float = Field(default=30.0, gt=0, description="Seconds to wait for a whole request.")
+    max_answer_mb: float = Field(
+        default=DEFAULT_MAX_ANSWER_MB,
+        gt=0,
+        le=1000,
+        description="Largest answer read from the server, in MB of 1,000,000 bytes.",
+    )
     disabled_rules: list[str] = Field(
         default_factory=list, description="LanguageTool rule ids never reported (EN_QUOTES)."
     )
@@ -119,6 +127,12 @@ class Config(_Model):
         default=".brieflint-cache",
         description="Where findings are cached, relative to this file (--no-cache: off).",
     )
+    max_draft_mb: float = Field(
+        default=DEFAULT_MAX_DRAFT_MB,
+        gt=0,
+        le=MAX_DRAFT_MB_CEILING,
+        description="Drafts larger than this (in MB of 1,000,000 bytes) are refused, unread.",
+    )
 
 
 @dataclass(frozen=True)
@@ -170,7 +184,7 @@ def load(path: Path) -> LoadedConfig:
     try:
         return LoadedConfig(Config.model_validate(raw), path, located)
     except ValidationError as exc:
-        raise yamlpos.pydantic_error(exc, located) from None
+        raise yamlpos.pydantic_error(exc, located, model=Config) from None
 
 
 def _load_pyproject(path: Path, text: str) -> LoadedConfig:
@@ -185,7 +199,7 @@ def _load_pyproject(path: Path, text: str) -> LoadedConfig:
     try:
         return LoadedConfig(Config.model_validate(section), path, located)
     except ValidationError as exc:
-        err = yamlpos.pydantic_error(exc, located, prefix=("tool", "brieflint"))
+        err = yamlpos.pydantic_error(exc, located, prefix=("tool", "brieflint"), model=Config)
         raise err from None
 
 
