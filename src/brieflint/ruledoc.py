@@ -53,6 +53,7 @@ def render_doc(
         spec.examples.bad.rstrip("\n"),
         "```",
         "",
+        *_fixed(spec.examples.fixed),
         "**Good**",
         "",
         "```",
@@ -73,6 +74,12 @@ def render_doc(
             lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
         lines.append("```")
     return "\n".join(lines) + "\n"
+
+
+def _fixed(text: str | None) -> list[str]:
+    if text is None:
+        return []
+    return ["**Fixed** by `brieflint fix`", "", "```", text.rstrip("\n"), "```", ""]
 
 
 def _active(rule_id: str, setup: ruleset.Setup | None) -> ruleset.ActiveRule | None:
