@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -31,7 +32,9 @@ _COMPLEX_SCRIPT = regex.compile(
 
 
 class InvisibleCharOptions(Options):
-    fix: bool = True
+    fix: bool = Field(
+        True, description="Offer removing invisible characters that carry no meaning as a fix."
+    )
 
 
 def _names(chars: str) -> str:
