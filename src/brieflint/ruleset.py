@@ -16,6 +16,7 @@ from brieflint.discover import matches_any
 from brieflint.errors import ConfigError
 from brieflint.findings import Severity
 from brieflint.overrides import RuleOverride
+from brieflint.sources import DEFAULT_MAX_DRAFT_MB
 from brieflint.vocabulary import Vocabulary
 
 
@@ -29,6 +30,7 @@ class BuildOptions:
     language: str | None = None
     languagetool: str | None = None  # --languagetool: off | optional | required
     use_cache: bool = True  # False: --no-cache
+    max_draft_mb: float | None = None  # --max-draft-mb: refuse drafts larger than this
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Setup:
     context: Context
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    max_draft_mb: float = DEFAULT_MAX_DRAFT_MB  # drafts larger than this are refused unread
     _per_glob: dict[tuple[int, ...], list[ActiveRule]] = field(default_factory=dict, repr=False)
 
     @property
@@ -253,6 +256,7 @@ def build(loaded: LoadedConfig, options: BuildOptions | None = None) -> Setup:
         context=context,
         select=chosen_select,
         ignore=chosen_ignore,
+        max_draft_mb=chosen.max_draft_mb or cfg.max_draft_mb,
     )
 
 

@@ -74,6 +74,12 @@ def check(
         help="Check only drafts changed since the git revision REV (committed since the merge "
         "base, uncommitted, or untracked), among the paths given.",
     ),
+    max_draft_mb: float = typer.Option(
+        None,
+        "--max-draft-mb",
+        metavar="MB",
+        help="Refuse drafts larger than this many MB (default: the config's max_draft_mb, 10).",
+    ),
 ) -> None:
     for name in format:
         if name not in reporters.REPORTERS:
@@ -97,6 +103,7 @@ def check(
         no_cache=no_cache,
         keep_text=baseline_file is not None or any(name in NEEDS_TEXT for name in format),
         stdin_filename=stdin_filename,
+        max_draft_mb=max_draft_mb,
     )
     if changed_since is not None and not changed_since.strip():
         raise BrieflintError("give a git revision", key="--changed-since")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import typer
 
-from brieflint import kinds, ruleset, session
+from brieflint import ruleset, session
 from brieflint.errors import BrieflintError
-from brieflint.rulespec import RuleSpec
+from brieflint.ruledoc import render_doc
 
 app = typer.Typer(
     help=(
@@ -91,40 +91,3 @@ def show(
         hint = f" (did you mean {', '.join(map(repr, close[:3]))}?)" if close else ""
         raise BrieflintError(f"unknown rule {rule_id!r}{hint or ' (`brieflint rules` lists them)'}")
     typer.echo(render_doc(spec, setup))
-
-
-def render_doc(spec: RuleSpec, setup: ruleset.Setup | None = None) -> str:
-    """Markdown documentation of one rule (used by ``rules show`` and docs/rules.md)."""
-    kind = kinds.get(spec.kind)
-    lines = [
-        f"## {spec.id}",
-        "",
-        f"{spec.description}",
-        "",
-        f"- kind: `{spec.kind}`"
-        + (" (fixable with `brieflint fix`)" if kind and kind.fixable else ""),
-        f"- default severity: {spec.severity}",
-        f"- enabled by default: {'yes' if spec.enabled else 'no'}",
-        "",
-        "**Why**",
-        "",
-        spec.why.strip(),
-        "",
-        "**Bad**",
-        "",
-        "```",
-        spec.examples.bad.rstrip("\n"),
-        "```",
-        "",
-        "**Good**",
-        "",
-        "```",
-        spec.examples.good.rstrip("\n"),
-        "```",
-    ]
-    if spec.options:
-        lines += ["", "**Options** (defaults)", "", "```yaml"]
-        for key, value in spec.options.items():
-            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-        lines.append("```")
-    return "\n".join(lines) + "\n"

@@ -194,23 +194,35 @@ def url_for(port: int) -> str:
 
 
 def answers(url: str, timeout: float = 2.0) -> bool:
-    """True when ``url``/v2/languages answers 200."""
-    import requests
+    """True when ``url``/v2/languages answers 200 (within ``timeout`` for the whole request)."""
+    from http.client import HTTPException
+
+    from brieflint.languagetool import bounded
 
     try:
-        return requests.get(f"{url}/v2/languages", timeout=timeout).status_code == 200
-    except requests.RequestException:
+        bounded.request("GET", f"{url}/v2/languages", timeout=timeout, max_bytes=_ANSWER_BYTES)
+    except (bounded.RequestFailed, OSError, HTTPException, ValueError):
         return False
+    return True
 
 
 def server_version(url: str, timeout: float = 5.0) -> str | None:
-    import requests
+    """The version ``url``/v2/info names, or None (asked within ``timeout`` in all)."""
+    import json
+    from http.client import HTTPException
+
+    from brieflint.languagetool import bounded
 
     try:
-        response = requests.get(f"{url}/v2/info", timeout=timeout)
-        return str(response.json()["software"]["version"])
-    except (requests.RequestException, ValueError, KeyError, TypeError):
+        body = bounded.request("GET", f"{url}/v2/info", timeout=timeout, max_bytes=_ANSWER_BYTES)
+        return str(json.loads(body)["software"]["version"])
+    except (bounded.RequestFailed, OSError, HTTPException, ValueError, LookupError, TypeError):
         return None
+    except RecursionError:  # JSON nested past Python's limit
+        return None
+
+
+_ANSWER_BYTES = 1_000_000  # /v2/languages and /v2/info answer a few kB
 
 
 def command(port: int, version: str = DEFAULT_VERSION) -> list[str]:
