@@ -35,8 +35,11 @@ SIGN_KEY = typer.Option(
 
 def _record(path: str, decision: Decision) -> None:
     brief = workflow.open_brief(path)
-    made, written, after = workflow.record(brief, decision)
-    rel = written.relative_to(brief.repo.root).as_posix()
+    done = workflow.record(brief, decision)
+    made, after = done.record, done.state
+    rel = done.path.relative_to(brief.repo.root).as_posix()
+    for warning in done.warnings:
+        typer.echo(f"brieflint: warning: {warning}", err=True)
     typer.echo(f"{brief.rel}: {made.payload.action} recorded ({made.short}); state: {after.state}")
     typer.echo(f"  {rel}")
     typer.echo("  commit it: git add .brieflint/reviews && git commit")
