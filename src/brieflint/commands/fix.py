@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from brieflint import runner, session
+from brieflint import display, runner, session
 from brieflint.atomic import write_bytes
 from brieflint.decode import BinaryFileError
 from brieflint.errors import BrieflintError
@@ -65,7 +65,7 @@ def command(
         except BrieflintError as exc:
             errors.append(str(exc))
     for message in errors:
-        print(f"brieflint: error: {message}", file=sys.stderr)
+        print(display.error_line(message), file=sys.stderr)
     if errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if changed else 0)
@@ -94,7 +94,8 @@ def _fix_one(job: runner.Job, lint_session: session.Session, *, diff: bool, dry_
         verb = "would fix" if dry_run else "fixed"
         rules = sorted({f.rule for f in result.applied})
         print(
-            f"{job.display}: {verb} {len(result.applied)} finding(s) ({', '.join(rules)})",
+            f"{display.for_terminal(job.display)}: {verb} {len(result.applied)} finding(s) "
+            f"({', '.join(rules)})",
             file=sys.stderr,
         )
     return 1 if result.changed else 0
