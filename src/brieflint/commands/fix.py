@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from brieflint import display, runner, session
-from brieflint.atomic import write_bytes
+from brieflint.atomic import failure, write_bytes
 from brieflint.decode import BinaryFileError
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
@@ -89,7 +89,13 @@ def _fix_one(job: runner.Job, lint_session: session.Session, *, diff: bool, dry_
     elif stdin:
         sys.stdout.write(result.text)
     elif result.changed and not dry_run:
-        write_bytes(Path(job.source), encode_like(head, result.text))
+        try:
+            write_bytes(Path(job.source), encode_like(head, result.text))
+        except OSError as exc:
+            raise BrieflintError(
+                f"cannot write the fixed draft: {failure(exc)}; the draft is unchanged",
+                path=job.display,
+            ) from None
     if result.changed and not diff:
         verb = "would fix" if dry_run else "fixed"
         rules = sorted({f.rule for f in result.applied})

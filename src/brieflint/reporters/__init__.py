@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brieflint import display
-from brieflint.atomic import write_text
+from brieflint.atomic import failure, write_text
 from brieflint.errors import BrieflintError
 from brieflint.report import Report
 
@@ -52,5 +52,5 @@ def write_report(destination: Path, text: str) -> None:
         write_text(destination, text)
     except OSError as exc:
         raise BrieflintError(
-            f"cannot write the report: {exc.strerror or exc}", path=str(destination)
+            f"cannot write the report: {failure(exc)}", path=display.printable(str(destination))
         ) from None
