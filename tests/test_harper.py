@@ -31,6 +31,8 @@ def test_rule_examples(tmp_path: Path) -> None:
         "harper.AnA": "an",
     }
     assert good == []
+    pinned = [(e.line, e.column, e.end_line, e.end_column) for e in SPEC.examples.findings or []]
+    assert [(f.line, f.column, f.end_line, f.end_column) for f in bad] == pinned
 
 
 def test_off_unless_configured() -> None:
