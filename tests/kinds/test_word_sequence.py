@@ -101,6 +101,7 @@ def test_true_positive(text: str, rule: str, words: str, suggestion: str) -> Non
         "The council adopted what it called a reset.",
         "The ministers began the reforms of the tax system, a series of changes.",
         "A goods train and a sports car stood at a crossroads.",
+        "He worked for a ladies' tailor in the town.",
         "He then said that the plan had usually been a success; she accused him of lying.",
         "Options a or b are open.",
     ],

@@ -239,6 +239,8 @@ def _run_slips(
                 )
         if a in ARTICLES and lower[i + 1]:
             q = low[i + 2] if i + 2 < n else None
+            if q is None and doc.text[run[i + 1].end : run[i + 1].end + 1] in ("'", "’"):
+                q = "'s"  # a plural possessive ("a ladies' tailor") is followed by its noun
             yield from _determiner(model, a, b, q, span_ab, found_ab, toks[i + 1])
         if a in QUANTIFIERS and b == "of" and i + 2 < n and lower[i + 2]:
             w = low[i + 2]
