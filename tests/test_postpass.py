@@ -46,7 +46,7 @@ def test_a_passage_owner_silences_other_house_rules_inside_it() -> None:
     inside = _finding("house.acronym-near-miss", 16, 19)
     outside = _finding("house.acronym-near-miss", 48, 51)
     owner = _finding("house.disclaimer", 0, 47)
-    kept = postpass.postpass.one_per_defect([owner, inside, outside], text, kinds)
+    kept = postpass.one_per_defect([owner, inside, outside], text, kinds)
     assert kept == [owner, outside]
 
 
@@ -57,7 +57,7 @@ def test_languagetool_on_the_same_characters_as_a_rule_is_dropped() -> None:
     theirs = _finding("lt.ENGLISH_WORD_REPEAT_RULE", 0, 7)
     other = _finding("lt.SOME_GRAMMAR_RULE", 8, 14)
     not_checked = _finding("lt.grammar", 0, 0)
-    kept = postpass.postpass.one_per_defect([ours, theirs, other, not_checked], text, kinds)
+    kept = postpass.one_per_defect([ours, theirs, other, not_checked], text, kinds)
     assert kept == [ours, other, not_checked]
 
 
@@ -65,7 +65,7 @@ def test_clean_findings_pass_unchanged() -> None:
     text = "alpha beta gamma"
     kinds = {"spelling.unknown-word": "spelling", "ocr.spacing": "ocr-spacing"}
     findings = [_finding("ocr.spacing", 5, 6), _finding("spelling.unknown-word", 0, 5)]
-    assert postpass.postpass.one_per_defect(findings, text, kinds) == findings
+    assert postpass.one_per_defect(findings, text, kinds) == findings
 
 
 def test_a_word_pair_guess_yields_to_a_grammar_tool_on_the_same_words() -> None:
