@@ -73,6 +73,7 @@ class Score:
     seconds: float = 0.0
     examples_missed: dict[str, list[str]] = field(default_factory=dict)
     examples_false: dict[str, list[str]] = field(default_factory=dict)
+    examples_clean: dict[str, list[str]] = field(default_factory=dict)
 
     def recall(self, kinds: Iterable[str] | None = None) -> float:
         keys = [k for k in self.defects if k not in devsets.UNSCORED] if kinds is None else kinds
@@ -320,12 +321,18 @@ def score(tool: Brieflint | External, devset: DevSet, examples: int = 0) -> Scor
     began = time.perf_counter()
     flagged = tool.flags([c.text for c in devset.cases])
     cleans = [c.clean for c in devset.cases if c.clean is not None]
-    clean_flags = tool.flags(_unique(cleans))
+    clean_texts = _unique(cleans)
+    clean_flags = tool.flags(clean_texts)
     result.seconds = time.perf_counter() - began
     for case, flags in zip(devset.cases, flagged, strict=True):
         _score_case(result, case, flags, examples)
-    for flags in clean_flags:
+    for text, flags in zip(clean_texts, clean_flags, strict=True):
         result.clean_findings.update(f.rule for f in flags)
+        for f in flags if examples else ():
+            shown = result.examples_clean.setdefault(f.rule, [])
+            if len(shown) < examples:
+                fixed = " (fixed)" if f.fix_edits else ""
+                shown.append(_context(text, f.start, f.end) + fixed)
         result.clean_fix_edits += sum(f.fix_edits for f in flags)
         if sum(f.severity in SEVERE for f in flags) > 2:
             result.clean_docs_over_2 += 1
@@ -423,6 +430,8 @@ def report(scores: list[Score]) -> str:
                 lines.append(f"\n{s.tool} missed ({k}): " + "  ".join(items))
             for r, items in s.examples_false.items():
                 lines.append(f"\n{s.tool} false ({r}): " + "  ".join(items))
+            for r, items in s.examples_clean.items():
+                lines.append(f"\n{s.tool} on clean text ({r}): " + "  ".join(items))
     return "\n".join(lines)
 
 
