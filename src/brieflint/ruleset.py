@@ -11,11 +11,26 @@ from pydantic import ValidationError
 
 from brieflint import data, kinds, rulespec, style, yamlpos
 from brieflint.config import LoadedConfig
-from brieflint.context import Context, Vocabulary
+from brieflint.context import Context
 from brieflint.discover import matches_any
 from brieflint.errors import ConfigError
 from brieflint.findings import Severity
 from brieflint.overrides import RuleOverride
+from brieflint.sources import DEFAULT_MAX_DRAFT_MB
+from brieflint.vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the command line decides over a configuration file (None or empty: as configured)."""
+
+    style: str | None = None  # --style: a built-in style name or a folder
+    select: tuple[str, ...] = ()  # --select: only these rules (id prefixes)
+    ignore: tuple[str, ...] = ()  # --ignore: not these rules (id prefixes)
+    language: str | None = None
+    languagetool: str | None = None  # --languagetool: off | optional | required
+    use_cache: bool = True  # False: --no-cache
+    max_draft_mb: float | None = None  # --max-draft-mb: refuse drafts larger than this
 
 
 @dataclass(frozen=True)
@@ -54,8 +69,8 @@ class Setup:
     context: Context
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    max_draft_mb: float = DEFAULT_MAX_DRAFT_MB  # drafts larger than this are refused unread
     _per_glob: dict[tuple[int, ...], list[ActiveRule]] = field(default_factory=dict, repr=False)
-    _fingerprints: dict[tuple[int, ...], str | None] = field(default_factory=dict, repr=False)
 
     @property
     def style_name(self) -> str:
@@ -78,15 +93,6 @@ class Setup:
         if key not in self._per_glob:
             self._per_glob[key] = self._resolve_overrides(matched, ignored)
         return self._per_glob[key]
-
-    def fingerprint(self, rules: Sequence[ActiveRule]) -> str | None:
-        """What the findings of ``rules`` depend on besides the text (None: not cacheable)."""
-        key = tuple(id(rule) for rule in rules)
-        if key not in self._fingerprints:
-            from brieflint.resultcache import rules_fingerprint
-
-            self._fingerprints[key] = rules_fingerprint(rules, self.context)
-        return self._fingerprints[key]
 
     def _resolve_overrides(
         self, matched: Sequence[int], ignored: Sequence[str]
@@ -133,9 +139,13 @@ def _expand(
 ) -> list[str]:
     found = [rid for rid in states if matches(rid, prefix)]
     if not found:
+        from brieflint import didyoumean
+
         cli = located.source == "command line"
+        groups = {rid.split(".", 1)[0] for rid in states}
+        near = didyoumean.hint(prefix, [*states, *groups])
         raise ConfigError(
-            f"unknown rule {prefix!r} (`brieflint rules` lists them)",
+            f"unknown rule {prefix!r}{near or ' (`brieflint rules` lists them)'}",
             path=None if cli else located.source,
             line=None if cli else located.line_of(where),
             key=yamlpos.format_path(where),
@@ -176,21 +186,15 @@ def _activate(state: _State) -> ActiveRule:
         options = kind.options.model_validate(state.options)
     except ValidationError as exc:
         located, prefix = state.options_source
-        raise yamlpos.pydantic_error(exc, located, prefix=prefix) from None
+        raise yamlpos.pydantic_error(exc, located, prefix=prefix, model=kind.options) from None
     return ActiveRule(spec, kind, options, Severity.parse(state.severity))
 
 
-def build(
-    loaded: LoadedConfig,
-    *,
-    style_ref: str | None = None,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    language: str | None = None,
-    languagetool: str | None = None,
-    use_cache: bool = True,
-) -> Setup:
-    """Resolve the rule set for one configuration (CLI options win over the config)."""
+def build(loaded: LoadedConfig, options: BuildOptions | None = None) -> Setup:
+    """Resolve the rule set for one configuration (the command line's ``options`` win over the
+    config)."""
+    chosen = options or BuildOptions()
+    style_ref, select, ignore = chosen.style, chosen.select, chosen.ignore
     cfg = loaded.config
     try:
         layers = style.load_chain(style_ref or cfg.style, loaded.root)
@@ -232,15 +236,14 @@ def build(
     disabled: dict[str, ActiveRule] = {}
     for rid, state in sorted(states.items()):
         (base if state.enabled else disabled)[rid] = _activate(state)
-    effective = cfg
-    if languagetool is not None:
-        lt = cfg.languagetool.model_copy(update={"mode": languagetool})
-        effective = cfg.model_copy(update={"languagetool": lt})
+    grammar = cfg.languagetool
+    if chosen.languagetool is not None:
+        grammar = grammar.model_copy(update={"mode": chosen.languagetool})
     context = Context(
-        config=effective,
+        languagetool=grammar,
         root=loaded.root,
-        cache_dir=(loaded.root / cfg.cache_dir) if use_cache else None,
-        language=language or cfg.language or _style_language(layers),
+        cache_dir=(loaded.root / cfg.cache_dir) if chosen.use_cache else None,
+        language=chosen.language or cfg.language or _style_language(layers),
         vocabulary=_vocabulary(layers, loaded),
         variables=_variables(layers, loaded),
     )
@@ -253,6 +256,7 @@ def build(
         context=context,
         select=chosen_select,
         ignore=chosen_ignore,
+        max_draft_mb=chosen.max_draft_mb or cfg.max_draft_mb,
     )
 
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brieflint import config as config_mod
-from brieflint import engine, ruleset
+from brieflint import engine, orphans, ruleset, sources
 from brieflint.decode import BinaryFileError, decode
 from brieflint.document import Document
-from brieflint.errors import BrieflintError, InputError
+from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
-from brieflint.resultcache import ResultCache
+from brieflint.resultcache import ResultCache, rules_fingerprint
 
 
 @dataclass
@@ -28,16 +28,13 @@ class FileResult:
 
 @dataclass
 class Options:
-    config_path: Path | None = None
-    style: str | None = None
-    select: Sequence[str] = ()
-    ignore: Sequence[str] = ()
-    language: str | None = None
+    """How to run: which config, what the command line decides over it, and how to work."""
+
+    config_path: Path | None = None  # --config (None: discovered per file)
+    build: ruleset.BuildOptions = field(default_factory=ruleset.BuildOptions)
     jobs: int = 1
     stdin_filename: str | None = None
-    keep_text: bool = False
-    languagetool: str | None = None  # off | optional | required; None: as configured
-    use_cache: bool = True
+    keep_text: bool = False  # keep each draft's text on its result (reporters that show it)
 
 
 @dataclass
@@ -67,35 +64,23 @@ class SetupCache:
         return self._by_dir[folder]
 
     def setup_for(self, path: str) -> ruleset.Setup:
-        cfg_path = self.config_path_for(path)
+        return self.setup_of(self.config_path_for(path))
+
+    def setup_of(self, cfg_path: Path | None) -> ruleset.Setup:
+        """The setup of the configuration file ``cfg_path`` (None: the built-in defaults)."""
         if cfg_path not in self._by_config:
             loaded = config_mod.load(cfg_path) if cfg_path else config_mod.default()
-            self._by_config[cfg_path] = ruleset.build(
-                loaded,
-                style_ref=self.options.style,
-                select=self.options.select,
-                ignore=self.options.ignore,
-                language=self.options.language,
-                languagetool=self.options.languagetool,
-                use_cache=self.options.use_cache,
-            )
+            self._by_config[cfg_path] = ruleset.build(loaded, self.options.build)
         return self._by_config[cfg_path]
 
 
-def read_source(job: Job) -> str:
+def read_source(job: Job, max_draft_mb: float = sources.DEFAULT_MAX_DRAFT_MB) -> str:
+    """The text of ``job``: a regular file or standard input, at most ``max_draft_mb``."""
+    limit = sources.limit_bytes(max_draft_mb)
     if job.source == "-":
-        data = sys.stdin.buffer.read()
+        data = sources.read_bounded(sys.stdin.buffer, job.display, limit)
     else:
-        try:
-            data = Path(job.source).read_bytes()
-        except IsADirectoryError:
-            raise InputError("is a directory, not a draft", path=job.display) from None
-        except PermissionError:
-            raise InputError("permission denied", path=job.display) from None
-        except FileNotFoundError:
-            raise InputError("no such file or directory", path=job.display) from None
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=job.display) from None
+        data = sources.read_file(job.source, job.display, limit)
     return decode(data, job.display)
 
 
@@ -105,7 +90,7 @@ def lint_job(
     result = FileResult(job.display)
     try:
         if text is None:
-            text = read_source(job)
+            text = read_source(job, setup.max_draft_mb)
         rules = setup.rules_for(job.source)
         store, key = _result_cache(setup, rules, job, text)
         cached = store.get(key) if store is not None else None
@@ -134,7 +119,8 @@ def lint_job(
 _INHERITED: dict[int, ruleset.Setup] = {}
 
 
-def _inherit(setups: dict[int, ruleset.Setup]) -> None:
+def _inherit(setups: dict[int, ruleset.Setup], parent: int) -> None:
+    orphans.die_with_parent(parent)
     _INHERITED.clear()
     _INHERITED.update(setups)
 
@@ -146,11 +132,21 @@ def _result_cache(
     cache_dir = setup.context.cache_dir
     if cache_dir is None:
         return None, ""
-    fingerprint = setup.fingerprint(rules)
+    fingerprint = _fingerprint(setup, rules)
     if fingerprint is None:
         return None, ""
     store = setup.context.service("result-cache", lambda: ResultCache(cache_dir))
     return store, ResultCache.key(fingerprint, job.display, text)
+
+
+def _fingerprint(setup: ruleset.Setup, rules: Sequence[ruleset.ActiveRule]) -> str | None:
+    """What the findings of ``rules`` depend on besides the text (None: not cacheable), worked
+    out once per rule set and process."""
+    memo: dict[tuple[int, ...], str | None] = setup.context.service("rule-fingerprints", dict)
+    key = tuple(id(rule) for rule in rules)
+    if key not in memo:
+        memo[key] = rules_fingerprint(rules, setup.context)
+    return memo[key]
 
 
 def _lint_chunk(setup_id: int, jobs: list[Job], keep_text: bool) -> list[FileResult]:
@@ -192,7 +188,8 @@ def run(
         max_workers=workers,
         mp_context=get_context("fork"),
         initializer=_inherit,
-        initargs=(setups,),  # not pickled: a forked worker starts with the parent's memory
+        # not pickled: a forked worker starts with the parent's memory
+        initargs=(setups, os.getpid()),
     ) as pool:
         futures = []
         for key, (_, items) in groups.items():

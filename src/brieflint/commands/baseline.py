@@ -6,8 +6,9 @@ from pathlib import Path
 
 import typer
 
+from brieflint import session
 from brieflint.baseline import DEFAULT_FILE, dumps, entries, root_of
-from brieflint.commands.check import lint, runner_options, wants_progress, write_report
+from brieflint.reporters import write_report
 
 app = typer.Typer(
     help=(
@@ -38,8 +39,12 @@ def create(
     ),
     style: str = typer.Option(None, "--style", help="House style: a built-in name or a folder."),
     config: Path = typer.Option(None, "--config", help="Use this config file (no discovery)."),
-    select: list[str] = typer.Option([], "--select", help="Only these rules (id prefix)."),
-    ignore: list[str] = typer.Option([], "--ignore", help="Skip these rules (id prefix)."),
+    select: list[str] = typer.Option(
+        [], "--select", help="Only these rules (id prefixes; comma list or repeated)."
+    ),
+    ignore: list[str] = typer.Option(
+        [], "--ignore", help="Skip these rules (id prefixes; comma list or repeated)."
+    ),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel processes (0: every core)."),
     languagetool: str = typer.Option(
         None,
@@ -48,7 +53,7 @@ def create(
     ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
 ) -> None:
-    options = runner_options(
+    options = session.options(
         config=config,
         style=style,
         select=select,
@@ -58,10 +63,9 @@ def create(
         no_cache=no_cache,
         keep_text=True,
     )
-    run = lint(
+    run = session.Session(options).lint(
         paths or ["."],
-        options,
-        show_progress=lambda files, grammar: wants_progress(["text"], False, files, grammar),
+        show_progress=lambda files, lt: session.wants_progress(["text"], False, files, lt),
     )
     if run.errors:
         for message in run.errors:

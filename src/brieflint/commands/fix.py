@@ -8,9 +8,8 @@ from pathlib import Path
 
 import typer
 
-from brieflint import discover, runner
+from brieflint import runner, session
 from brieflint.atomic import write_bytes
-from brieflint.config import DEFAULT_INCLUDE, require_file
 from brieflint.decode import BinaryFileError
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
@@ -29,8 +28,12 @@ Example:  brieflint fix briefs/ --select ocr --diff
 
 def command(
     paths: list[str] = typer.Argument(None, help="Files or folders to fix; - reads stdin."),
-    select: list[str] = typer.Option([], "--select", help="Only these rules (id prefix)."),
-    ignore: list[str] = typer.Option([], "--ignore", help="Skip these rules (id prefix)."),
+    select: list[str] = typer.Option(
+        [], "--select", help="Only these rules (id prefixes; comma list or repeated)."
+    ),
+    ignore: list[str] = typer.Option(
+        [], "--ignore", help="Skip these rules (id prefixes; comma list or repeated)."
+    ),
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff; write nothing."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
     style: str = typer.Option(None, "--style", help="House style: a built-in name or a folder."),
@@ -38,24 +41,28 @@ def command(
     stdin_filename: str = typer.Option(
         None, "--stdin-filename", help="Name for text read from - (picks Markdown or text)."
     ),
+    max_draft_mb: float = typer.Option(
+        None,
+        "--max-draft-mb",
+        metavar="MB",
+        help="Refuse drafts larger than this many MB (default: the config's max_draft_mb, 10).",
+    ),
 ) -> None:
-    if config is not None:
-        require_file(config)
-    options = runner.Options(
-        config_path=config,
+    options = session.options(
+        config=config,
         style=style,
         select=select,
         ignore=ignore,
         stdin_filename=stdin_filename,
         languagetool="off",  # fixes come from brieflint's own rules; no server needed
+        max_draft_mb=max_draft_mb,
     )
-    cache = runner.SetupCache(options)
-    jobs = _jobs(paths or ["."], cache, stdin_filename)
+    lint_session = session.Session(options)
     changed = 0
     errors: list[str] = []
-    for job in jobs:
+    for job in lint_session.jobs(paths or ["."]):
         try:
-            changed += _fix_one(job, cache, diff=diff, dry_run=dry_run)
+            changed += _fix_one(job, lint_session, diff=diff, dry_run=dry_run)
         except BinaryFileError as exc:
             if job.explicit:
                 errors.append(str(exc))
@@ -68,28 +75,14 @@ def command(
     raise typer.Exit(1 if changed else 0)
 
 
-def _jobs(targets: list[str], cache: runner.SetupCache, stdin_name: str | None) -> list[runner.Job]:
-    jobs: list[runner.Job] = []
-    for raw in targets:
-        explicit = not Path(raw).is_dir() or raw == "-"
-        setup = cache.setup_for(raw if raw != "-" else str(Path.cwd() / "stdin"))
-        cfg = setup.loaded.config
-        include = cfg.include or list(DEFAULT_INCLUDE)
-        for found in discover.expand([raw], include, cfg.exclude):
-            display = (stdin_name or "-") if found == "-" else found
-            jobs.append(runner.Job(display=display, source=found, explicit=explicit))
-    return jobs
-
-
-def _fix_one(job: runner.Job, cache: runner.SetupCache, *, diff: bool, dry_run: bool) -> int:
+def _fix_one(job: runner.Job, lint_session: session.Session, *, diff: bool, dry_run: bool) -> int:
     """Fix one draft; 1 when it changed (or would), else 0."""
     stdin = job.source == "-"
-    text = runner.read_source(job)
+    text = runner.read_source(job, lint_session.setup_for(job.source).max_draft_mb)
     head = b"" if stdin else _head(job)  # the byte-order mark to write back, if any
-    setup = cache.setup_for(job.source if not stdin else str(Path.cwd() / "stdin"))
 
     def lint(current: str) -> list[Finding]:
-        result = runner.lint_job(job, setup, text=current)
+        result = lint_session.lint_one(job, text=current)
         if result.error:
             raise BrieflintError(result.error)
         return result.findings
