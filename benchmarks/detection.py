@@ -126,7 +126,8 @@ class Brieflint:
     def __init__(self, select: Sequence[str] = (), style: str | None = None) -> None:
         from brieflint import config, ruleset
 
-        self.setup = ruleset.build(config.default(), style_ref=style, select=select)
+        options = ruleset.BuildOptions(style=style, select=tuple(select))
+        self.setup = ruleset.build(config.default(), options)
 
     def flags(self, texts: Sequence[str]) -> list[list[Flag]]:
         from brieflint import engine

@@ -18,17 +18,17 @@ DEV = Path(__file__).resolve().parent / "data" / "dev"
 
 # set -> (headline recall, precision)
 FLOORS = {
-    "acl-ws": (0.68, 0.86),
-    "acl-spell": (0.55, 0.62),
-    "bln": (0.46, 0.92),
+    "acl-ws": (0.76, 0.83),
+    "acl-spell": (0.65, 0.6),
+    "bln": (0.52, 0.92),
 }
 # (set, kind) -> recall
 KIND_FLOORS = {
-    ("acl-ws", "split"): 0.68,
-    ("acl-ws", "run-together"): 0.6,
-    ("acl-spell", "hyphenation"): 0.55,
-    ("bln", "hyphenation"): 0.35,
-    ("bln", "run-together"): 0.55,
+    ("acl-ws", "split"): 0.78,
+    ("acl-ws", "run-together"): 0.7,
+    ("acl-spell", "hyphenation"): 0.75,
+    ("bln", "hyphenation"): 0.65,
+    ("bln", "run-together"): 0.68,
 }
 WHITESPACE_RULES = ("ocr.split-word", "ocr.run-together", "ocr.spacing")
 

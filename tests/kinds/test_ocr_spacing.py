@@ -44,3 +44,36 @@ def test_two_column_tables_are_not_runs_of_spaces() -> None:
     assert [f.rule for f in lint_text("One  line with a gap.\n", select=["ocr.spacing"])] == [
         "ocr.spacing"
     ]
+
+
+def test_words_glued_at_a_mark() -> None:
+    from tests.conftest import lint_text
+
+    text = (
+        "We looked in,with care at close friends(Linguistic work) in section 4.Means and Fig.2.\n"
+    )
+    hits = lint_text(text, select=[RULE])
+    assert [text[f.start : f.end] for f in hits] == [
+        "in,with",
+        "friends(Linguistic",
+        "4.Means",
+        "Fig.2",
+    ]
+    assert [f.suggestions[0] for f in hits] == [
+        "in, with",
+        "friends (Linguistic",
+        "4. Means",
+        "Fig. 2",
+    ]
+    assert all(f.fix is None for f in hits)  # could be data: shown, never fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 1,000 people; the points a,b and c; version 2.1 of data.csv.",
+        "The file report.pdf and the value f(x) or friend(s), i.e. the rest.",
+    ],
+)
+def test_numbers_symbols_and_file_names_are_not_glued_words(text: str) -> None:
+    assert found(text, RULE) == []

@@ -35,7 +35,7 @@ _CAPITAL_WORD = regex.compile(r"\p{Lu}\p{Ll}{4,40}")
 _CAPITAL = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’@./_-])\p{Lu}\p{Ll}{4,40}(?![\p{L}\p{M}\p{N}'’@/_-])"
 )
-GLUE_WORD_ZIPF = 6.0  # "of", "and", "on": a function word this common glued at a token's end
+GLUE_WORD_ZIPF = 6.0  # "we", "the", "of": a word this common glued to a capitalised token
 _LOWER_WORD = regex.compile(r"\p{Ll}{5,40}")  # a word _LOWER can match whole
 _LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")  # a word _CAMEL can match inside
 MAX_TOKEN_ZIPF = 3.5  # a token more frequent than this is a word, whatever it looks like
@@ -117,7 +117,7 @@ def _split_capital(form: str, lexicon: Lexicon) -> list[str] | None:
     if not parts or segment.near_known(folded, lexicon):
         return None
     zipfs = [lexicon.zipf(p) for p in parts]
-    first_common = zipfs[0] >= COMMON_WORD_ZIPF and all(
+    first_common = zipfs[0] >= GLUE_WORD_ZIPF and all(
         len(p) >= 4 and z >= CONTENT_WORD_ZIPF for p, z in zip(parts[1:], zipfs[1:], strict=True)
     )
     glued_on = (
