@@ -42,6 +42,15 @@ from benchmarks.devsets import Case, Defect, DevSet  # noqa: E402
 # rules that judge a brief's house conventions, not damage: they would fire on any paper
 NOT_DETECTION = ("house.metadata", "house.acronym-undefined", "meta.")
 SEVERE = frozenset({"warning", "error"})
+# the rules for whitespace and layout damage, whose precision is shown on its own too
+WHITESPACE_RULES = (
+    "ocr.split-word",
+    "ocr.run-together",
+    "ocr.spacing",
+    "ocr.hyphenation",
+    "ocr.page-furniture",
+    "ocr.broken-paragraph",
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,12 @@ class Score:
         tp, fp = sum(self.rule_tp.values()), sum(self.rule_fp.values())
         return tp / (tp + fp) if tp + fp else 1.0
 
+    def rules_precision(self, rules: Iterable[str]) -> tuple[int, int, float]:
+        chosen = list(rules)
+        tp = sum(self.rule_tp[r] for r in chosen)
+        fp = sum(self.rule_fp[r] for r in chosen)
+        return tp, fp, tp / (tp + fp) if tp + fp else 1.0
+
     def as_json(self) -> dict[str, object]:
         kinds = {
             k: {"defects": n, "found": self.found[k], "recall": round(self.found[k] / n, 3)}
@@ -106,6 +121,7 @@ class Score:
             "precision": round(self.precision, 3),
             "kinds": kinds,
             "rules": rules,
+            "whitespace_rules_precision": round(self.rules_precision(WHITESPACE_RULES)[2], 3),
             "first_suggestion": {"judged": self.suggested, "right": self.suggested_right},
             "clean": {
                 "findings": dict(self.clean_findings),
@@ -427,6 +443,12 @@ def report(scores: list[Score]) -> str:
                 prec = f"{tp / (tp + fp):.2f}" if tp + fp else "-"
                 lines.append(f"| {r} | {tp} | {fp} | {prec} | {s.clean_findings[r]} |")
         for s in group:
+            if s.tool == "brieflint":
+                tp, fp, prec = s.rules_precision(WHITESPACE_RULES)
+                lines.append(
+                    f"\nwhitespace and layout rules ({', '.join(WHITESPACE_RULES)}): "
+                    f"{tp} true, {fp} false, precision {prec:.2f}"
+                )
             for k, items in s.examples_missed.items():
                 lines.append(f"\n{s.tool} missed ({k}): " + "  ".join(items))
             for r, items in s.examples_false.items():

@@ -73,3 +73,10 @@ def test_capitalised_joins_and_words_glued_to_numbers() -> None:
 )
 def test_names_units_and_product_names_are_not_run_together(text: str) -> None:
     assert found(text, RULE) == []
+
+
+def test_a_function_word_glued_to_a_capitalised_word() -> None:
+    text = "InProceedings of the meeting. Sincethis approach works, said Daybell and McNew.\n"
+    assert found(text, RULE) == ["InProceedings", "Sincethis"]
+    # a known word and an ending is a word the list lacks, not "into national"
+    assert found("A larger intonational phrase.\n", RULE) == []

@@ -77,3 +77,15 @@ def test_words_glued_at_a_mark() -> None:
 )
 def test_numbers_symbols_and_file_names_are_not_glued_words(text: str) -> None:
     assert found(text, RULE) == []
+
+
+def test_references_and_colons_glued() -> None:
+    text = "As Neumann,2003 and Smith,J. say: Therefore,a plan; note:this matters.\n"
+    assert found(text, RULE) == ["Neumann,2003", "Smith,J", "Therefore,a", "note:this"]
+    # a ratio, a time, a web address and symbols a:b are no glued words
+    assert found("A ratio 3:2 at 10:30, see http://example.org and a:b.\n", RULE) == []
+
+
+def test_a_lost_symbol_between_words_is_not_a_question_mark() -> None:
+    assert found("The product distributes over ? from both sides.\n", RULE) == []
+    assert found("Why ? Because it is.\n", RULE) == [" "]

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _LOWER = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’@./_-])\p{Ll}{5,40}(?![\p{L}\p{M}\p{N}'’@/_-])")
 _NUMBER_WORD = regex.compile(r"(?<![\p{L}\p{N}.,/])(\d{1,3})(\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{N}])")
 _CAMEL = regex.compile(
-    r"(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}{2,20}|\p{Ll}{2,20})(\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{N}])"
+    r"(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}{1,20}|\p{Ll}{2,20})(\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{N}])"
 )
 # a common word glued to a number, either way round: "of0.978", "between 0and 1"
 _WORD_NUMBER = regex.compile(
@@ -42,6 +42,7 @@ MAX_TOKEN_ZIPF = 3.5  # a token more frequent than this is a word, whatever it l
 UNKNOWN_ZIPF = 1.5
 COMMON_WORD_ZIPF = 5.5  # "in", "the", "are": the words a lost space most often glues on
 CONTENT_WORD_ZIPF = 4.0
+DERIVED_STEM_ZIPF = 2.5  # segment.KNOWN_ZIPF: the stem is a word
 
 
 class RunTogetherOptions(Options):
@@ -117,9 +118,12 @@ def _split_capital(form: str, lexicon: Lexicon) -> list[str] | None:
     if not parts or segment.near_known(folded, lexicon):
         return None
     zipfs = [lexicon.zipf(p) for p in parts]
-    first_common = zipfs[0] >= GLUE_WORD_ZIPF and all(
-        len(p) >= 4 and z >= CONTENT_WORD_ZIPF for p, z in zip(parts[1:], zipfs[1:], strict=True)
-    )
+    rest = list(zip(parts[1:], zipfs[1:], strict=True))
+    # "Wealso"; "Sincethis" (a common first word and a function word); never "Daybell"
+    first_common = (
+        zipfs[0] >= GLUE_WORD_ZIPF
+        or (zipfs[0] >= COMMON_WORD_ZIPF and max(zipfs[1:]) >= GLUE_WORD_ZIPF)
+    ) and all((len(p) >= 4 and z >= CONTENT_WORD_ZIPF) or z >= GLUE_WORD_ZIPF for p, z in rest)
     glued_on = (
         parts[-1] in segment.FUNCTION_WORDS
         and zipfs[-1] >= GLUE_WORD_ZIPF
@@ -173,6 +177,8 @@ def _camel_hits(
         # one character past the word, so that the look-ahead sees what follows it
         for m in _CAMEL.finditer(prose, word.start, min(word.end + 1, len(prose))):
             a, b = m.group(1), m.group(2)
+            if a[0].isupper() and len(a) < 3 and a.casefold() not in segment.FUNCTION_WORDS:
+                continue  # "McNew", "DeLuca": a name; "InProceedings" is two words
             if (
                 lexicon.zipf(m.group()) < UNKNOWN_ZIPF
                 and not lexicon.vocabulary.accepts(m.group())
@@ -224,7 +230,17 @@ def _split(token: str, lexicon: Lexicon, counts: Counter[str]) -> list[str] | No
         return None  # the token itself is about as likely as the words
     if segment.near_known(token, lexicon):
         return None  # one letter away from a word: a misreading, not a lost space
+    if _derived(token, lexicon):
+        return None  # "intonational": a known word and an ending, a word the list lacks
     return parts
+
+
+def _derived(token: str, lexicon: Lexicon) -> bool:
+    """``token`` is a known word of four letters or more followed by an English ending."""
+    for cut in range(4, len(token) - 1):
+        if token[cut:] in segment.SUFFIXES and lexicon.zipf(token[:cut]) >= DERIVED_STEM_ZIPF:
+            return True
+    return False
 
 
 KIND = Kind(

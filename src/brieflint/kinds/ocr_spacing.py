@@ -34,8 +34,12 @@ _LOWER_BEFORE = regex.compile(r"(?r)\p{Ll}+")
 # "4.Means", "Fig.2". The words on both sides must be words of the language (judged below),
 # so lists of symbols ("a,b"), numbers ("1,000") and code-like names are left alone.
 _GLUED_COMMA = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’@./_-])(\p{Ll}{2,30})([,;])(\p{Ll}{2,30})"
-    r"(?![\p{L}\p{M}\p{N}'’@/_(-]|[.,;]\p{L})"
+    r"(?<![\p{L}\p{M}\p{N}'’@./_-])(\p{L}\p{Ll}{1,30})([,;:])(\p{Ll}{2,30}|a)"
+    r"(?![\p{L}\p{M}\p{N}'’@/_(-]|[.,;:]\p{L})"
+)
+# a reference glued together: "(Smith,2003)", "Smith,J."
+_GLUED_CITATION = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’@./_-])(\p{Lu}\p{Ll}{2,30})(,)(\d{4}(?!\d)|\p{Lu}(?=\.))"
 )
 _GLUED_BRACKET = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’@./_-])(\p{L}\p{Ll}{2,30})(\()(\p{L}\p{Ll}{2,30})(?![\p{L}\p{M}\p{N}(])"
@@ -46,9 +50,18 @@ _GLUED_NUMBER_STOP = regex.compile(
 _GLUED_ABBREVIATION = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}.@/_-])(\p{Lu}?\p{Ll}{1,3})(\.)(\d{1,4})(?![\p{L}\p{N}]|[.,:]\d)"
 )
-_GLUED = (_GLUED_COMMA, _GLUED_BRACKET, _GLUED_NUMBER_STOP, _GLUED_ABBREVIATION)
+_GLUED = (
+    _GLUED_COMMA,
+    _GLUED_CITATION,
+    _GLUED_BRACKET,
+    _GLUED_NUMBER_STOP,
+    _GLUED_ABBREVIATION,
+)
 _RUN_BEFORE_MARK = regex.compile(r"(?r)[\p{L}\p{M}\p{N}]+")
-GLUED_WORD_ZIPF = 3.0  # each word beside the mark is at least this common
+GLUED_WORD_ZIPF = 3.0
+_LOST_MARK = regex.compile(
+    r"\?[ \t]+[\p{Ll}\p{N}=+*<>(?]"
+)  # "?" with a phrase running on  # each word beside the mark is at least this common
 
 
 class SpacingOptions(Options):
@@ -62,6 +75,8 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
         mark = prose[m.end()]
+        if mark == "?" and _LOST_MARK.match(prose, m.end()):
+            continue  # "over ? from": a lost symbol between words, not a question mark
         yield Hit(*m.span(), {"what": f"a space before '{mark}'"}, (), (Edit(*m.span(), ""),))
     for m in matches_at(_SPACE_MOVED, prose, _space_moved_starts(prose, marks)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
@@ -103,7 +118,7 @@ def _glued(doc: Document, ctx: Context) -> Iterator[Hit]:
     reader can tell; the suggestion shows the spaced form.
     """
     prose = doc.prose
-    marks = tokens.char_offsets(prose, ",;(.")
+    marks = tokens.char_offsets(prose, ",;:(.")
     lexicon = ctx.lexicon
     done = 0
     for at in marks:
