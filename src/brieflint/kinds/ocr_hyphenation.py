@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -27,7 +28,7 @@ _RUN_BEFORE = regex.compile(rf"(?r){_WORD}")  # matched backwards: the letters e
 
 
 class HyphenationOptions(Options):
-    fix: bool = True
+    fix: bool = Field(True, description="Offer the joined word as a fix.")
 
 
 def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[Hit]:

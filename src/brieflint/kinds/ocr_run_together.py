@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -46,8 +47,12 @@ DERIVED_STEM_ZIPF = 2.5  # segment.KNOWN_ZIPF: the stem is a word
 
 
 class RunTogetherOptions(Options):
-    numbers: bool = True  # "1For": a footnote number run into the next word
-    camel_case: bool = True  # "regionThe"
+    numbers: bool = Field(
+        True, description='Report a footnote number run into the next word ("1For").'
+    )
+    camel_case: bool = Field(
+        True, description='Report a lower-case word run into a capitalised one ("regionThe").'
+    )
 
 
 def check(doc: Document, options: RunTogetherOptions, ctx: Context) -> Iterator[Hit]:

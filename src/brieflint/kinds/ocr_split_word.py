@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -24,8 +25,8 @@ _GAP = regex.compile(r"[ \t]{1,2}|[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
 class SplitWordOptions(Options):
-    max_parts: int = 3
-    fix: bool = True
+    max_parts: int = Field(3, description="Most pieces a split word is rejoined from.")
+    fix: bool = Field(True, description="Offer the joined word as a fix.")
 
 
 def check(doc: Document, options: SplitWordOptions, ctx: Context) -> Iterator[Hit]:
