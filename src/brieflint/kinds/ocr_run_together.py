@@ -226,7 +226,10 @@ def _split(token: str, lexicon: Lexicon, counts: Counter[str]) -> list[str] | No
     if not parts or parts[0] in segment.PREFIXES or parts[-1] in segment.SUFFIXES:
         return None
     zipfs = [lexicon.zipf(p) for p in parts]
-    if max(zipfs) < COMMON_WORD_ZIPF:
+    if not any(
+        p in segment.FUNCTION_WORDS or z >= GLUE_WORD_ZIPF
+        for p, z in zip(parts, zipfs, strict=True)
+    ):
         # two content words glued are how English makes closed compounds ("beerhouse",
         # "headword"), which word lists often lack: only a glued common word is a lost space
         return None
