@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from brieflint import backends, discover, reporters, ruleset, runner, sources
+from brieflint import backends, discover, display, reporters, ruleset, runner, sources
 from brieflint.config import DEFAULT_INCLUDE, require_file
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
@@ -158,7 +158,7 @@ class Session:
             results = runner.run(jobs_list, self.options, cache=self.setups)
         for r in results:
             if r.skipped:
-                print(f"brieflint: skipped {r.skipped}", file=sys.stderr)
+                print(f"brieflint: skipped {display.for_terminal(r.skipped)}", file=sys.stderr)
         report = Report(
             findings=[f for r in results for f in r.findings],
             files=sum(1 for r in results if r.error is None and r.skipped is None),
