@@ -10,12 +10,13 @@ lands, not retracted or voided; open change requests; withdrawal; tampering).
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from brieflint.review import records as rec
@@ -254,7 +255,7 @@ HONEST_START = [
 
 
 @settings(
-    max_examples=14,
+    max_examples=int(os.environ.get("BRIEFLINT_PROPERTY_EXAMPLES", "14")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -297,6 +298,7 @@ def test_the_gate_passes_only_when_the_policy_is_met(
     base_blob = history.ws.repo.git.rev_parse("main:briefs/trade.md")
     unchanged = history.brief.path == "briefs/trade.md" and landed == base_blob
     met = (unchanged or policy_met(history, landed)) and not history.must_fail
+    event(f"gate exit {code}; policy met: {met}; hostile: {bool(history.must_fail)}")
     if code == 0:
         assert met, (history.must_fail, history.brief, out)
     else:
