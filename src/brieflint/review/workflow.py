@@ -185,11 +185,11 @@ def lint_summary(
     discovered for the file."""
     from brieflint import runner, session
 
+    lint_session = session.Session(session.options(config=None, no_cache=True))
     if setup is None:
-        setup = session.Session(session.options(config=None, no_cache=True)).setup_for(str(path))
-    result = runner.lint_job(
-        runner.Job(display=display, source=str(path), explicit=True), setup, text=text
-    )
+        setup = lint_session.setup_for(str(path))
+    job = runner.Job(display=display, source=str(path), explicit=True)
+    result = lint_session.lint_one(job, text, setup)
     if result.error:
         raise InputError(result.error, path=display)
     counts = Counter(f.severity.label for f in result.findings)
