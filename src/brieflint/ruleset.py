@@ -139,9 +139,13 @@ def _expand(
 ) -> list[str]:
     found = [rid for rid in states if matches(rid, prefix)]
     if not found:
+        from brieflint import didyoumean
+
         cli = located.source == "command line"
+        groups = {rid.split(".", 1)[0] for rid in states}
+        near = didyoumean.hint(prefix, [*states, *groups])
         raise ConfigError(
-            f"unknown rule {prefix!r} (`brieflint rules` lists them)",
+            f"unknown rule {prefix!r}{near or ' (`brieflint rules` lists them)'}",
             path=None if cli else located.source,
             line=None if cli else located.line_of(where),
             key=yamlpos.format_path(where),
@@ -182,7 +186,7 @@ def _activate(state: _State) -> ActiveRule:
         options = kind.options.model_validate(state.options)
     except ValidationError as exc:
         located, prefix = state.options_source
-        raise yamlpos.pydantic_error(exc, located, prefix=prefix) from None
+        raise yamlpos.pydantic_error(exc, located, prefix=prefix, model=kind.options) from None
     return ActiveRule(spec, kind, options, Severity.parse(state.severity))
 
 

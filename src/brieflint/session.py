@@ -55,8 +55,8 @@ def options(
         config_path=config,
         build=ruleset.BuildOptions(
             style=style,
-            select=tuple(select),
-            ignore=tuple(ignore),
+            select=split_list(select),
+            ignore=split_list(ignore),
             languagetool=languagetool,
             use_cache=not no_cache,
             max_draft_mb=max_draft_mb,
@@ -65,6 +65,11 @@ def options(
         stdin_filename=stdin_filename,
         keep_text=keep_text,
     )
+
+
+def split_list(values: Sequence[str]) -> tuple[str, ...]:
+    """``--select prose,ocr --select spelling`` → (prose, ocr, spelling): comma lists, as ruff."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
 def fail_on(setup: ruleset.Setup, chosen: str | None = None) -> str:

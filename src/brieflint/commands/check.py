@@ -44,8 +44,12 @@ def check(
     ),
     style: str = typer.Option(None, "--style", help="House style: a built-in name or a folder."),
     config: Path = typer.Option(None, "--config", help="Use this config file (no discovery)."),
-    select: list[str] = typer.Option([], "--select", help="Only these rules (id prefix)."),
-    ignore: list[str] = typer.Option([], "--ignore", help="Skip these rules (id prefix)."),
+    select: list[str] = typer.Option(
+        [], "--select", help="Only these rules (id prefixes; comma list or repeated)."
+    ),
+    ignore: list[str] = typer.Option(
+        [], "--ignore", help="Skip these rules (id prefixes; comma list or repeated)."
+    ),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel processes (0: every core)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no summary."),
     stdin_filename: str = typer.Option(
@@ -109,6 +113,7 @@ def check(
         show_progress=lambda files, grammar: session.wants_progress(format, quiet, files, grammar),
     )
     report = run.report
+    report.fail_on = session.fail_on(run.setup, fail_on)
     if baseline_file is not None:
         from brieflint import baseline
 

@@ -28,8 +28,12 @@ Example:  brieflint fix briefs/ --select ocr --diff
 
 def command(
     paths: list[str] = typer.Argument(None, help="Files or folders to fix; - reads stdin."),
-    select: list[str] = typer.Option([], "--select", help="Only these rules (id prefix)."),
-    ignore: list[str] = typer.Option([], "--ignore", help="Skip these rules (id prefix)."),
+    select: list[str] = typer.Option(
+        [], "--select", help="Only these rules (id prefixes; comma list or repeated)."
+    ),
+    ignore: list[str] = typer.Option(
+        [], "--ignore", help="Skip these rules (id prefixes; comma list or repeated)."
+    ),
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff; write nothing."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
     style: str = typer.Option(None, "--style", help="House style: a built-in name or a folder."),

@@ -12,6 +12,7 @@ import typer
 
 from brieflint.errors import BrieflintError
 from brieflint.review import workflow
+from brieflint.review.display import safe
 from brieflint.review.workflow import Decision
 
 app = typer.Typer(
@@ -35,10 +36,15 @@ SIGN_KEY = typer.Option(
 
 def _record(path: str, decision: Decision) -> None:
     brief = workflow.open_brief(path)
-    made, written, after = workflow.record(brief, decision)
-    rel = written.relative_to(brief.repo.root).as_posix()
-    typer.echo(f"{brief.rel}: {made.payload.action} recorded ({made.short}); state: {after.state}")
-    typer.echo(f"  {rel}")
+    done = workflow.record(brief, decision)
+    made, after = done.record, done.state
+    rel = done.path.relative_to(brief.repo.root).as_posix()
+    for warning in done.warnings:
+        typer.echo(f"brieflint: warning: {safe(warning)}", err=True)
+    typer.echo(
+        safe(f"{brief.rel}: {made.payload.action} recorded ({made.short}); state: {after.state}")
+    )
+    typer.echo(f"  {safe(rel)}")
     typer.echo("  commit it: git add .brieflint/reviews && git commit")
 
 
@@ -223,7 +229,7 @@ def log(path: str = typer.Argument(..., help="The brief.")) -> None:
     brief = workflow.open_brief(path)
     _, mine = workflow.current_state(brief, brief.repo.index_blob(brief.rel))
     if not mine:
-        typer.echo(f"{brief.rel}: no decisions recorded")
+        typer.echo(f"{safe(brief.rel)}: no decisions recorded")
         return
     rows = [("when (UTC)", "action", "reviewer", "blob", "state", "signed", "comment")]
     for r in mine:
@@ -303,13 +309,16 @@ def verify() -> None:
     repo, policy = workflow.open_repo(Path.cwd())
     problems, count = verify_mod.staged(repo, policy)
     for problem in problems:
-        typer.echo(f"brieflint: {problem}", err=True)
+        typer.echo(f"brieflint: {safe(problem)}", err=True)
     if problems:
         raise typer.Exit(1)
     typer.echo(f"ledger ok ({count} record(s) added)")
 
 
 def _table(rows: Sequence[tuple[str, ...]]) -> str:
+    """Rows as aligned columns; every cell escaped (``display.safe``): e-mails, comments and
+    paths come from whoever pushed."""
+    rows = [tuple(safe(c) for c in row) for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     out = []
     for row in rows:

@@ -30,7 +30,10 @@ _ROMAN = regex.compile(r"[IVXLCDM]+")
 
 
 class AcronymOptions(Options):
-    report: Literal["near-miss", "undefined"]
+    report: Literal["near-miss", "undefined"] = Field(
+        description='"near-miss": one letter from a defined acronym; "undefined": never defined '
+        "and not known."
+    )
     known: list[str] = Field(
         default_factory=list, description="Acronyms every reader knows; they need no definition."
     )
@@ -124,4 +127,10 @@ def check(doc: Document, options: AcronymOptions, ctx: Context) -> Iterator[Hit]
             yield Hit(start, end, {"acronym": acr})
 
 
-KIND = Kind("acronym", AcronymOptions, check, "Acronyms: near-misses of defined ones, undefined.")
+KIND = Kind(
+    "acronym",
+    AcronymOptions,
+    check,
+    "Acronyms: near-misses of defined ones, undefined.",
+    whole_document=True,
+)

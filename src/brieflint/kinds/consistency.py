@@ -19,7 +19,9 @@ class ConsistencyOptions(Options):
     groups: list[list[str]] = Field(
         description="Each group lists interchangeable spellings; a document should use one."
     )
-    ignorecase: bool = True
+    ignorecase: bool = Field(
+        True, description="Spellings differing only in case count as the same spelling."
+    )
 
     @field_validator("groups")
     @classmethod
@@ -75,4 +77,10 @@ def may_occur(variant: str, folded: str) -> bool:
     return not chunk.isascii() or patterns.lead_key(chunk) in folded
 
 
-KIND = Kind("consistency", ConsistencyOptions, check, "One thing spelt two ways in one document.")
+KIND = Kind(
+    "consistency",
+    ConsistencyOptions,
+    check,
+    "One thing spelt two ways in one document.",
+    whole_document=True,
+)

@@ -221,4 +221,7 @@ KIND = Kind(
     LanguageToolOptions,
     check,
     "Grammar and style matches from a LanguageTool server (off unless configured).",
+    backend="grammar",
+    cacheable=False,
+    relays="lt.",
 )

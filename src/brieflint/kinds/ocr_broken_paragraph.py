@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import Field
+
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
@@ -12,7 +14,7 @@ from brieflint.text import layout
 
 
 class BrokenParagraphOptions(Options):
-    fix: bool = True
+    fix: bool = Field(True, description="Offer joining the two halves as a fix.")
 
 
 def check(doc: Document, options: BrokenParagraphOptions, ctx: Context) -> Iterator[Hit]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -23,7 +24,7 @@ _RUN_BEFORE = regex.compile(rf"(?r){_WORD}")  # matched backwards: the letters e
 
 
 class HyphenationOptions(Options):
-    fix: bool = True
+    fix: bool = Field(True, description="Offer the joined word as a fix.")
 
 
 def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[Hit]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -28,8 +29,12 @@ CONTENT_WORD_ZIPF = 4.0
 
 
 class RunTogetherOptions(Options):
-    numbers: bool = True  # "1For": a footnote number run into the next word
-    camel_case: bool = True  # "regionThe"
+    numbers: bool = Field(
+        True, description='Report a footnote number run into the next word ("1For").'
+    )
+    camel_case: bool = Field(
+        True, description='Report a lower-case word run into a capitalised one ("regionThe").'
+    )
 
 
 def check(doc: Document, options: RunTogetherOptions, ctx: Context) -> Iterator[Hit]:
@@ -149,4 +154,5 @@ KIND = Kind(
     RunTogetherOptions,
     check,
     "Words run together by a lost space, where a split into common words is far likelier.",
+    whole_document=True,
 )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -33,7 +34,9 @@ _LOWER_BEFORE = regex.compile(r"(?r)\p{Ll}+")
 
 
 class SpacingOptions(Options):
-    double_after_sentence: bool = True  # allow two spaces after a full stop (a typing habit)
+    double_after_sentence: bool = Field(
+        True, description="Allow two spaces after a full stop (a typing habit)."
+    )
 
 
 def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -23,8 +24,8 @@ _GAP = regex.compile(r"[ \t]{1,2}|[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
 class SplitWordOptions(Options):
-    max_parts: int = 3
-    fix: bool = True
+    max_parts: int = Field(3, description="Most pieces a split word is rejoined from.")
+    fix: bool = Field(True, description="Offer the joined word as a fix.")
 
 
 def check(doc: Document, options: SplitWordOptions, ctx: Context) -> Iterator[Hit]:
@@ -127,4 +128,5 @@ KIND = Kind(
     check,
     "A word split in two by a stray space, where the joined form is a known word.",
     fixable=True,
+    whole_document=True,
 )

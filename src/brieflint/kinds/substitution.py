@@ -1,8 +1,16 @@
-"""substitution: a wrong word or phrase, with the right one as suggestion and fix."""
+"""substitution: a wrong word or phrase, with the right one as suggestion and fix.
+
+Besides the rule's own ``swap`` table, ``lists`` names shipped word lists read as data:
+``common-misspellings`` is a maintained list of common English misspellings (see
+``brieflint/spelling/misspellings.py``). A listed word is matched in lower case, or capitalised
+at the start of a sentence, so that a name ("Chanel") is never taken for a misspelling; an entry
+with one correction is fixed, one with several gets them as suggestions.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 import regex
 from pydantic import Field
@@ -12,12 +20,20 @@ from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
 from brieflint.kinds import Hit, Kind, Options
+from brieflint.spelling import analysis, misspellings
 
 
 class SubstitutionOptions(Options):
-    swap: dict[str, str] = Field(description="wrong → right (literal phrases, whole words)")
-    ignorecase: bool = True
-    fix: bool = True
+    swap: dict[str, str] = Field(
+        default_factory=dict, description="wrong → right (literal phrases, whole words)"
+    )
+    lists: list[Literal["common-misspellings"]] = Field(
+        default_factory=list, description="Shipped lists of wrong words read as data."
+    )
+    ignorecase: bool = Field(
+        True, description="Match regardless of case (the fix carries the case found over)."
+    )
+    fix: bool = Field(True, description="Offer the right word as a fix.")
 
 
 def match_case(found: str, replacement: str) -> str:
@@ -30,6 +46,34 @@ def match_case(found: str, replacement: str) -> str:
 
 
 def check(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterator[Hit]:
+    taken: set[int] = set()
+    for hit in _swaps(doc, options):
+        taken.add(hit.start)
+        yield hit
+    if options.lists:
+        yield from (h for h in _listed(doc, options, ctx) if h.start not in taken)
+
+
+def _listed(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterator[Hit]:
+    """The words of the shipped lists: each distinct form looked up once."""
+    table = misspellings.common(ctx.lexicon)
+    words = analysis.words_of(doc)
+    found: dict[str, tuple[str, ...]] = {}
+    for form in words.counts:
+        key = form.lower()
+        if key in table and (form == key or form == key.capitalize()):
+            found[form] = table[key]
+    for token in words.tokens_of(found):
+        if token.text != token.text.lower() and not token.sentence_start:
+            continue  # a capitalised word inside a sentence is a name
+        rights = tuple(match_case(token.text, r) for r in found[token.text])
+        fix = (
+            (Edit(token.start, token.end, rights[0]),) if options.fix and len(rights) == 1 else None
+        )
+        yield Hit(token.start, token.end, {"right": "' or '".join(rights)}, rights, fix)
+
+
+def _swaps(doc: Document, options: SubstitutionOptions) -> Iterator[Hit]:
     if not options.swap:
         return
     flags = regex.IGNORECASE if options.ignorecase else 0

@@ -12,7 +12,7 @@ from brieflint.gitrepo import GitRepo
 from brieflint.review import records as rec
 from brieflint.review import signing
 from brieflint.review.policy import POLICY_PATH, Policy, load_file
-from brieflint.review.state import BriefState, derive, records_for
+from brieflint.review.state import BriefState, derive, records_for, refusal
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from brieflint import ruleset
@@ -116,9 +116,55 @@ def reviewed_briefs(repo: GitRepo, policy: Policy, under: str = "") -> list[str]
     return found
 
 
-def current_state(brief: Brief, blob: str | None) -> tuple[BriefState, list[rec.Record]]:
-    mine = records_for(ledger(brief.repo), names(brief))
-    return derive(brief.rel, blob, mine, brief.policy), mine
+# where a pull request would be merged, when the command is not told: the first that exists
+LOCAL_BASES = ("origin/HEAD", "origin/main", "origin/master", "main", "master")
+
+
+def local_fork(repo: GitRepo) -> str | None:
+    """The commit the current branch forked from the branch it would be merged into (the first
+    of ``LOCAL_BASES`` that exists); None before the first commit or when none exists."""
+    if not repo.has_commits():
+        return None
+    for ref in LOCAL_BASES:
+        try:
+            target = repo.resolve(ref)
+        except BrieflintError:
+            continue
+        return repo.merge_base(target, "HEAD")
+    return None
+
+
+def local_authors(brief: Brief, all_names: list[str], records: list[rec.Record]) -> set[str]:
+    """Who the gate would count as the brief's authors if the branch were a pull request now:
+    authors and committers of its commits since the fork (``local_fork``) that changed the
+    brief, and the submitters of its records not on the base yet."""
+    repo = brief.repo
+    fork = local_fork(repo)
+    found: set[str] = set()
+    base_ids: set[str] = set()
+    if fork is not None:
+        found |= repo.change_authors(fork, "HEAD", all_names)
+        base_ids = {
+            path.rsplit("-", 1)[-1].removesuffix(".json")
+            for path in repo.tree_entries(fork, rec.LEDGER_DIR)
+        }
+    found |= {
+        r.payload.reviewer.lower()
+        for r in records
+        if r.payload.action == "submit" and r.short not in base_ids
+    }
+    return found
+
+
+def current_state(
+    brief: Brief, blob: str | None, *, authors: bool = True
+) -> tuple[BriefState, list[rec.Record]]:
+    """The brief's state at ``blob``, with the gate's rules: approvals by those who changed it
+    on this branch (``local_authors``) do not count."""
+    all_names = names(brief)
+    mine = records_for(ledger(brief.repo), all_names)
+    who = local_authors(brief, all_names, mine) if authors else set()
+    return derive(brief.rel, blob, mine, brief.policy, who), mine
 
 
 def lint_summary(
@@ -156,10 +202,15 @@ class Decision:
     sign_key: Path | None = None
 
 
-_REVIEWING = ("in-review", "changes-requested", "approved")
+@dataclass
+class Recorded:
+    record: rec.Record
+    path: Path
+    state: BriefState  # after the decision
+    warnings: list[str]
 
 
-def record(brief: Brief, decision: Decision) -> tuple[rec.Record, Path, BriefState]:
+def record(brief: Brief, decision: Decision) -> Recorded:
     """Check that ``decision`` is allowed now, write its record, return the new state."""
     repo = brief.repo
     if repo.is_detached():
@@ -169,9 +220,18 @@ def record(brief: Brief, decision: Decision) -> tuple[rec.Record, Path, BriefSta
         )
     reviewer = repo.user_email().lower()
     blob = staged_blob(brief)
-    before, mine = current_state(brief, blob)
+    all_names = names(brief)
+    mine = records_for(ledger(repo), all_names)
+    authors = local_authors(brief, all_names, mine)
+    before = derive(brief.rel, blob, mine, brief.policy, authors)
     role = _role(brief.policy, reviewer, decision)
-    _check_move(brief, before, reviewer, decision)
+    _check_move(brief, before, reviewer, role, decision)
+    warnings: list[str] = []
+    if decision.action == "approve" and reviewer in authors and brief.policy.exclude_authors:
+        warnings.append(
+            f"{brief.rel}: you changed this brief on this branch (a commit or its submit), so "
+            "the gate will not count your approval (exclude_authors)"
+        )
     lint: rec.LintSummary | None = None
     if decision.action in ("submit", "approve", "request-changes", "publish"):
         lint = lint_summary(brief.path, brief.rel)
@@ -195,7 +255,7 @@ def record(brief: Brief, decision: Decision) -> tuple[rec.Record, Path, BriefSta
         comment=decision.comment,
         clears=sorted({c.lower() for c in decision.clears}),
     )
-    after = derive(brief.rel, blob, [*mine, rec.make(payload)], brief.policy)
+    after = derive(brief.rel, blob, [*mine, rec.make(payload)], brief.policy, authors)
     payload = payload.model_copy(update={"state": after.state})
     signature = None
     key = _signing_key(brief, decision)
@@ -203,7 +263,7 @@ def record(brief: Brief, decision: Decision) -> tuple[rec.Record, Path, BriefSta
         signature = signing.sign(payload.canonical(), key)
     made = rec.make(payload, signature)
     written = rec.write(repo.root, made)
-    return made, written, after
+    return Recorded(made, written, after, warnings)
 
 
 def _role(policy: Policy, reviewer: str, decision: Decision) -> str | None:
@@ -233,35 +293,21 @@ def _role(policy: Policy, reviewer: str, decision: Decision) -> str | None:
     return held[0]
 
 
-def _check_move(brief: Brief, before: BriefState, reviewer: str, decision: Decision) -> None:
-    state = before.state
-    action = decision.action
-
-    def refuse(why: str) -> BrieflintError:
-        return BrieflintError(f"cannot {action}: {why}", path=brief.rel)
-
-    if action == "submit" and state not in ("draft", "withdrawn"):
-        raise refuse(f"the brief is already {state}")
-    if action in ("approve", "request-changes") and state not in _REVIEWING:
-        raise refuse(f"the brief is {state}; it must be submitted for review first")
-    if action == "request-changes" and not decision.comment.strip():
-        raise refuse("say what must change (-m)")
-    if action == "withdraw" and (state == "withdrawn" or before.records == 0):
-        raise refuse(f"the brief is {state}")
-    if action == "publish" and state != "approved":
-        missing = ", ".join(f"{r} {n}" for r, n in before.missing().items())
-        detail = f" (missing approvals: {missing})" if missing else ""
-        raise refuse(f"the brief is {state}, not approved at this content{detail}")
-    if action == "clear":
-        targets = [c.lower() for c in decision.clears] or [reviewer]
-        for target in targets:
-            if target not in before.requests:
-                raise refuse(f"{target} has no open change request")
-            if target != reviewer and not brief.policy.can_override(reviewer):
-                raise refuse(
-                    f"only {target} or a holder of an override role "
-                    f"({', '.join(brief.policy.override_roles) or 'none defined'}) may clear it"
-                )
+def _check_move(
+    brief: Brief, before: BriefState, reviewer: str, role: str | None, decision: Decision
+) -> None:
+    """Refuse a move the review rules refuse (``state.refusal``, which the gate applies too)."""
+    why = refusal(
+        before,
+        decision.action,
+        reviewer,
+        role=role,
+        clears=decision.clears,
+        comment=decision.comment,
+        policy=brief.policy,
+    )
+    if why is not None:
+        raise BrieflintError(f"cannot {decision.action}: {why}", path=brief.rel)
 
 
 def _signing_key(brief: Brief, decision: Decision) -> Path | None:
