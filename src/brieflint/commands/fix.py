@@ -28,14 +28,24 @@ Example:  brieflint fix briefs/ --select ocr --diff
 
 def command(
     paths: list[str] = typer.Argument(None, help="Files or folders to fix; - reads stdin."),
-    select: list[str] = typer.Option([], "--select", help="Only these rules (id prefix)."),
-    ignore: list[str] = typer.Option([], "--ignore", help="Skip these rules (id prefix)."),
+    select: list[str] = typer.Option(
+        [], "--select", help="Only these rules (id prefixes; comma list or repeated)."
+    ),
+    ignore: list[str] = typer.Option(
+        [], "--ignore", help="Skip these rules (id prefixes; comma list or repeated)."
+    ),
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff; write nothing."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
     style: str = typer.Option(None, "--style", help="House style: a built-in name or a folder."),
     config: Path = typer.Option(None, "--config", help="Use this config file (no discovery)."),
     stdin_filename: str = typer.Option(
         None, "--stdin-filename", help="Name for text read from - (picks Markdown or text)."
+    ),
+    max_draft_mb: float = typer.Option(
+        None,
+        "--max-draft-mb",
+        metavar="MB",
+        help="Refuse drafts larger than this many MB (default: the config's max_draft_mb, 10).",
     ),
 ) -> None:
     options = session.options(
@@ -45,6 +55,7 @@ def command(
         ignore=ignore,
         stdin_filename=stdin_filename,
         languagetool="off",  # fixes come from brieflint's own rules; no server needed
+        max_draft_mb=max_draft_mb,
     )
     lint_session = session.Session(options)
     changed = 0
@@ -67,7 +78,7 @@ def command(
 def _fix_one(job: runner.Job, lint_session: session.Session, *, diff: bool, dry_run: bool) -> int:
     """Fix one draft; 1 when it changed (or would), else 0."""
     stdin = job.source == "-"
-    text = runner.read_source(job)
+    text = runner.read_source(job, lint_session.setup_for(job.source).max_draft_mb)
     head = b"" if stdin else _head(job)  # the byte-order mark to write back, if any
 
     def lint(current: str) -> list[Finding]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import typer
 
-from brieflint import kinds, ruleset, session
+from brieflint import ruleset, session
 from brieflint.errors import BrieflintError
-from brieflint.rulespec import RuleSpec
+from brieflint.ruledoc import render_doc
 
 app = typer.Typer(
     help=(
@@ -33,13 +33,17 @@ def list_rules(
     config: Path = typer.Option(None, "--config", help="Config file to read."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable list."),
 ) -> None:
-    """List rules: id, kind, severity, enabled in the active style, description.
+    """List rules: id, kind, severity, on or off in the active style and config, description.
+
+    grammar.languagetool is on only when LanguageTool is (languagetool.mode optional|required).
 
     Example:  brieflint rules --style secureblacksea
     """
     if ctx.invoked_subcommand is not None:
         return
     setup = _setup(style, config)
+    # the LanguageTool rule runs only when the config (or --languagetool) turns grammar on
+    grammar_on = setup.context.languagetool.mode != "off"
     rows = []
     for rid, spec in sorted(setup.catalogue.items()):
         active = setup.base.get(rid) or setup.disabled[rid]
@@ -48,7 +52,7 @@ def list_rules(
                 "id": rid,
                 "kind": spec.kind,
                 "severity": active.severity.label,
-                "enabled": rid in setup.base,
+                "enabled": rid in setup.base and (grammar_on or spec.kind != "languagetool"),
                 "fixable": active.kind.fixable,
                 "description": spec.description,
             }
@@ -79,44 +83,11 @@ def show(
     setup = _setup(style, config)
     spec = setup.catalogue.get(rule_id)
     if spec is None:
-        close = [r for r in setup.catalogue if rule_id in r]
-        hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
-        raise BrieflintError(f"unknown rule {rule_id!r}{hint}")
+        from brieflint import didyoumean
+
+        close = [r for r in setup.catalogue if rule_id in r] or didyoumean.nearest(
+            rule_id, setup.catalogue, n=3
+        )
+        hint = f" (did you mean {', '.join(map(repr, close[:3]))}?)" if close else ""
+        raise BrieflintError(f"unknown rule {rule_id!r}{hint or ' (`brieflint rules` lists them)'}")
     typer.echo(render_doc(spec, setup))
-
-
-def render_doc(spec: RuleSpec, setup: ruleset.Setup | None = None) -> str:
-    """Markdown documentation of one rule (used by ``rules show`` and docs/rules.md)."""
-    kind = kinds.get(spec.kind)
-    lines = [
-        f"## {spec.id}",
-        "",
-        f"{spec.description}",
-        "",
-        f"- kind: `{spec.kind}`"
-        + (" (fixable with `brieflint fix`)" if kind and kind.fixable else ""),
-        f"- default severity: {spec.severity}",
-        f"- enabled by default: {'yes' if spec.enabled else 'no'}",
-        "",
-        "**Why**",
-        "",
-        spec.why.strip(),
-        "",
-        "**Bad**",
-        "",
-        "```",
-        spec.examples.bad.rstrip("\n"),
-        "```",
-        "",
-        "**Good**",
-        "",
-        "```",
-        spec.examples.good.rstrip("\n"),
-        "```",
-    ]
-    if spec.options:
-        lines += ["", "**Options** (defaults)", "", "```yaml"]
-        for key, value in spec.options.items():
-            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-        lines.append("```")
-    return "\n".join(lines) + "\n"

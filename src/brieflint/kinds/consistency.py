@@ -75,4 +75,10 @@ def may_occur(variant: str, folded: str) -> bool:
     return not chunk.isascii() or patterns.lead_key(chunk) in folded
 
 
-KIND = Kind("consistency", ConsistencyOptions, check, "One thing spelt two ways in one document.")
+KIND = Kind(
+    "consistency",
+    ConsistencyOptions,
+    check,
+    "One thing spelt two ways in one document.",
+    whole_document=True,
+)

@@ -55,4 +55,6 @@ KIND = Kind(
     check,
     "A rare form one OCR confusion from a name or word the document uses often.",
     fixable=True,
+    backend="spelling",
+    whole_document=True,
 )

@@ -27,4 +27,5 @@ KIND = Kind(
     check,
     "Running headers, footers and page numbers left in the body by extraction.",
     fixable=True,
+    whole_document=True,
 )

@@ -127,4 +127,5 @@ KIND = Kind(
     check,
     "A word split in two by a stray space, where the joined form is a known word.",
     fixable=True,
+    whole_document=True,
 )

@@ -125,4 +125,5 @@ KIND = Kind(
     check,
     "A passage that must appear word for word, found even when slightly changed.",
     fixable=True,
+    whole_document=True,
 )

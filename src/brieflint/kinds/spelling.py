@@ -228,4 +228,6 @@ KIND = Kind(
     SpellingOptions,
     check,
     "Misspelt words (lexicon, house vocabulary and the document's own names).",
+    backend="spelling",
+    whole_document=True,
 )
