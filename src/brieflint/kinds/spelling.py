@@ -177,7 +177,8 @@ class _Judge:
             return None  # a name the document uses consistently
         found = self.candidates(word, True)
         once = self.noisy and self.words.count(word) == 1 and word[1:].islower()
-        if _misread_capitals(word) or once:
+        misread = _misread_capitals(word) and _confident(found, options, options.common_zipf)
+        if misread or once:
             if not found and self.noisy:
                 found = suggest.far_candidates(word, lexicon, options.max_suggestions)
             return "is not a known word", _top(found, options, ctx)
@@ -198,7 +199,8 @@ class _Judge:
 
 def _misread_capitals(word: str) -> bool:
     """Two or more capitals and then lower-case letters ('MIonument', 'HEtel'): no name or
-    acronym is written so (a plural acronym ends in one letter: 'NGOs')."""
+    acronym is written so (a plural acronym ends in one letter: 'NGOs'). Identifiers of
+    technical text are ('HLsyn', 'RAdj'), so the caller also wants a common word one edit off."""
     upper = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     rest = word[upper:]
     return upper >= 2 and len(rest) >= 2 and rest.isalpha() and rest.islower()
