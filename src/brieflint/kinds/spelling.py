@@ -177,7 +177,9 @@ class _Judge:
             return None  # a name the document uses consistently
         found = self.candidates(word, True)
         once = self.noisy and self.words.count(word) == 1 and word[1:].islower()
-        misread = _misread_capitals(word) and _confident(found, options, options.common_zipf)
+        misread = _misread_capitals(word) and (
+            self.noisy or _confident(found, options, options.common_zipf)
+        )
         if misread or once:
             if not found and self.noisy:
                 found = suggest.far_candidates(word, lexicon, options.max_suggestions)
@@ -200,7 +202,8 @@ class _Judge:
 def _misread_capitals(word: str) -> bool:
     """Two or more capitals and then lower-case letters ('MIonument', 'HEtel'): no name or
     acronym is written so (a plural acronym ends in one letter: 'NGOs'). Identifiers of
-    technical text are ('HLsyn', 'RAdj'), so the caller also wants a common word one edit off."""
+    technical text are ('HLsyn', 'RAdj'), so outside damaged text the caller also wants a common
+    word one edit off."""
     upper = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     rest = word[upper:]
     return upper >= 2 and len(rest) >= 2 and rest.isalpha() and rest.islower()
