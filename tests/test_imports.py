@@ -19,15 +19,18 @@ LAYERS: list[tuple[str, ...]] = [
     ("brieflint.docs",),
     ("brieflint.review",),
     ("brieflint.session",),
-    ("brieflint.reporters", "brieflint.baseline", "brieflint.changed"),
+    ("brieflint.reporters", "brieflint.baseline", "brieflint.changed", "brieflint.display"),
     (
         "brieflint.runner",
         "brieflint.resultcache",
         "brieflint.engine",
         "brieflint.ruleset",
         "brieflint.ruledoc",
+        "brieflint.schema",
         "brieflint.backends",
         "brieflint.fixer",
+        "brieflint.postpass",
+        "brieflint.orphans",
     ),
     ("brieflint.kinds",),
     (
@@ -57,6 +60,8 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.style",
         "brieflint.report",
         "brieflint.gitrepo",
+        "brieflint.sources",
+        "brieflint.didyoumean",
     ),
 ]
 
@@ -185,9 +190,8 @@ def _layer(name: str) -> int | None:
     best: tuple[int, int] | None = None  # (prefix length, layer) of the longest prefix
     for rank, prefixes in enumerate(LAYERS):
         for prefix in prefixes:
-            if (name == prefix or name.startswith(prefix + ".")) and (
-                best is None or len(prefix) > best[0]
-            ):
+            nested = prefix != "brieflint" and name.startswith(prefix + ".")
+            if (name == prefix or nested) and (best is None or len(prefix) > best[0]):
                 best = (len(prefix), rank)
     return None if best is None else best[1]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import typer
 
-from brieflint import runner, session
-from brieflint.atomic import write_bytes
+from brieflint import display, runner, session
+from brieflint.atomic import failure, write_bytes
 from brieflint.decode import BinaryFileError
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
@@ -69,7 +69,7 @@ def command(
         except BrieflintError as exc:
             errors.append(str(exc))
     for message in errors:
-        print(f"brieflint: error: {message}", file=sys.stderr)
+        print(display.error_line(message), file=sys.stderr)
     if errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if changed else 0)
@@ -93,12 +93,19 @@ def _fix_one(job: runner.Job, lint_session: session.Session, *, diff: bool, dry_
     elif stdin:
         sys.stdout.write(result.text)
     elif result.changed and not dry_run:
-        write_bytes(Path(job.source), encode_like(head, result.text))
+        try:
+            write_bytes(Path(job.source), encode_like(head, result.text))
+        except OSError as exc:
+            raise BrieflintError(
+                f"cannot write the fixed draft: {failure(exc)}; the draft is unchanged",
+                path=job.display,
+            ) from None
     if result.changed and not diff:
         verb = "would fix" if dry_run else "fixed"
         rules = sorted({f.rule for f in result.applied})
         print(
-            f"{job.display}: {verb} {len(result.applied)} finding(s) ({', '.join(rules)})",
+            f"{display.for_terminal(job.display)}: {verb} {len(result.applied)} finding(s) "
+            f"({', '.join(rules)})",
             file=sys.stderr,
         )
     return 1 if result.changed else 0
@@ -115,8 +122,8 @@ def _print_diff(name: str, before: str, result: FixResult) -> None:
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         result.text.splitlines(keepends=True),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
+        fromfile=f"a/{display.for_terminal(name)}",
+        tofile=f"b/{display.for_terminal(name)}",
     )
     for line in lines:
         if not line.endswith(("\n", "\r")):

@@ -26,7 +26,7 @@ class NameVariantOptions(Options):
         1.0, gt=0, le=1.0, description="Largest OCR-weighted edit distance (a plain edit is 1)."
     )
     min_length: int = Field(4, ge=2, description="Shorter words are not compared.")
-    fix: bool = True
+    fix: bool = Field(True, description="Offer the frequent form as a fix.")
 
 
 def check(doc: Document, options: NameVariantOptions, ctx: Context) -> Iterator[Hit]:

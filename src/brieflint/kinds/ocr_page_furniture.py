@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import Field
+
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
@@ -12,7 +14,9 @@ from brieflint.text import layout
 
 
 class PageFurnitureOptions(Options):
-    fix: bool = True
+    fix: bool = Field(
+        True, description="Offer removing the header, footer or page number as a fix."
+    )
 
 
 def check(doc: Document, options: PageFurnitureOptions, ctx: Context) -> Iterator[Hit]:

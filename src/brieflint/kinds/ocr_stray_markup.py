@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -39,8 +40,10 @@ _GLUED_START = "^~¬\\{}|•_"  # where a _GLUED match starts
 
 
 class StrayMarkupOptions(Options):
-    brackets: bool = True  # report unbalanced brackets and quotes
-    fix: bool = True  # unwrap a word wrapped in sub/superscript markup ("_{Name}" → "Name")
+    brackets: bool = Field(True, description="Report unbalanced brackets and quotes.")
+    fix: bool = Field(
+        True, description='Unwrap a word wrapped in sub/superscript markup ("_{Name}" → "Name").'
+    )
 
 
 def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[Hit]:

@@ -21,8 +21,8 @@ class RepetitionOptions(Options):
         default_factory=lambda: ["had", "that", "is", "do", "bye", "knock", "very", "so", "no"],
         description="Words that may legitimately repeat (had had, that that).",
     )
-    ignorecase: bool = True
-    fix: bool = False
+    ignorecase: bool = Field(True, description='Repeats differing only in case count ("The the").')
+    fix: bool = Field(False, description="Offer removing the repeat as a fix.")
 
 
 def check(doc: Document, options: RepetitionOptions, ctx: Context) -> Iterator[Hit]:

@@ -24,7 +24,10 @@ Where = Literal["anywhere", "first-page", "last-page"]
 
 class RequiredTextOptions(Options):
     text: str = Field(description="The required wording; {name} is a variable or metadata field.")
-    where: Where = "anywhere"
+    where: Where = Field(
+        "anywhere",
+        description='Where the passage must stand: "anywhere", "first-page" or "last-page".',
+    )
     page_lines: int = Field(60, ge=1, description="Lines of a page when there are no form feeds.")
     min_similarity: float = Field(
         60,
@@ -33,7 +36,7 @@ class RequiredTextOptions(Options):
         description="Share (0-100) of the required words found in order, below which the "
         "passage counts as absent.",
     )
-    fix: bool = True
+    fix: bool = Field(True, description="Offer the required wording as a fix for a near-miss.")
 
     @field_validator("text")
     @classmethod

@@ -56,7 +56,7 @@ class SpellingOptions(Options):
         "one edit from a known word) from which it is taken for damaged text (OCR): there, a "
         "capitalised unknown word used once is a misreading too, as it mostly is.",
     )
-    max_suggestions: int = Field(3, ge=0)
+    max_suggestions: int = Field(3, ge=0, description="Most suggestions shown per word.")
     skip_name_variants: bool = Field(
         True, description="Leave misread names to spelling.name-variant (one finding, not two)."
     )

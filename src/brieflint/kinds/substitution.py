@@ -30,8 +30,10 @@ class SubstitutionOptions(Options):
     lists: list[Literal["common-misspellings"]] = Field(
         default_factory=list, description="Shipped lists of wrong words read as data."
     )
-    ignorecase: bool = True
-    fix: bool = True
+    ignorecase: bool = Field(
+        True, description="Match regardless of case (the fix carries the case found over)."
+    )
+    fix: bool = Field(True, description="Offer the right word as a fix.")
 
 
 def match_case(found: str, replacement: str) -> str:
