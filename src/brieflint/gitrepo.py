@@ -168,6 +168,14 @@ class GitRepo:
             if c.status == "R" and c.new_path == rel and c.old_path
         ]
 
+    def work_tree_files(self, under: str = "") -> list[str]:
+        """Files in folder ``under`` that git tracks or would track (not ignored), sorted."""
+        args = ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+        if under not in ("", "."):
+            args += ["--", under]
+        out = self._git_bytes(*args)
+        return sorted({_path(f) for f in out.split(b"\0") if f})
+
     def renames(self) -> list[tuple[str, str]]:
         """Every rename as (old, new): staged ones, then those in HEAD's history, newest first."""
         if not self.has_commits():

@@ -135,11 +135,13 @@ class Session:
                 jobs_list.append(runner.Job(display=display, source=found, explicit=explicit))
         return jobs_list
 
-    def lint_one(self, job: runner.Job, text: str | None = None) -> runner.FileResult:
-        """Lint one draft (``text``: instead of reading it) with its setup."""
-        return runner.lint_job(
-            job, self.setup_for(job.source), text=text, keep_text=self.options.keep_text
-        )
+    def lint_one(
+        self, job: runner.Job, text: str | None = None, setup: ruleset.Setup | None = None
+    ) -> runner.FileResult:
+        """Lint one draft (``text``: instead of reading it) with its setup (or ``setup``: one
+        the caller resolved, as the review gate does with the base commit's configuration)."""
+        chosen = setup if setup is not None else self.setup_for(job.source)
+        return runner.lint_job(job, chosen, text=text, keep_text=self.options.keep_text)
 
     def lint(
         self,

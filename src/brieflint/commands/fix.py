@@ -123,8 +123,8 @@ def _print_diff(name: str, before: str, result: FixResult) -> None:
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         result.text.splitlines(keepends=True),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
+        fromfile=f"a/{display.for_terminal(name)}",
+        tofile=f"b/{display.for_terminal(name)}",
     )
     for line in lines:
         if not line.endswith(("\n", "\r")):

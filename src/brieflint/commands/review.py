@@ -36,7 +36,11 @@ SIGN_KEY = typer.Option(
 
 def _record(path: str, decision: Decision) -> None:
     brief = workflow.open_brief(path)
-    done = workflow.record(brief, decision)
+    try:
+        done = workflow.record(brief, decision)
+    except workflow.LintRefused as exc:
+        typer.echo(f"brieflint: {safe(str(exc))}", err=True)
+        raise typer.Exit(1) from None
     made, after = done.record, done.state
     rel = done.path.relative_to(brief.repo.root).as_posix()
     for warning in done.warnings:
@@ -50,8 +54,8 @@ def _record(path: str, decision: Decision) -> None:
 
 @app.command(
     "submit",
-    help="""Submit a draft for review (draft → in-review). Refuses while lint fails, unless
---force with --reason (the reason is recorded).
+    help="""Submit a draft for review (draft → in-review). Refuses while lint fails (exit 1),
+unless --force with --reason (the reason is recorded).
 
 Example:  brieflint review submit briefs/trade.md
 """,
@@ -157,7 +161,9 @@ def publish(
     "status",
     help="""Show each brief's state, approvals by role, stale approvals and open change requests.
 
-Without PATHS: every brief that has records. Exit 0; 2 on errors.
+Without PATHS: every brief that has records; a folder: every brief in it, with records or not.
+Approvals the gate would not count (by the brief's authors on this branch) are shown as such.
+Exit 0; 2 on errors.
 
 Example:  brieflint review status briefs/ --format json
 """,
@@ -179,9 +185,9 @@ def status(
         p = Path(raw)
         if p.is_dir():
             under = repo.relative(p)
-            targets += [
-                str(repo.absolute(r)) for r in workflow.reviewed_briefs(repo, policy, under)
-            ]
+            found = set(workflow.reviewed_briefs(repo, policy, under))
+            found |= set(workflow.briefs_in(repo, policy, under))
+            targets += [str(repo.absolute(r)) for r in sorted(found)]
         else:
             targets.append(raw)
     states = []
@@ -204,6 +210,9 @@ def status(
         needed = d["needed"]
         parts = [f"{r} {have.get(r, 0)}/{n}" for r, n in sorted(needed.items())]
         parts += [f"{r} {c}" for r, c in sorted(have.items()) if r not in needed]
+        parts += [
+            f"{n['reviewer']} not counted ({n['reason']})" for n in d["approvals_not_counted"]
+        ]
         requests = ", ".join(f"{o['reviewer']}: {o['comment']}" for o in d["open_change_requests"])
         state = d["state"] + (" (unstaged changes)" if d["unstaged_changes"] else "")
         rows.append(
@@ -232,6 +241,7 @@ def log(path: str = typer.Argument(..., help="The brief.")) -> None:
         typer.echo(f"{safe(brief.rel)}: no decisions recorded")
         return
     rows = [("when (UTC)", "action", "reviewer", "blob", "state", "signed", "comment")]
+    signed = {True: "yes", False: "signed, not verifiable", None: "no"}
     for r in mine:
         p = r.payload
         who = p.reviewer + (f" ({p.role})" if p.role else "")
@@ -243,7 +253,7 @@ def log(path: str = typer.Argument(..., help="The brief.")) -> None:
                 who,
                 p.blob[:12],
                 p.state,
-                "yes" if r.signature else "no",
+                signed[workflow.signature_verifies(brief.repo, brief.policy, r)],
                 p.comment.replace("\n", " / "),
             )
         )

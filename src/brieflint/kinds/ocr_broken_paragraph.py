@@ -23,7 +23,7 @@ def check(doc: Document, options: BrokenParagraphOptions, ctx: Context) -> Itera
         start = doc.text.rfind(" ", brk.before.start, brk.gap_start) + 1 or brk.before.start
         end = doc.text.find(" ", brk.gap_end, brk.after.end)
         end = brk.after.end if end == -1 else end
-        fix = (Edit(brk.gap_start, brk.gap_end, " "),) if options.fix else None
+        fix = (Edit(brk.gap_start, brk.gap_end, " "),) if options.fix and brk.fixable else None
         yield Hit(start, end, {}, (), fix)
 
 

@@ -86,6 +86,13 @@ class BriefState:
                 }
                 for who, rec in sorted(self.requests.items())
             ],
+            "approvals_not_counted": [
+                {"reviewer": a.reviewer, "role": a.role, "reason": why} for a, why in self.ignored
+            ],
+            "refused_records": [
+                {"record": r.id, "action": r.payload.action, "reason": why}
+                for r, why in self.refused
+            ],
             "records": self.records,
         }
 

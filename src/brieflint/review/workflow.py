@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,6 +157,16 @@ def local_authors(brief: Brief, all_names: list[str], records: list[rec.Record])
     return found
 
 
+def briefs_in(repo: GitRepo, policy: Policy, under: str) -> list[str]:
+    """Every brief in folder ``under`` of the work tree (tracked, or untracked and not ignored),
+    with records or not."""
+    return [
+        rel
+        for rel in repo.work_tree_files(under)
+        if policy.is_brief(rel) and repo.absolute(rel).is_file()
+    ]
+
+
 def current_state(
     brief: Brief, blob: str | None, *, authors: bool = True
 ) -> tuple[BriefState, list[rec.Record]]:
@@ -174,11 +185,11 @@ def lint_summary(
     discovered for the file."""
     from brieflint import runner, session
 
+    lint_session = session.Session(session.options(config=None, no_cache=True))
     if setup is None:
-        setup = session.Session(session.options(config=None, no_cache=True)).setup_for(str(path))
-    result = runner.lint_job(
-        runner.Job(display=display, source=str(path), explicit=True), setup, text=text
-    )
+        setup = lint_session.setup_for(str(path))
+    job = runner.Job(display=display, source=str(path), explicit=True)
+    result = lint_session.lint_one(job, text, setup)
     if result.error:
         raise InputError(result.error, path=display)
     counts = Counter(f.severity.label for f in result.findings)
@@ -200,6 +211,11 @@ class Decision:
     clears: tuple[str, ...] = ()
     force: bool = False
     sign_key: Path | None = None
+
+
+class LintRefused(BrieflintError):
+    """``submit`` refused because the brief fails lint: a failing lint is exit 1, as in
+    ``brieflint check``, not an error."""
 
 
 @dataclass
@@ -237,9 +253,10 @@ def record(brief: Brief, decision: Decision) -> Recorded:
         lint = lint_summary(brief.path, brief.rel)
     if decision.action == "submit" and lint is not None and not lint.passed:
         if not decision.force:
-            raise BrieflintError(
-                f"lint fails ({lint.error} error(s), {lint.warning} warning(s) at fail_on "
-                f"{lint.fail_on}): fix the draft, or use --force --reason '...'",
+            raise LintRefused(
+                f"cannot submit: lint fails ({lint.error} error(s), {lint.warning} warning(s) at "
+                f"fail_on {lint.fail_on}); see them with `brieflint check {brief.rel}`, fix the "
+                "draft, or use --force --reason '...'",
                 path=brief.rel,
             )
         lint = lint.model_copy(update={"forced": True})
@@ -261,6 +278,8 @@ def record(brief: Brief, decision: Decision) -> Recorded:
     key = _signing_key(brief, decision)
     if key is not None:
         signature = signing.sign(payload.canonical(), key)
+        if brief.policy.signatures.required:
+            _check_own_signature(brief, payload, signature, key)
     made = rec.make(payload, signature)
     written = rec.write(repo.root, made)
     return Recorded(made, written, after, warnings)
@@ -310,6 +329,48 @@ def _check_move(
         raise BrieflintError(f"cannot {decision.action}: {why}", path=brief.rel)
 
 
+def allowed_signers(repo: GitRepo, policy: Policy) -> str | None:
+    """The work tree's allowed-signers text, or None when there is none."""
+    path = repo.absolute(policy.signatures.allowed_signers)
+    try:
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def signature_verifies(repo: GitRepo, policy: Policy, record: rec.Record) -> bool | None:
+    """Whether ``record``'s signature verifies for its reviewer by the work tree's allowed
+    signers; None when it has no signature."""
+    if record.signature is None:
+        return None
+    signers = allowed_signers(repo, policy)
+    if signers is None:
+        return False
+    p = record.payload
+    return signing.verify(p.canonical(), record.signature, p.reviewer, signers) is None
+
+
+def _check_own_signature(brief: Brief, payload: rec.Payload, signature: str, key: Path) -> None:
+    """With signatures required, refuse to write a record the gate would refuse."""
+    where = brief.policy.signatures.allowed_signers
+    signers = allowed_signers(brief.repo, brief.policy)
+    if signers is None:
+        raise BrieflintError(
+            f"signatures are required but there is no {where}: an administrator adds one line per "
+            "reviewer (see docs/review.md, Signatures)",
+            key="signatures.allowed_signers",
+        )
+    reason = signing.verify(payload.canonical(), signature, payload.reviewer, signers)
+    if reason is not None:
+        raise BrieflintError(
+            f"the signature by {key} does not verify for {payload.reviewer} with {where} "
+            f"({reason}): the gate would refuse this record. Ask an administrator to add your "
+            "public key for this e-mail to it (merged to the base branch), or sign with the key "
+            "listed there",
+            key="user.signingkey",
+        )
+
+
 def _signing_key(brief: Brief, decision: Decision) -> Path | None:
     if decision.sign_key is not None:
         return decision.sign_key
@@ -326,5 +387,22 @@ def _signing_key(brief: Brief, decision: Decision) -> Path | None:
                 "user.signingkey holds a literal key; brieflint needs a key file: pass --sign-key",
                 key="user.signingkey",
             )
-        return Path(configured).expanduser()
+        path = Path(configured).expanduser()
+        if not path.is_file():
+            gpg = brief.repo.config_value("gpg.format") in (None, "openpgp", "x509")
+            looks_gpg = re.fullmatch(r"(0x)?[0-9A-Fa-f]{8,40}!?|.*@.*|[^/~.]+", configured)
+            if gpg and looks_gpg:
+                raise BrieflintError(
+                    f"user.signingkey is {configured!r}, which looks like a GPG key (gpg.format "
+                    "is not ssh); review records are signed with an SSH key: pass --sign-key "
+                    "~/.ssh/id_ed25519.pub, or set `git config user.signingkey` to an SSH key "
+                    "file",
+                    key="user.signingkey",
+                )
+            raise BrieflintError(
+                "the SSH key file that user.signingkey names does not exist",
+                path=str(path),
+                key="user.signingkey",
+            )
+        return path
     return None
