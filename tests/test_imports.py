@@ -61,6 +61,7 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.report",
         "brieflint.gitrepo",
         "brieflint.sources",
+        "brieflint.cachefile",
         "brieflint.didyoumean",
     ),
 ]
