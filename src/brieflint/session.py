@@ -23,6 +23,7 @@ from brieflint.report import Report
 
 FAIL_ON = ("error", "warning", "info", "never")
 LANGUAGETOOL_MODES = ("off", "optional", "required")
+GRAMMAR_BACKENDS = ("harper", "languagetool", "off")
 # a progress bar is shown (on a terminal) from this many drafts, or whenever LanguageTool runs
 PROGRESS_MIN_FILES = 20
 
@@ -38,6 +39,7 @@ def options(
     no_cache: bool = False,
     keep_text: bool = False,
     stdin_filename: str | None = None,
+    grammar: str | None = None,
     max_draft_mb: float | None = None,
 ) -> runner.Options:
     """The session's options from the flags the commands share, validated (``jobs`` 0: every
@@ -46,6 +48,8 @@ def options(
         raise BrieflintError(
             "--languagetool must be off, optional or required", key="--languagetool"
         )
+    if grammar is not None and grammar not in GRAMMAR_BACKENDS:
+        raise BrieflintError("--grammar must be harper, languagetool or off", key="--grammar")
     if jobs < 0:
         raise BrieflintError("--jobs must be 0 or more", key="--jobs")
     sources.check_option(max_draft_mb)
@@ -58,6 +62,7 @@ def options(
             select=split_list(select),
             ignore=split_list(ignore),
             languagetool=languagetool,
+            grammar=grammar,
             use_cache=not no_cache,
             max_draft_mb=max_draft_mb,
         ),

@@ -55,6 +55,7 @@ def command(
         ignore=ignore,
         stdin_filename=stdin_filename,
         languagetool="off",  # fixes come from brieflint's own rules; no server needed
+        grammar="off",  # nor Harper, whose findings carry suggestions, never fixes
         max_draft_mb=max_draft_mb,
     )
     lint_session = session.Session(options)
