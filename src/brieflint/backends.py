@@ -12,8 +12,12 @@ if TYPE_CHECKING:
 
 def in_use(backend: Backend | None, context: Context) -> bool:
     """Whether a run with ``context`` uses ``backend`` (None: a kind's own code, always):
-    grammar only when LanguageTool is on."""
-    return backend != "grammar" or context.languagetool.mode != "off"
+    grammar only when LanguageTool is on, Harper only when it is."""
+    if backend == "grammar":
+        return context.languagetool.mode != "off"
+    if backend == "harper":
+        return context.harper.mode != "off"
+    return True
 
 
 def describe(setup: Setup) -> dict[str, str]:
@@ -49,7 +53,7 @@ def _harper(setup: Setup) -> str | None:
     settings = setup.context.harper
     if settings.mode == "off":
         return None
-    if not any(rule.kind.name == "harper" for rule in setup.base.values()):
+    if not any(rule.kind.backend == "harper" for rule in setup.base.values()):
         return "Harper off (rule disabled)"
     from importlib.metadata import PackageNotFoundError, version
 

@@ -66,6 +66,10 @@ class LanguageToolConfig(_Model):
     )
 
 
+# what --grammar chooses: one grammar backend on (the other off), or none
+GRAMMAR_CHOICES = ("harper", "languagetool", "off")
+
+
 class HarperConfig(_Model):
     """Grammar through Harper (harper-py, the ``harper`` extra): offline, no Java, no server."""
 

@@ -88,7 +88,6 @@ def rules_fingerprint(rules: Sequence[ActiveRule], context: Context) -> str | No
         "accept": sorted(context.vocabulary.accept),
         "reject": sorted(context.vocabulary.reject),
         "variables": context.variables,
-        "harper": context.harper.model_dump(mode="json"),  # offline: its findings keep
     }
     blob = json.dumps(described, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()

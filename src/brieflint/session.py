@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brieflint import backends, discover, display, reporters, ruleset, runner, sources
-from brieflint.config import DEFAULT_INCLUDE, require_file
+from brieflint.config import DEFAULT_INCLUDE, GRAMMAR_CHOICES, require_file
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
 from brieflint.report import Report
 
 FAIL_ON = ("error", "warning", "info", "never")
 LANGUAGETOOL_MODES = ("off", "optional", "required")
-GRAMMAR_BACKENDS = ("harper", "languagetool", "off")
+GRAMMAR_BACKENDS = GRAMMAR_CHOICES
 # a progress bar is shown (on a terminal) from this many drafts, or whenever LanguageTool runs
 PROGRESS_MIN_FILES = 20
 

@@ -116,8 +116,12 @@ def test_findings_are_suggestions_never_fixes() -> None:
     assert finding.fix is None
 
 
-@pytest.mark.parametrize("name", ["grammar-acl.txt", "grammar-bln600.txt"])
-def test_precision_floor_on_clean_text(name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "licence"),
+    [("grammar-acl.txt", "grammar-acl.LICENSE"), ("grammar-bln600.txt", "grammar-bln600.LICENSE")],
+)
+def test_precision_floor_on_clean_text(name: str, licence: str) -> None:
+    assert (CLEAN / licence).is_file() and name in (CLEAN / "grammar-README.md").read_text()
     text = (CLEAN / name).read_text(encoding="utf-8")
     words = len(text.split())
     findings = lint_text(text, select=RULES)

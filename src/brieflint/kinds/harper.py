@@ -312,5 +312,7 @@ KIND = Kind(
     HarperOptions,
     check,
     "Grammar matches from Harper, offline and in process (off unless configured).",
+    backend="harper",
+    cacheable=False,  # with Harper on, only its answers are cached, per paragraph
     relays="harper.",
 )

@@ -94,7 +94,8 @@ class Slip:
 
 
 def check(doc: Document, options: WordSequenceOptions, ctx: Context) -> Iterator[Hit]:
-    table = ctx.service("ngrams.table", _load)
+    # kept for the run beside the lexicon (it depends on nothing but installed data)
+    table = ctx.lexicon.derived("ngrams.table", _load)
     if table is None:
         return
     wanted = set(options.checks)

@@ -114,7 +114,7 @@ def test_missing_harper_warns_or_fails_and_other_rules_still_report(tmp_path: Pa
     import sys
 
     site_dir = _site_without_harper(tmp_path)
-    src = Path(__file__).resolve().parents[1] / "src"
+    src = Path(__file__).resolve().parents[2] / "src"
     draft = tmp_path / "draft.txt"
     draft.write_text("Officials are expected attend the meeting.\n", encoding="utf-8")
     from brieflint.text.lexicon import cache_home
