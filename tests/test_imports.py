@@ -62,6 +62,8 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.gitrepo",
         "brieflint.sources",
         "brieflint.didyoumean",
+        "brieflint.cachefile",
+        "brieflint.display",
     ),
 ]
 
