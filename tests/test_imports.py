@@ -63,6 +63,8 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.sources",
         "brieflint.cachefile",
         "brieflint.didyoumean",
+        "brieflint.cachefile",
+        "brieflint.display",
     ),
 ]
 
