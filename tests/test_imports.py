@@ -61,7 +61,6 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.report",
         "brieflint.gitrepo",
         "brieflint.sources",
-        "brieflint.cachefile",
         "brieflint.didyoumean",
         "brieflint.cachefile",
         "brieflint.display",
