@@ -19,7 +19,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("brieflint.docs",),
     ("brieflint.review",),
     ("brieflint.session",),
-    ("brieflint.reporters", "brieflint.baseline", "brieflint.changed", "brieflint.display"),
+    ("brieflint.reporters", "brieflint.baseline", "brieflint.changed"),
     (
         "brieflint.runner",
         "brieflint.resultcache",
@@ -62,6 +62,8 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.gitrepo",
         "brieflint.sources",
         "brieflint.didyoumean",
+        "brieflint.cachefile",
+        "brieflint.display",
     ),
 ]
 

@@ -55,6 +55,7 @@ def command(
         ignore=ignore,
         stdin_filename=stdin_filename,
         languagetool="off",  # fixes come from brieflint's own rules; no server needed
+        grammar="off",  # nor Harper, whose findings carry suggestions, never fixes
         max_draft_mb=max_draft_mb,
     )
     lint_session = session.Session(options)
@@ -122,8 +123,8 @@ def _print_diff(name: str, before: str, result: FixResult) -> None:
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         result.text.splitlines(keepends=True),
-        fromfile=f"a/{name}",
-        tofile=f"b/{name}",
+        fromfile=f"a/{display.for_terminal(name)}",
+        tofile=f"b/{display.for_terminal(name)}",
     )
     for line in lines:
         if not line.endswith(("\n", "\r")):
