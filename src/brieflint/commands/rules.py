@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -14,7 +15,7 @@ from brieflint.rulespec import RuleSpec
 
 app = typer.Typer(
     help=(
-        "List rules (id, kind, severity, on/off in the style, fixable, description), or show one "
+        "List rules (id, kind, severity, on/off in the style, fix tier, description), or show one "
         "rule's documentation.\n\nExample:  brieflint rules --style secureblacksea; "
         "brieflint rules show ocr.homoglyph"
     ),
@@ -55,6 +56,7 @@ def list_rules(
                 "severity": active.severity.label,
                 "enabled": rid in setup.base,
                 "fixable": active.kind.fixable,
+                "fix": fix_tiers(active.kind),
                 "description": spec.description,
             }
         )
@@ -64,11 +66,12 @@ def list_rules(
     width = max((len(str(r["id"])) for r in rows), default=10)
     kw = max((len(str(r["kind"])) for r in rows), default=4)
     typer.echo(f"style: {setup.style_name}")
+    typer.echo("fix: safe = applied by `brieflint fix`; unsafe = only with --unsafe-fixes")
     for r in rows:
         on = "on " if r["enabled"] else "off"
-        fix = "fix" if r["fixable"] else "   "
+        fix = "/".join(str(t) for t in r["fix"]) if r["fix"] else "-"  # type: ignore[attr-defined]
         head = f"{r['id']!s:<{width}}  {r['kind']!s:<{kw}}  {r['severity']!s:<7}"
-        typer.echo(f"{head}  {on}  {fix}  {r['description']}")
+        typer.echo(f"{head}  {on}  {fix:<11}  {r['description']}")
 
 
 @app.command("show")
@@ -90,6 +93,34 @@ def show(
     typer.echo(render_doc(spec, setup))
 
 
+def fix_tiers(kind: kinds.Kind[Any] | None) -> list[str]:
+    """The tiers of a kind's fixes ("safe", "unsafe"), from its declaration."""
+    return [a.value for a in kind.applicabilities] if kind is not None else []
+
+
+def fix_summary(kind: kinds.Kind[Any] | None) -> str:
+    """One line on what ``brieflint fix`` does with a kind's findings."""
+    tiers = fix_tiers(kind)
+    if not tiers:
+        return "no automatic fix"
+    if tiers == ["safe"]:
+        return "safe fix: applied by `brieflint fix`"
+    if tiers == ["unsafe"]:
+        return "unsafe fix: applied only by `brieflint fix --unsafe-fixes`"
+    return "safe and unsafe fixes: `brieflint fix` applies the safe ones, --unsafe-fixes the rest"
+
+
+def render_fixes(kind: kinds.Kind[Any] | None) -> list[str]:
+    """The **Fix** section of a rule's documentation: each declared fix, its tier and why."""
+    if kind is None or not kind.fixes:
+        return []
+    lines = ["", "**Fix**", ""]
+    for declared in kind.fixes:
+        tier = declared.applicability.value
+        lines.append(f"- {tier}: {declared.name}. {declared.why}")
+    return lines
+
+
 def render_doc(spec: RuleSpec, setup: ruleset.Setup | None = None) -> str:
     """Markdown documentation of one rule (used by ``rules show`` and docs/rules.md)."""
     kind = kinds.get(spec.kind)
@@ -98,8 +129,8 @@ def render_doc(spec: RuleSpec, setup: ruleset.Setup | None = None) -> str:
         "",
         f"{spec.description}",
         "",
-        f"- kind: `{spec.kind}`"
-        + (" (fixable with `brieflint fix`)" if kind and kind.fixable else ""),
+        f"- kind: `{spec.kind}`",
+        f"- fix: {fix_summary(kind)}",
         f"- default severity: {spec.severity}",
         f"- enabled by default: {'yes' if spec.enabled else 'no'}",
         "",
@@ -118,6 +149,7 @@ def render_doc(spec: RuleSpec, setup: ruleset.Setup | None = None) -> str:
         "```",
         spec.examples.good.rstrip("\n"),
         "```",
+        *render_fixes(kind),
     ]
     if spec.options:
         lines += ["", "**Options** (defaults)", "", "```yaml"]

@@ -10,7 +10,7 @@ import regex
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, safe, unsafe
 from brieflint.text import segment
 
 _WORD = r"[\p{L}\p{M}]++"
@@ -22,8 +22,25 @@ _BREAK = regex.compile(
 _RUN_BEFORE = regex.compile(rf"(?r){_WORD}")  # matched backwards: the letters ending at endpos
 
 
+LINE_END = safe(
+    "join a word broken at a line end",
+    "A hyphen at a line end inside a known word that the draft also writes whole, or whose "
+    "pieces are no words, is the typesetter's: the word is the same whatever the context.",
+)
+LOST_BREAK = unsafe(
+    "join a word whose line break was lost",
+    'A hyphen before a space may be a suspended compound ("pre- and post-war") that the checks '
+    "did not recognise: a person decides.",
+)
+IN_WORD = unsafe(
+    "remove a hyphen inside a word",
+    'A hyphen inside a word may be meant ("over-whelming" in old prose, labels such as "T-t"): '
+    "a person decides.",
+)
+
+
 class HyphenationOptions(Options):
-    fix: bool = True
+    pass
 
 
 def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[Hit]:
@@ -47,17 +64,20 @@ def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[
             if not (in_doc or (fragments and not prefix) or likely):
                 continue  # "state-\nowned", "pre-\nempt": the hyphen may belong there
             what = "a word broken across lines"
+            declared = LINE_END
         elif spaces:
             if not fragments or second.casefold() in ("and", "or", "to", "nor"):
                 continue  # "pre- and post-war": a suspended hyphen
             what = "a broken word whose line break was lost"
+            declared = LOST_BREAK
         else:
             if not segment.is_fragment(second, lexicon) or first.casefold() in segment.PREFIXES:
                 continue  # "e-mail", "co-operation", "pre-empt": hyphenated on purpose
             what = "a hyphen left inside a word"
-        hyphen = m.start(2)
-        fix = (Edit(hyphen, m.start(5), ""),) if options.fix else None
-        yield Hit(m.start(1), m.end(5), {"joined": joined, "what": what}, (joined,), fix)
+            declared = IN_WORD
+        fix = (Edit(m.start(2), m.start(5), ""),)
+        params = {"joined": joined, "what": what}
+        yield Hit(m.start(1), m.end(5), params, (joined,), fix, fix_as=declared.name)
 
 
 def _breaks(prose: str) -> Iterator[regex.Match[str]]:
@@ -84,5 +104,5 @@ KIND = Kind(
     HyphenationOptions,
     check,
     "Hyphenation breaks left by extraction, where the joined form is a known word.",
-    fixable=True,
+    fixes=(LINE_END, LOST_BREAK, IN_WORD),
 )

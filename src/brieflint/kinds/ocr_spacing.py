@@ -10,7 +10,7 @@ import regex
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, safe, unsafe
 from brieflint.patterns import matches_at
 from brieflint.text import tokens
 
@@ -32,6 +32,44 @@ _SPACES_BEFORE = regex.compile(r"(?r)[ \t]+")  # matched backwards from an offse
 _LOWER_BEFORE = regex.compile(r"(?r)\p{Ll}+")
 
 
+BETWEEN_WORDS = safe(
+    "remove a space before a comma or full stop between words",
+    "English prose never puts a space between a word and the comma or full stop after it when a "
+    'word follows ("approach , with" → "approach, with"); older typesetting spaced semicolons '
+    "and colons, so those are not safe.",
+)
+BEFORE_MARK = unsafe(
+    "remove another space before punctuation",
+    'Before other marks, or away from words, the space may be meant: a formula ("x1) :", '
+    '"k ? 0"), a French quotation, a lost symbol: a person decides.',
+)
+MOVED = unsafe(
+    "move a space to after a comma",
+    'A comma between letters may be a list in a formula or code ("f(x ,y)"): a person decides.',
+)
+AFTER_END = unsafe(
+    "add a space after a sentence end",
+    'A full stop between words may belong to a name, a file or a domain ("Node.Js"): a person '
+    "decides.",
+)
+SPACE_RUN = safe(
+    "collapse a run of spaces",
+    "Between two words in running text (tables and double spaces after a full stop are left "
+    "alone) several spaces mean the same as one.",
+)
+_WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]{2,}")
+_WORD_AFTER = regex.compile(r"[,.][ \t]+[\p{L}]")
+
+
+def _between_words(prose: str, start: int, end: int) -> bool:
+    """The space ``prose[start:end]`` stands after a word of two letters or more and before a
+    comma or full stop, which a space and a word follow."""
+    return (
+        _WORD_BEFORE.match(prose, 0, start) is not None
+        and _WORD_AFTER.match(prose, end) is not None
+    )
+
+
 class SpacingOptions(Options):
     double_after_sentence: bool = True  # allow two spaces after a full stop (a typing habit)
 
@@ -43,13 +81,17 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
         mark = prose[m.end()]
-        yield Hit(*m.span(), {"what": f"a space before '{mark}'"}, (), (Edit(*m.span(), ""),))
+        declared = BETWEEN_WORDS if _between_words(prose, *m.span()) else BEFORE_MARK
+        fix = (Edit(*m.span(), ""),)
+        params = {"what": f"a space before '{mark}'"}
+        yield Hit(*m.span(), params, (), fix, fix_as=declared.name)
     for m in matches_at(_SPACE_MOVED, prose, _space_moved_starts(prose, marks)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
         mark = m.group(1)
         what = f"a space before '{mark}' instead of after it"
-        yield Hit(*m.span(), {"what": what}, (), (Edit(*m.span(), mark + " "),))
+        fix = (Edit(*m.span(), mark + " "),)
+        yield Hit(*m.span(), {"what": what}, (), fix, fix_as=MOVED.name)
     for m in matches_at(_NO_SPACE_AFTER, prose, _no_space_after_starts(prose, marks)):
         pos = m.end(1)
         if not _prose(doc, m.start(), pos + 2):
@@ -60,6 +102,7 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
             {"what": "no space after a sentence end"},
             (),
             (Edit(pos, pos, " "),),
+            fix_as=AFTER_END.name,
         )
     tables: dict[int, bool] = {}  # line → part of a table; judged once per line
     for m in matches_at(_SPACE_RUN, prose, _double_spaces(prose)):
@@ -73,7 +116,8 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
             tables[line] = columns or _in_two_columns(doc, line)
         if tables[line]:
             continue  # aligned columns of a table
-        yield Hit(*m.span(), {"what": "a run of spaces"}, (), (Edit(*m.span(), " "),))
+        fix = (Edit(*m.span(), " "),)
+        yield Hit(*m.span(), {"what": "a run of spaces"}, (), fix, fix_as=SPACE_RUN.name)
 
 
 def _space_before_starts(prose: str, marks: list[int]) -> Iterator[int]:
@@ -137,5 +181,5 @@ KIND = Kind(
     SpacingOptions,
     check,
     "A space before punctuation, a missing space after a sentence end, or a run of spaces.",
-    fixable=True,
+    fixes=(BETWEEN_WORDS, BEFORE_MARK, MOVED, AFTER_END, SPACE_RUN),
 )

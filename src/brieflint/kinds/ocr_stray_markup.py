@@ -11,7 +11,7 @@ import regex
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, unsafe
 from brieflint.patterns import matches_at
 from brieflint.text import layout, tokens
 
@@ -30,9 +30,15 @@ _LONE_START = "^~¬\\{}_|"  # where a _LONE_SYMBOL match starts
 _IN_WORD_START = "^~¬\\{}|"  # where an _IN_WORD match starts
 
 
+UNWRAP = unsafe(
+    "unwrap a word from sub- or superscript markup",
+    'Markup around a word ("_{Kowalska}") is usually debris, but can be a real subscript in a '
+    "formula, which unwrapping would change: a person decides.",
+)
+
+
 class StrayMarkupOptions(Options):
     brackets: bool = True  # report unbalanced brackets and quotes
-    fix: bool = True  # unwrap a word wrapped in sub/superscript markup ("_{Name}" → "Name")
 
 
 def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[Hit]:
@@ -42,7 +48,7 @@ def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[
         inner = m.group(1)
         wrapped_word = (m.start() == 0 or prose[m.start() - 1].isspace()) and inner.strip() != ""
         wrapped_word = wrapped_word and any(ch.isalpha() for ch in inner)
-        fix = (Edit(*m.span(), inner),) if options.fix and wrapped_word else None
+        fix = (Edit(*m.span(), inner),) if wrapped_word else None
         taken.append(m.span())
         yield Hit(*m.span(), {"what": "markup debris"}, (inner,) if wrapped_word else (), fix)
     for m in _COMMAND.finditer(prose):
@@ -125,5 +131,5 @@ KIND = Kind(
     StrayMarkupOptions,
     check,
     "Markup debris, stray symbols, lost characters and unbalanced brackets or quotes.",
-    fixable=True,
+    fixes=(UNWRAP,),
 )

@@ -11,13 +11,18 @@ from brieflint import patterns
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, safe
+
+REPLACE = safe(
+    "replace the wrong form with the right one",
+    "The rule lists forms that are wrong in any context, each with its one correction "
+    '("goverment" → "government"); the case of the first letter is kept.',
+)
 
 
 class SubstitutionOptions(Options):
     swap: dict[str, str] = Field(description="wrong → right (literal phrases, whole words)")
     ignorecase: bool = True
-    fix: bool = True
 
 
 def match_case(found: str, replacement: str) -> str:
@@ -43,10 +48,14 @@ def check(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterator
         suggestion = match_case(found, right) if options.ignorecase else right
         if suggestion == found:
             continue
-        fix = (Edit(m.start(), m.end(), suggestion),) if options.fix else None
+        fix = (Edit(m.start(), m.end(), suggestion),)
         yield Hit(m.start(), m.end(), {"right": suggestion}, (suggestion,), fix)
 
 
 KIND = Kind(
-    "substitution", SubstitutionOptions, check, "A wrong form, with the right one.", fixable=True
+    "substitution",
+    SubstitutionOptions,
+    check,
+    "A wrong form, with the right one.",
+    fixes=(REPLACE,),
 )
