@@ -14,8 +14,6 @@ from brieflint.document import Document
 from brieflint.findings import Finding
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SAMPLE = SHARED / "samples" / "secureblacksea-brief-7.txt"
 
 LintFn = Callable[..., list[Finding]]
 
@@ -31,7 +29,8 @@ def lint_text(
 ) -> list[Finding]:
     """Lint ``text`` as if it were the file ``path`` (``.md`` makes it Markdown)."""
     loaded = config_mod.load(config_path) if config_path else config_mod.default()
-    setup = ruleset.build(loaded, style_ref=style, select=select, ignore=ignore)
+    options = ruleset.BuildOptions(style=style, select=tuple(select), ignore=tuple(ignore))
+    setup = ruleset.build(loaded, options)
     doc = Document.parse(path, text)
     return engine.lint_document(doc, setup.rules_for(path), setup)
 

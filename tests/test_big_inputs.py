@@ -22,7 +22,7 @@ import pytest
 
 from brieflint import config as config_mod
 from brieflint import ruleset
-from tests.conftest import SAMPLE
+from tests.briefs import FIXTURE
 
 pytestmark = pytest.mark.slow
 
@@ -37,10 +37,8 @@ BIG_FILE_RULES = [
 ]
 
 
-def _sample() -> str:
-    if not SAMPLE.is_file():
-        pytest.skip(f"sample draft missing: {SAMPLE}")
-    return SAMPLE.read_text("utf-8")
+def _brief() -> str:
+    return FIXTURE.text()
 
 
 def _check(args: list[str], cwd: Path) -> tuple[int, str, str]:
@@ -59,7 +57,7 @@ def _check(args: list[str], cwd: Path) -> tuple[int, str, str]:
 
 def test_a_50_mb_draft_finishes(tmp_path: Path) -> None:
     """A real draft, its paragraphs in a different order on each copy, to 50 MB."""
-    paragraphs = _sample().split("\n\n")
+    paragraphs = _brief().split("\n\n")
     parts: list[str] = []
     size = 0
     turn = 0
@@ -80,7 +78,7 @@ def test_a_50_mb_draft_finishes(tmp_path: Path) -> None:
 
 
 def test_a_1_mb_line_finishes_with_every_rule(tmp_path: Path) -> None:
-    words = " ".join(_sample().split()) + " "
+    words = " ".join(_brief().split()) + " "
     line = (words * (1_000_000 // len(words) + 1))[:1_000_000].rsplit(" ", 1)[0] + "\n"
     (tmp_path / "line.txt").write_text(line, "utf-8")
     setup = ruleset.build(config_mod.default())

@@ -236,10 +236,13 @@ def test_discovery_prefers_nearest(tmp_path: Path) -> None:
 
 
 def test_select_and_ignore_prefixes() -> None:
-    only = ruleset.build(config_mod.default(), select=["prose.d"])
+    only = ruleset.build(config_mod.default(), ruleset.BuildOptions(select=("prose.d",)))
     assert set(only.base) == {"prose.doubled-word"}
-    group = ruleset.build(config_mod.default(), select=["prose"], ignore=["prose.placeholder"])
+    group = ruleset.build(
+        config_mod.default(),
+        ruleset.BuildOptions(select=("prose",), ignore=("prose.placeholder",)),
+    )
     assert "prose.placeholder" not in group.base and "prose.doubled-word" in group.base
     with pytest.raises(ConfigError, match="unknown rule 'nope'") as err:
-        ruleset.build(config_mod.default(), ignore=["nope"])
+        ruleset.build(config_mod.default(), ruleset.BuildOptions(ignore=("nope",)))
     assert err.value.key == "--ignore"

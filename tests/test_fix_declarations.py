@@ -24,10 +24,15 @@ from tests.conftest import run_cli
 from tests.test_rule_catalogue import IDS, RULES
 
 
+def _setup(spec: RuleSpec, style_name: str | None) -> ruleset.Setup:
+    options = ruleset.BuildOptions(style=style_name, select=(spec.id,))
+    return ruleset.build(config_mod.default(), options)
+
+
 def _fix_example(spec: RuleSpec, style_name: str | None) -> tuple[str, list[Finding], str]:
     """The bad example, the rule's findings on it, and the example fixed with every tier."""
     path = "example.md" if spec.examples.format == "markdown" else "example.txt"
-    setup = ruleset.build(config_mod.default(), style_ref=style_name, select=[spec.id])
+    setup = _setup(spec, style_name)
     rules = setup.rules_for(path)
 
     def lint(text: str) -> list[Finding]:
@@ -39,7 +44,7 @@ def _fix_example(spec: RuleSpec, style_name: str | None) -> tuple[str, list[Find
 
 def _rule_findings(spec: RuleSpec, style_name: str | None, text: str) -> list[Finding]:
     path = "example.md" if spec.examples.format == "markdown" else "example.txt"
-    setup = ruleset.build(config_mod.default(), style_ref=style_name, select=[spec.id])
+    setup = _setup(spec, style_name)
     found = engine.lint_document(Document.parse(path, text), setup.rules_for(path), setup)
     return [f for f in found if f.rule == spec.id]
 

@@ -1,16 +1,13 @@
-"""The SecureBlackSea house style on the real sample draft, and on edited copies of it."""
+"""The SecureBlackSea house style on whole briefs in its layout, and on edited copies of them."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from brieflint import cli
 from brieflint.findings import Finding
-from tests.conftest import SAMPLE, lint_text
-
-pytestmark = pytest.mark.skipif(not SAMPLE.is_file(), reason=f"sample draft not found: {SAMPLE}")
+from tests.briefs import BRIEFS, Brief
+from tests.conftest import lint_text
 
 HOUSE_RULES = ["house.metadata", "house.disclaimer", "house.attribution"]
 
@@ -19,8 +16,10 @@ def house(text: str) -> list[Finding]:
     return lint_text(text, select=HOUSE_RULES, style="secureblacksea", path="brief.txt")
 
 
-def sample() -> str:
-    return SAMPLE.read_text(encoding="utf-8")
+@pytest.fixture(params=BRIEFS)
+def brief(request: pytest.FixtureRequest) -> Brief:
+    got: Brief = request.param
+    return got
 
 
 def _line_with(text: str, words: str) -> tuple[int, str]:
@@ -30,8 +29,8 @@ def _line_with(text: str, words: str) -> tuple[int, str]:
     raise AssertionError(f"no line with {words!r}")
 
 
-def test_wrong_programme_acronym_in_the_disclaimer_at_its_column() -> None:
-    text = sample()
+def test_wrong_programme_acronym_in_the_disclaimer_at_its_column(brief: Brief) -> None:
+    text = brief.text()
     findings = house(text)
     assert [f.rule for f in findings] == ["house.disclaimer"]
     (f,) = findings
@@ -42,28 +41,28 @@ def test_wrong_programme_acronym_in_the_disclaimer_at_its_column() -> None:
     assert f.fix is not None
 
 
-def test_metadata_of_the_sample_is_complete() -> None:
-    assert lint_text(sample(), select=["house.metadata"], style="secureblacksea") == []
+def test_metadata_of_the_sample_is_complete(brief: Brief) -> None:
+    assert lint_text(brief.text(), select=["house.metadata"], style="secureblacksea") == []
 
 
-def _new(copy: str) -> list[tuple[str, int, str]]:
-    before = {(f.rule, f.message) for f in house(sample())}
+def _new(brief: Brief, copy: str) -> list[tuple[str, int, str]]:
+    before = {(f.rule, f.message) for f in house(brief.text())}
     return [(f.rule, f.line, f.message) for f in house(copy) if (f.rule, f.message) not in before]
 
 
-def test_disclaimer_removed() -> None:
-    text = sample()
+def test_disclaimer_removed(brief: Brief) -> None:
+    text = brief.text()
     _, disclaimer = _line_with(text, "The views expressed")
     findings = house(text.replace(disclaimer, ""))
     assert [(f.rule, f.line) for f in findings] == [("house.disclaimer", 1)]
     assert "missing from the first page" in findings[0].message
 
 
-def test_brief_number_removed() -> None:
-    text = sample()
+def test_brief_number_removed(brief: Brief) -> None:
+    text = brief.text()
     number_line, cover_line = _line_with(text, "POLICY BRIEF NO")
     emptied = cover_line.split(":")[0] + ":"
-    assert _new(text.replace(cover_line, emptied)) == [
+    assert _new(brief, text.replace(cover_line, emptied)) == [
         (
             "house.metadata",
             number_line,
@@ -71,26 +70,26 @@ def test_brief_number_removed() -> None:
             '"POLICY BRIEF NO: N")',
         )
     ]
-    new = _new(text.replace(cover_line + "\n", ""))
+    new = _new(brief, text.replace(cover_line + "\n", ""))
     assert [(rule, line) for rule, line, _ in new] == [("house.metadata", 1)]
     assert "'number' is missing from the cover" in new[0][2]
 
 
-def test_impossible_date() -> None:
-    text = sample()
+def test_impossible_date(brief: Brief) -> None:
+    text = brief.text()
     import regex
 
     m = regex.search(r"(?m)^\d{2}\.\d{2}\.\d{4}$", text)
     assert m is not None
     line = text.count("\n", 0, m.start()) + 1
     copy = text[: m.start()] + "31.02." + m.group()[-4:] + text[m.end() :]
-    new = _new(copy)
+    new = _new(brief, copy)
     assert [(rule, n) for rule, n, _ in new] == [("house.metadata", line)]
     assert "'date' is not a valid date" in new[0][2]
 
 
-def test_cli_on_the_sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = cli.main(["check", "--style", "secureblacksea", "--select", "house", str(SAMPLE)])
+def test_cli_on_the_brief(brief: Brief, capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli.main(["check", "--style", "secureblacksea", "--select", "house", str(brief.path)])
     out = capsys.readouterr().out
     assert code == 1
     assert "house.disclaimer" in out and "house.metadata" not in out

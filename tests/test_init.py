@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,8 @@ import yaml
 
 from brieflint import cli
 from brieflint import config as config_mod
-from tests.conftest import lint_text
+from brieflint.commands import init as init_cmd
+from tests.conftest import REPO, lint_text
 
 
 @pytest.fixture
@@ -33,7 +35,7 @@ def test_init_writes_a_valid_commented_config_and_pre_commit(
     loaded = config_mod.load(cfg)
     assert loaded.config.style == "brief"
     hooks = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text("utf-8"))
-    assert hooks["repos"][0]["hooks"][0]["id"] == "brieflint"
+    assert [h["id"] for h in hooks["repos"][0]["hooks"]] == ["brieflint-fix", "brieflint"]
     (folder / "d.md").write_text("# Title\n\nA clean sentence.\n", "utf-8")
     assert cli.main(["check", "d.md"]) == 0
     assert not (folder / "styles").exists()
@@ -123,3 +125,47 @@ def test_the_complete_example_of_the_house_style_guide_works(tmp_path: Path) -> 
     draft = cover + "\nText.\n\nAna Lopes is a researcher.\n\nPiotr Nowak is a professor.\n"
     found = lint_text(draft, select=["house"], style=style_ref)
     assert [f.message for f in found if f.rule != "house.acronym-undefined"] == []
+
+
+def test_the_hook_installs_brieflint_from_where_it_was_installed(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """This test suite runs an install from the clone (pip install -e .): its folder and HEAD."""
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert init_cmd.installed_from() == (str(REPO.resolve()), head)
+    assert cli.main(["init"]) == 0
+    repo = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text("utf-8"))["repos"][0]
+    assert (repo["repo"], repo["rev"]) == (str(REPO.resolve()), head)
+    assert "<" not in capsys.readouterr().out  # nothing to replace
+
+
+def test_without_a_known_source_the_hook_names_its_placeholders() -> None:
+    text = init_cmd.pre_commit_text(None)
+    repo = yaml.safe_load(text)["repos"][0]
+    assert repo["repo"] == "<your-git-url-of-brieflint>"
+    assert repo["rev"] == "<a-tag-or-commit-of-it>"
+    assert "Replace the two placeholders" in text
+
+
+def test_init_style_suggests_a_command_that_is_clean_at_once(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["init", "--style", "thinkbrief"]) == 0
+    out = capsys.readouterr().out
+    suggested = out.split("Try it:", 1)[1].split()
+    assert suggested[:2] == ["brieflint", "check"]
+    # the style's own word lists and rules are not drafts
+    assert cli.main(suggested[1:]) == 0
+    out = capsys.readouterr().out
+    assert "styles/thinkbrief" not in out and "0 files checked" in out
+    hooks = yaml.safe_load((folder / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert hooks["exclude"] == "^styles/thinkbrief/"
+    # the house's name is in its vocabulary: a draft that names the house is clean
+    (folder / "draft.md").write_text("# Ports\n\nEvery thinkbrief draft is about ports.\n", "utf-8")
+    assert cli.main(suggested[1:]) == 0
+    out = capsys.readouterr().out
+    assert "1 file checked" in out and "spelling" not in out.split("in 1 file")[0]
+    accept = (folder / "styles" / "thinkbrief" / "vocab" / "accept.txt").read_text("utf-8")
+    assert "thinkbrief" in accept.splitlines()

@@ -61,8 +61,9 @@ def _project(tmp_path: Path, url: str, *, mode: str = "required", extra: str = "
     return cfg
 
 
-def _lint(cfg: Path, text: str, path: str = "draft.md", **build: object) -> list[Finding]:
-    setup = ruleset.build(config_mod.load(cfg), select=["grammar"], **build)  # type: ignore[arg-type]
+def _lint(cfg: Path, text: str, path: str = "draft.md", use_cache: bool = True) -> list[Finding]:
+    options = ruleset.BuildOptions(select=("grammar",), use_cache=use_cache)
+    setup = ruleset.build(config_mod.load(cfg), options)
     doc = Document.parse(str(cfg.parent / path), text)
     return engine.lint_document(doc, setup.rules_for(doc.path), setup)
 

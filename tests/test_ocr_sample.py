@@ -1,4 +1,4 @@
-"""The OCR rules on the real sample brief: every artefact of their kinds found, nothing else."""
+"""The OCR rules on whole briefs: every artefact of their kinds found, nothing else."""
 
 from __future__ import annotations
 
@@ -6,42 +6,60 @@ import shutil
 from pathlib import Path
 
 import pytest
+import regex
 
 from brieflint.cli import main
-from tests.conftest import SAMPLE, lint_text
+from tests.briefs import BRIEFS, Brief
+from tests.conftest import lint_text
 
-pytestmark = pytest.mark.skipif(not SAMPLE.is_file(), reason="sample brief not available")
+
+@pytest.fixture(params=BRIEFS)
+def brief(request: pytest.FixtureRequest) -> Brief:
+    got: Brief = request.param
+    return got
 
 
 def _ocr(text: str) -> list[tuple[str, str]]:
     return [(f.rule, text[f.start : f.end]) for f in lint_text(text, select=["ocr"])]
 
 
-def test_every_artefact_is_found_and_nothing_else() -> None:
-    text = SAMPLE.read_text(encoding="utf-8")
-    found = _ocr(text)
-    homoglyphs = [m for r, m in found if r == "ocr.homoglyph"]
-    assert homoglyphs == ["\u0430", "\u0422\u043e"]
-    assert [m for r, m in found if r == "ocr.stray-markup"] == ["_{Ergun}"]
+def test_every_artefact_is_found_and_nothing_else(brief: Brief) -> None:
+    found = _ocr(brief.text())
+    assert [m for r, m in found if r == "ocr.homoglyph"] == list(brief.homoglyphs)
+    assert [m for r, m in found if r == "ocr.stray-markup"] == list(brief.stray_markup)
     broken = [m.split()[0] for r, m in found if r == "ocr.broken-paragraph"]
-    assert broken == ["surrounding", "motto", "simultaneously", "direction", "international"]
+    assert broken == list(brief.broken)
     lower = [m for r, m in found if r == "ocr.lowercase-sentence-start"]
-    assert lower == ["following", "the", "recommendations"]
-    assert len(found) == 2 + 1 + 5 + 3  # no false alarm anywhere else
+    assert lower == list(brief.lower_starts)
+    expected = (brief.homoglyphs, brief.stray_markup, brief.broken, brief.lower_starts)
+    assert len(found) == sum(map(len, expected)), found  # no false alarm anywhere else
 
 
-def test_fix_on_a_copy_then_check_is_clean(tmp_path: Path) -> None:
+def test_fix_on_a_copy_then_check_is_clean(brief: Brief, tmp_path: Path) -> None:
     copy = tmp_path / "brief.txt"
-    shutil.copyfile(SAMPLE, copy)
+    shutil.copyfile(brief.path, copy)
+    original = brief.text()
+    cuts = [m for r, m in _ocr(original) if r == "ocr.broken-paragraph"]
     assert main(["fix", str(copy), "--select", "ocr"]) == 1
     text = copy.read_text(encoding="utf-8")
+    # the safe tier: look-alike letters go; joining paragraphs and unwrapping markup wait
+    assert not regex.search(r"\p{Cyrillic}", text)
+    safe_left = {r for r, _ in _ocr(text)}
+    assert safe_left <= {
+        "ocr.lowercase-sentence-start",
+        "ocr.broken-paragraph",
+        "ocr.stray-markup",
+    }
+    assert main(["fix", str(copy), "--select", "ocr", "--unsafe-fixes"]) == int(
+        safe_left != {"ocr.lowercase-sentence-start"}
+    )
+    text = copy.read_text(encoding="utf-8")
     remaining = _ocr(text)
-    # only what has no certain fix is left: the lower-case sentence starts
+    # only what has no fix at all is left: the lower-case sentence starts
     assert {r for r, _ in remaining} == {"ocr.lowercase-sentence-start"}
-    assert "\u0430" not in text and "_{" not in text and "То" not in text
-    assert "the surrounding regions led" in text
-    assert 'The motto "one nation, two states,"' in text
-    assert main(["fix", str(copy), "--select", "ocr"]) == 0  # idempotent
+    assert not any(markup in text for markup in brief.stray_markup)
+    for cut in cuts:  # each cut paragraph joined again with one space
+        assert " ".join(cut.split()) in text
+    assert main(["fix", str(copy), "--select", "ocr", "--unsafe-fixes"]) == 0  # idempotent
     # apart from the fixed spans the file is unchanged: same lines, minus joined paragraphs
-    original = SAMPLE.read_text(encoding="utf-8")
-    assert text.count("\n") == original.count("\n") - 2 * 5
+    assert text.count("\n") == original.count("\n") - 2 * len(brief.broken)

@@ -16,10 +16,8 @@ import pytest
 from brieflint import reporters
 from brieflint.findings import Finding, Severity
 from brieflint.report import Report
-from tests.conftest import SHARED
+from tests.briefs import SARIF_SCHEMA
 from tests.conftest import run_cli as run
-
-SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
 # What GitLab reads from a Code Quality report (docs.gitlab.com, "Code Quality report format"):
 # an array of issues with these fields; severity one of GitLab's five.

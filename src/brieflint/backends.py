@@ -23,7 +23,7 @@ def describe(setup: Setup) -> dict[str, str]:
 
 def _grammar(setup: Setup) -> str:
     ctx = setup.context
-    settings = ctx.config.languagetool
+    settings = ctx.languagetool
     if settings.mode == "off":
         return "off"
     from brieflint.languagetool import client as lt  # only when grammar is on

@@ -8,27 +8,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from brieflint.config import Config
+from brieflint.config import LanguageToolConfig
+from brieflint.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from brieflint.text.lexicon import Lexicon
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """House vocabulary: words always accepted, and words always rejected."""
-
-    accept: frozenset[str] = frozenset()
-    reject: frozenset[str] = frozenset()
-
-    @cached_property
-    def accept_folded(self) -> frozenset[str]:
-        return frozenset(w.casefold() for w in self.accept)
-
-    def accepts(self, word: str) -> bool:
-        return word in self.accept or (word.casefold() in self.accept_folded and word[:1].isupper())
 
 
 @dataclass
@@ -38,7 +24,8 @@ class Context:
     language: str = "en-GB"
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     variables: dict[str, str] = field(default_factory=dict)
-    config: Config = field(default_factory=Config)  # the user's config, CLI options applied
+    # LanguageTool's settings, with the mode the command line chose (--languagetool)
+    languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
     root: Path = field(default_factory=Path.cwd)  # folder of the config file (or cwd)
     cache_dir: Path | None = None  # None: caching off (--no-cache)
     # what rules keep for the rest of a run (a LanguageTool client and its remembered failure)

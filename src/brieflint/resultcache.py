@@ -67,7 +67,7 @@ def code_stamp() -> str:
 def rules_fingerprint(rules: Sequence[ActiveRule], context: Context) -> str | None:
     """The fingerprint of ``rules`` run with ``context``; None when the results must not be
     stored (LanguageTool is on)."""
-    grammar = context.config.languagetool.mode != "off"
+    grammar = context.languagetool.mode != "off"
     if grammar and any(rule.spec.kind == "languagetool" for rule in rules):
         return None
     described: dict[str, Any] = {

@@ -11,11 +11,24 @@ from pydantic import ValidationError
 
 from brieflint import data, kinds, rulespec, style, yamlpos
 from brieflint.config import LoadedConfig
-from brieflint.context import Context, Vocabulary
+from brieflint.context import Context
 from brieflint.discover import matches_any
 from brieflint.errors import ConfigError
 from brieflint.findings import Severity
 from brieflint.overrides import RuleOverride
+from brieflint.vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the command line decides over a configuration file (None or empty: as configured)."""
+
+    style: str | None = None  # --style: a built-in style name or a folder
+    select: tuple[str, ...] = ()  # --select: only these rules (id prefixes)
+    ignore: tuple[str, ...] = ()  # --ignore: not these rules (id prefixes)
+    language: str | None = None
+    languagetool: str | None = None  # --languagetool: off | optional | required
+    use_cache: bool = True  # False: --no-cache
 
 
 @dataclass(frozen=True)
@@ -55,7 +68,6 @@ class Setup:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     _per_glob: dict[tuple[int, ...], list[ActiveRule]] = field(default_factory=dict, repr=False)
-    _fingerprints: dict[tuple[int, ...], str | None] = field(default_factory=dict, repr=False)
 
     @property
     def style_name(self) -> str:
@@ -78,15 +90,6 @@ class Setup:
         if key not in self._per_glob:
             self._per_glob[key] = self._resolve_overrides(matched, ignored)
         return self._per_glob[key]
-
-    def fingerprint(self, rules: Sequence[ActiveRule]) -> str | None:
-        """What the findings of ``rules`` depend on besides the text (None: not cacheable)."""
-        key = tuple(id(rule) for rule in rules)
-        if key not in self._fingerprints:
-            from brieflint.resultcache import rules_fingerprint
-
-            self._fingerprints[key] = rules_fingerprint(rules, self.context)
-        return self._fingerprints[key]
 
     def _resolve_overrides(
         self, matched: Sequence[int], ignored: Sequence[str]
@@ -180,17 +183,11 @@ def _activate(state: _State) -> ActiveRule:
     return ActiveRule(spec, kind, options, Severity.parse(state.severity))
 
 
-def build(
-    loaded: LoadedConfig,
-    *,
-    style_ref: str | None = None,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    language: str | None = None,
-    languagetool: str | None = None,
-    use_cache: bool = True,
-) -> Setup:
-    """Resolve the rule set for one configuration (CLI options win over the config)."""
+def build(loaded: LoadedConfig, options: BuildOptions | None = None) -> Setup:
+    """Resolve the rule set for one configuration (the command line's ``options`` win over the
+    config)."""
+    chosen = options or BuildOptions()
+    style_ref, select, ignore = chosen.style, chosen.select, chosen.ignore
     cfg = loaded.config
     try:
         layers = style.load_chain(style_ref or cfg.style, loaded.root)
@@ -232,15 +229,14 @@ def build(
     disabled: dict[str, ActiveRule] = {}
     for rid, state in sorted(states.items()):
         (base if state.enabled else disabled)[rid] = _activate(state)
-    effective = cfg
-    if languagetool is not None:
-        lt = cfg.languagetool.model_copy(update={"mode": languagetool})
-        effective = cfg.model_copy(update={"languagetool": lt})
+    grammar = cfg.languagetool
+    if chosen.languagetool is not None:
+        grammar = grammar.model_copy(update={"mode": chosen.languagetool})
     context = Context(
-        config=effective,
+        languagetool=grammar,
         root=loaded.root,
-        cache_dir=(loaded.root / cfg.cache_dir) if use_cache else None,
-        language=language or cfg.language or _style_language(layers),
+        cache_dir=(loaded.root / cfg.cache_dir) if chosen.use_cache else None,
+        language=chosen.language or cfg.language or _style_language(layers),
         vocabulary=_vocabulary(layers, loaded),
         variables=_variables(layers, loaded),
     )

@@ -14,7 +14,7 @@ from brieflint.decode import BinaryFileError, decode
 from brieflint.document import Document
 from brieflint.errors import BrieflintError, InputError
 from brieflint.findings import Finding
-from brieflint.resultcache import ResultCache
+from brieflint.resultcache import ResultCache, rules_fingerprint
 
 
 @dataclass
@@ -28,16 +28,13 @@ class FileResult:
 
 @dataclass
 class Options:
-    config_path: Path | None = None
-    style: str | None = None
-    select: Sequence[str] = ()
-    ignore: Sequence[str] = ()
-    language: str | None = None
+    """How to run: which config, what the command line decides over it, and how to work."""
+
+    config_path: Path | None = None  # --config (None: discovered per file)
+    build: ruleset.BuildOptions = field(default_factory=ruleset.BuildOptions)
     jobs: int = 1
     stdin_filename: str | None = None
-    keep_text: bool = False
-    languagetool: str | None = None  # off | optional | required; None: as configured
-    use_cache: bool = True
+    keep_text: bool = False  # keep each draft's text on its result (reporters that show it)
 
 
 @dataclass
@@ -67,18 +64,13 @@ class SetupCache:
         return self._by_dir[folder]
 
     def setup_for(self, path: str) -> ruleset.Setup:
-        cfg_path = self.config_path_for(path)
+        return self.setup_of(self.config_path_for(path))
+
+    def setup_of(self, cfg_path: Path | None) -> ruleset.Setup:
+        """The setup of the configuration file ``cfg_path`` (None: the built-in defaults)."""
         if cfg_path not in self._by_config:
             loaded = config_mod.load(cfg_path) if cfg_path else config_mod.default()
-            self._by_config[cfg_path] = ruleset.build(
-                loaded,
-                style_ref=self.options.style,
-                select=self.options.select,
-                ignore=self.options.ignore,
-                language=self.options.language,
-                languagetool=self.options.languagetool,
-                use_cache=self.options.use_cache,
-            )
+            self._by_config[cfg_path] = ruleset.build(loaded, self.options.build)
         return self._by_config[cfg_path]
 
 
@@ -146,11 +138,21 @@ def _result_cache(
     cache_dir = setup.context.cache_dir
     if cache_dir is None:
         return None, ""
-    fingerprint = setup.fingerprint(rules)
+    fingerprint = _fingerprint(setup, rules)
     if fingerprint is None:
         return None, ""
     store = setup.context.service("result-cache", lambda: ResultCache(cache_dir))
     return store, ResultCache.key(fingerprint, job.display, text)
+
+
+def _fingerprint(setup: ruleset.Setup, rules: Sequence[ruleset.ActiveRule]) -> str | None:
+    """What the findings of ``rules`` depend on besides the text (None: not cacheable), worked
+    out once per rule set and process."""
+    memo: dict[tuple[int, ...], str | None] = setup.context.service("rule-fingerprints", dict)
+    key = tuple(id(rule) for rule in rules)
+    if key not in memo:
+        memo[key] = rules_fingerprint(rules, setup.context)
+    return memo[key]
 
 
 def _lint_chunk(setup_id: int, jobs: list[Job], keep_text: bool) -> list[FileResult]:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import typer
 
+from brieflint import session
 from brieflint.baseline import DEFAULT_FILE, dumps, entries, root_of
-from brieflint.commands.check import lint, runner_options, wants_progress, write_report
+from brieflint.reporters import write_report
 
 app = typer.Typer(
     help=(
@@ -48,7 +49,7 @@ def create(
     ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
 ) -> None:
-    options = runner_options(
+    options = session.options(
         config=config,
         style=style,
         select=select,
@@ -58,10 +59,9 @@ def create(
         no_cache=no_cache,
         keep_text=True,
     )
-    run = lint(
+    run = session.Session(options).lint(
         paths or ["."],
-        options,
-        show_progress=lambda files, grammar: wants_progress(["text"], False, files, grammar),
+        show_progress=lambda files, lt: session.wants_progress(["text"], False, files, lt),
     )
     if run.errors:
         for message in run.errors:

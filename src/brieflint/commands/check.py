@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import typer
 
-from brieflint import backends, discover, reporters, ruleset, runner
-from brieflint.atomic import write_text
-from brieflint.config import DEFAULT_INCLUDE, require_file
+from brieflint import reporters, session
 from brieflint.errors import BrieflintError
-from brieflint.report import Report
 
 HELP = """Lint drafts (files, folders, or - for standard input).
 
@@ -28,146 +21,8 @@ Example:  brieflint check briefs/ --changed-since origin/main --baseline .briefl
 Example:  brieflint check briefs/ -f text -o - -f html -o report.html
 """
 
-FAIL_ON = ("error", "warning", "info", "never")
 # formats that show or fingerprint the drafts' text: the runner keeps it for them
 NEEDS_TEXT = frozenset({"html", "codequality"})
-# a progress bar is shown (on a terminal) from this many drafts, or whenever LanguageTool runs
-PROGRESS_MIN_FILES = 20
-
-
-@dataclass
-class Run:
-    """What linting produced, before any reporter sees it."""
-
-    report: Report
-    errors: list[str]
-    setup: ruleset.Setup  # the first target's setup: its config gives the default --fail-on
-
-
-def runner_options(
-    *,
-    config: Path | None,
-    style: str | None,
-    select: Sequence[str],
-    ignore: Sequence[str],
-    jobs: int,
-    languagetool: str | None,
-    no_cache: bool,
-    keep_text: bool,
-    stdin_filename: str | None = None,
-) -> runner.Options:
-    """The runner's options from the flags `check` and `baseline create` share, validated."""
-    if languagetool is not None and languagetool not in ("off", "optional", "required"):
-        raise BrieflintError(
-            "--languagetool must be off, optional or required", key="--languagetool"
-        )
-    if jobs < 0:
-        raise BrieflintError("--jobs must be 0 or more", key="--jobs")
-    if config is not None:
-        require_file(config)
-    return runner.Options(
-        config_path=config,
-        style=style,
-        select=select,
-        ignore=ignore,
-        jobs=jobs or cpu_count(),
-        stdin_filename=stdin_filename,
-        languagetool=languagetool,
-        use_cache=not no_cache,
-        keep_text=keep_text,
-    )
-
-
-def _stdin_path() -> str:
-    return str(Path.cwd() / "stdin")
-
-
-def collect_jobs(
-    targets: Sequence[str],
-    cache: runner.SetupCache,
-    stdin_filename: str | None,
-    changed_since: str | None = None,
-) -> list[runner.Job]:
-    """The drafts to lint under ``targets``; with ``changed_since``, only those changed since."""
-    changed: dict[Path, frozenset[Path]] = {}
-    jobs_list: list[runner.Job] = []
-    for raw in targets:
-        explicit = not Path(raw).is_dir() or raw == "-"
-        setup = cache.setup_for(raw if raw != "-" else _stdin_path())
-        cfg = setup.loaded.config
-        include = cfg.include or list(DEFAULT_INCLUDE)
-        found_list = discover.expand([raw], include, cfg.exclude)
-        if changed_since is not None and raw != "-":
-            from brieflint.changed import changed_files
-
-            folder = Path(raw) if Path(raw).is_dir() else Path(raw).parent
-            folder = folder.resolve()
-            if folder not in changed:
-                changed[folder] = changed_files(changed_since, folder)
-            found_list = [f for f in found_list if Path(f).resolve() in changed[folder]]
-        for found in found_list:
-            display = stdin_filename or "-" if found == "-" else found
-            jobs_list.append(runner.Job(display=display, source=found, explicit=explicit))
-    return jobs_list
-
-
-@contextmanager
-def _progress_bar(total: int) -> Iterator[Callable[[int], None]]:
-    """A transient progress bar on standard error."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    with Progress(
-        TextColumn("checking drafts"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as bar:
-        task = bar.add_task("check", total=total)
-        yield lambda n: bar.advance(task, n)
-
-
-def wants_progress(formats: Sequence[str], quiet: bool, files: int, languagetool: bool) -> bool:
-    """A progress bar only on a terminal, for people's formats, and for long runs."""
-    if quiet or any(reporters.REPORTERS[name].machine for name in formats):
-        return False
-    if not sys.stderr.isatty():
-        return False
-    return files >= PROGRESS_MIN_FILES or (languagetool and files > 0)
-
-
-def lint(
-    targets: Sequence[str],
-    options: runner.Options,
-    *,
-    changed_since: str | None = None,
-    show_progress: Callable[[int, bool], bool] | None = None,
-) -> Run:
-    """Lint ``targets`` as ``check`` does; ``show_progress(files, languagetool)`` says whether
-    to show a progress bar."""
-    started = time.perf_counter()
-    cache = runner.SetupCache(options)
-    jobs_list = collect_jobs(targets, cache, options.stdin_filename, changed_since)
-    first_setup = cache.setup_for(targets[0] if targets[0] != "-" else _stdin_path())
-    grammar = first_setup.context.config.languagetool.mode != "off"
-    if show_progress is not None and show_progress(len(jobs_list), grammar):
-        with _progress_bar(len(jobs_list)) as advance:
-            results = runner.run(jobs_list, options, progress=advance, cache=cache)
-    else:
-        results = runner.run(jobs_list, options, cache=cache)
-    for r in results:
-        if r.skipped:
-            print(f"brieflint: skipped {r.skipped}", file=sys.stderr)
-    report = Report(
-        findings=[f for r in results for f in r.findings],
-        files=sum(1 for r in results if r.error is None and r.skipped is None),
-        rules={rid: rule.spec for rid, rule in first_setup.base.items()},
-        seconds=time.perf_counter() - started,
-        backends=backends.describe(first_setup),
-        texts={r.path: r.text for r in results if r.text is not None},
-    )
-    return Run(report, [r.error for r in results if r.error], first_setup)
 
 
 def check(
@@ -224,9 +79,11 @@ def check(
             )
     if output and len(output) != len(format):
         raise BrieflintError("give one --output per --format", key="--output")
-    if fail_on is not None and fail_on not in FAIL_ON:
-        raise BrieflintError(f"--fail-on must be one of {', '.join(FAIL_ON)}", key="--fail-on")
-    options = runner_options(
+    if fail_on is not None and fail_on not in session.FAIL_ON:
+        raise BrieflintError(
+            f"--fail-on must be one of {', '.join(session.FAIL_ON)}", key="--fail-on"
+        )
+    options = session.options(
         config=config,
         style=style,
         select=select,
@@ -239,11 +96,10 @@ def check(
     )
     if changed_since is not None and not changed_since.strip():
         raise BrieflintError("give a git revision", key="--changed-since")
-    run = lint(
+    run = session.Session(options).lint(
         paths or ["."],
-        options,
         changed_since=changed_since,
-        show_progress=lambda files, grammar: wants_progress(format, quiet, files, grammar),
+        show_progress=lambda files, grammar: session.wants_progress(format, quiet, files, grammar),
     )
     report = run.report
     if baseline_file is not None:
@@ -261,7 +117,7 @@ def check(
         color = destination is None and not info.machine and sys.stdout.isatty()
         text = reporters.render(name, report, color)
         if destination is not None:
-            write_report(destination, text)
+            reporters.write_report(destination, text)
         elif quiet and name == "text":
             sys.stdout.write(text.rsplit("\n", 2)[0] + "\n" if report.findings else "")
         else:
@@ -270,22 +126,4 @@ def check(
         print(f"brieflint: error: {message}", file=sys.stderr)
     if run.errors:
         raise typer.Exit(2)
-    effective = fail_on or run.setup.loaded.config.fail_on
-    raise typer.Exit(report.exit_code(effective))
-
-
-def write_report(destination: Path, text: str) -> None:
-    """Write one report file, creating its folder (CI jobs often name e.g. ``reports/x.xml``)."""
-    try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        write_text(destination, text)
-    except OSError as exc:
-        raise BrieflintError(
-            f"cannot write the report: {exc.strerror or exc}", path=str(destination)
-        ) from None
-
-
-def cpu_count() -> int:
-    import os
-
-    return os.cpu_count() or 1
+    raise typer.Exit(run.exit_code(fail_on))

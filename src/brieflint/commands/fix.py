@@ -10,9 +10,8 @@ from pathlib import Path
 
 import typer
 
-from brieflint import discover, fixdiff, runner
+from brieflint import fixdiff, runner, session
 from brieflint.atomic import write_bytes
-from brieflint.config import DEFAULT_INCLUDE, require_file
 from brieflint.decode import BinaryFileError
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
@@ -59,25 +58,22 @@ def command(
         None, "--stdin-filename", help="Name for text read from - (picks Markdown or text)."
     ),
 ) -> None:
-    if config is not None:
-        require_file(config)
-    options = runner.Options(
-        config_path=config,
+    options = session.options(
+        config=config,
         style=style,
         select=select,
         ignore=ignore,
         stdin_filename=stdin_filename,
         languagetool="off",  # fixes come from brieflint's own rules; no server needed
     )
-    cache = runner.SetupCache(options)
-    jobs = _jobs(paths or ["."], cache, stdin_filename)
+    lint_session = session.Session(options)
     changed = 0
     errors: list[str] = []
     mode = _Mode(diff, dry_run, unsafe_fixes, show_fixes, sys.stdout.isatty())
     withheld = 0
-    for job in jobs:
+    for job in lint_session.jobs(paths or ["."]):
         try:
-            result = _fix_one(job, cache, mode)
+            result = _fix_one(job, lint_session, mode)
             changed += result.changed
             withheld += len(result.withheld)
         except BinaryFileError as exc:
@@ -98,28 +94,14 @@ def command(
     raise typer.Exit(1 if changed else 0)
 
 
-def _jobs(targets: list[str], cache: runner.SetupCache, stdin_name: str | None) -> list[runner.Job]:
-    jobs: list[runner.Job] = []
-    for raw in targets:
-        explicit = not Path(raw).is_dir() or raw == "-"
-        setup = cache.setup_for(raw if raw != "-" else str(Path.cwd() / "stdin"))
-        cfg = setup.loaded.config
-        include = cfg.include or list(DEFAULT_INCLUDE)
-        for found in discover.expand([raw], include, cfg.exclude):
-            display = (stdin_name or "-") if found == "-" else found
-            jobs.append(runner.Job(display=display, source=found, explicit=explicit))
-    return jobs
-
-
-def _fix_one(job: runner.Job, cache: runner.SetupCache, mode: _Mode) -> FixResult:
+def _fix_one(job: runner.Job, lint_session: session.Session, mode: _Mode) -> FixResult:
     """Fix one draft (or say how it would be fixed)."""
     stdin = job.source == "-"
     text = runner.read_source(job)
     head = b"" if stdin else _head(job)  # the byte-order mark to write back, if any
-    setup = cache.setup_for(job.source if not stdin else str(Path.cwd() / "stdin"))
 
     def lint(current: str) -> list[Finding]:
-        result = runner.lint_job(job, setup, text=current)
+        result = lint_session.lint_one(job, text=current)
         if result.error:
             raise BrieflintError(result.error)
         return result.findings

@@ -8,8 +8,7 @@ from typing import Any
 
 import typer
 
-from brieflint import config as config_mod
-from brieflint import kinds, ruleset
+from brieflint import kinds, ruleset, session
 from brieflint.errors import BrieflintError
 from brieflint.rulespec import RuleSpec
 
@@ -24,12 +23,8 @@ app = typer.Typer(
 
 
 def _setup(style: str | None, config: Path | None) -> ruleset.Setup:
-    if config is not None:
-        loaded = config_mod.load(config)
-    else:
-        found = config_mod.discover(Path.cwd())
-        loaded = config_mod.load(found) if found else config_mod.default()
-    return ruleset.build(loaded, style_ref=style)
+    """The setup of the config given, or else of the one found from the current folder."""
+    return session.Session(session.options(config=config, style=style)).setup_for(".")
 
 
 @app.callback(invoke_without_command=True)

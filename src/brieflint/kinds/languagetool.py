@@ -101,7 +101,7 @@ def segment(prose: str, start: int, end: int) -> Segment:
 
 
 def check(doc: Document, options: LanguageToolOptions, ctx: Context) -> Iterator[Hit]:
-    settings = ctx.config.languagetool
+    settings = ctx.languagetool
     if settings.mode == "off":
         return
     from brieflint.languagetool import client as lt

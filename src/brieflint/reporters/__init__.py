@@ -5,7 +5,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
+from brieflint.atomic import write_text
+from brieflint.errors import BrieflintError
 from brieflint.report import Report
 
 Render = Callable[[Report, bool], str]
@@ -39,3 +42,14 @@ def render(name: str, report: Report, color: bool = False) -> str:
     module = importlib.import_module(f"{__name__}.{info.module}")
     fn: Render = module.render
     return fn(report, color)
+
+
+def write_report(destination: Path, text: str) -> None:
+    """Write one report file, creating its folder (CI jobs often name e.g. ``reports/x.xml``)."""
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        write_text(destination, text)
+    except OSError as exc:
+        raise BrieflintError(
+            f"cannot write the report: {exc.strerror or exc}", path=str(destination)
+        ) from None

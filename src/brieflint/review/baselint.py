@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from brieflint import config as config_mod
-from brieflint import ruleset
+from brieflint import ruleset, session
 from brieflint.errors import BrieflintError, ConfigError
 from brieflint.gitrepo import GitRepo
 from brieflint.review import records as rec
@@ -42,6 +42,9 @@ class BaseLint:
     base: str
     tree: Path  # the base commit's files
     _setups: dict[Path | None, tuple[ruleset.Setup, Judged]] = field(default_factory=dict)
+    _session: session.Session = field(
+        default_factory=lambda: session.Session(session.options(config=None, no_cache=True))
+    )
 
     @classmethod
     @contextmanager
@@ -70,8 +73,7 @@ class BaseLint:
 
     def _setup(self, found: Path | None) -> tuple[ruleset.Setup, Judged]:
         if found not in self._setups:
-            loaded = config_mod.load(found) if found is not None else config_mod.default()
-            setup = ruleset.build(loaded, use_cache=False)
+            setup = self._session.setups.setup_of(found)
             self._setups[found] = (setup, self._judged(found, setup))
         return self._setups[found]
 

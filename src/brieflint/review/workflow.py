@@ -126,28 +126,23 @@ def lint_summary(
 ) -> rec.LintSummary:
     """Lint one brief as ``brieflint check`` would: with ``setup``, or else the config
     discovered for the file."""
-    from brieflint import runner
+    from brieflint import runner, session
 
     if setup is None:
-        setup = runner.SetupCache(runner.Options(use_cache=False)).setup_for(str(path))
+        setup = session.Session(session.options(config=None, no_cache=True)).setup_for(str(path))
     result = runner.lint_job(
         runner.Job(display=display, source=str(path), explicit=True), setup, text=text
     )
     if result.error:
         raise InputError(result.error, path=display)
     counts = Counter(f.severity.label for f in result.findings)
-    fail_on = setup.loaded.config.fail_on
-    if fail_on == "never":
-        passed = True
-    else:
-        threshold = {"error": 3, "warning": 2, "info": 1}[fail_on]
-        passed = not any(int(f.severity) >= threshold for f in result.findings)
+    threshold = setup.loaded.config.fail_on
     return rec.LintSummary(
         error=counts["error"],
         warning=counts["warning"],
         info=counts["info"],
-        fail_on=fail_on,
-        passed=passed,
+        fail_on=threshold,
+        passed=session.passes(result.findings, threshold),
     )
 
 

@@ -33,7 +33,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from brieflint.context import Vocabulary
+from brieflint.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     import marisa_trie
