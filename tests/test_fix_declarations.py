@@ -101,7 +101,9 @@ def test_rules_listing_and_docs_show_each_rules_declared_tier(
         section = render_doc(spec)
         assert f"- fix: {fix_summary(kind)}" in section and section in docs
         for declared in kind.fixes:
-            assert f"- {declared.applicability.value}: {declared.name}." in section
+            tier = declared.applicability.value
+            assert f"- {tier}: {declared.name}." in section
+            assert f" | {declared.name} | {tier} | " in docs  # the table of fixes
     code, out, _ = run_cli(["rules"], capsys)
     lines = {line.split()[0]: line for line in out.splitlines()[2:]}
     assert "safe/unsafe" in lines["ocr.hyphenation"]
