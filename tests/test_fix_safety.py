@@ -135,3 +135,26 @@ def test_fix_reports_what_the_unsafe_tier_would_do(
     assert "1 × ocr.compat-form (safe): expand a ligature" in err
     assert "1 more fix(es) available with --unsafe-fixes" in err
     assert path.read_text(encoding="utf-8") == "A fine day; the the talks.\n"
+
+
+@pytest.mark.parametrize(
+    ("language", "fixed"),
+    [
+        ("en-GB", "My favourite neighbour has a behaviour problem.\n"),
+        ("en-US", "My favorite neighbor has a behavior problem.\n"),
+    ],
+)
+def test_a_listed_correction_is_written_in_the_configured_variety(
+    tmp_path: Path, language: str, fixed: str
+) -> None:
+    (tmp_path / "brieflint.yaml").write_text(f"language: {language}\n", encoding="utf-8")
+    text = "My favorate neigbor has a behavoir problem.\n"
+    assert _fix(tmp_path, text, "--select", "prose.common-typo") == fixed
+
+
+def test_respelling_keeps_oxford_spelling_and_case() -> None:
+    from brieflint.text.varieties import respell
+
+    assert respell("Favoring the organized colors", "en-GB") == "Favouring the organized colours"
+    assert respell("FAVOURING the organised colours", "en-US") == "FAVORING the organized colors"
+    assert respell("favoring", "en") == "favoring"

@@ -12,6 +12,7 @@ from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
 from brieflint.kinds import Hit, Kind, Options, safe
+from brieflint.text import varieties
 
 REPLACE = safe(
     "replace the wrong form with the right one",
@@ -23,6 +24,11 @@ REPLACE = safe(
 class SubstitutionOptions(Options):
     swap: dict[str, str] = Field(description="wrong → right (literal phrases, whole words)")
     ignorecase: bool = True
+    respell: bool = Field(
+        False,
+        description="Write each correction in the configured variety of English (favourite in "
+        "en-GB, favorite in en-US); off where the list's own spelling is the house's choice.",
+    )
 
 
 def match_case(found: str, replacement: str) -> str:
@@ -45,6 +51,8 @@ def check(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterator
         right = lookup.get(key.casefold() if options.ignorecase else key)
         if right is None:
             continue
+        if options.respell:
+            right = varieties.respell(right, ctx.language)
         suggestion = match_case(found, right) if options.ignorecase else right
         if suggestion == found:
             continue
