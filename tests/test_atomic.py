@@ -77,3 +77,35 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
         atomic.write_text(target, "new\n")
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]
+
+
+def test_a_fifo_as_the_target_is_written_to_and_stays_a_fifo(tmp_path: Path) -> None:
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    atomic.write_text(fifo, "report\n")
+    reader.join(timeout=10)
+    assert received == [b"report\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["report.fifo"]
+
+
+def test_a_character_device_as_the_target_is_written_to(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("/dev/full missing")
+    with pytest.raises(OSError) as caught:  # /dev/full: every write fails with ENOSPC
+        atomic.write_text(Path("/dev/full"), "report\n")
+    assert caught.value.errno == 28
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    atomic.write_text(Path(os.devnull), "report\n")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

@@ -71,7 +71,8 @@ def test_a_50_mb_draft_finishes(tmp_path: Path) -> None:
     big.write_text("".join(parts), "utf-8")
     assert big.stat().st_size >= 50_000_000
     selection = [arg for rule in BIG_FILE_RULES for arg in ("--select", rule)]
-    code, _, _ = _check([*selection, "-q", "--format", "json", "-o", "report.json"], tmp_path)
+    args = [*selection, "--max-draft-mb", "60", "-q", "--format", "json", "-o", "report.json"]
+    code, _, _ = _check(args, tmp_path)
     assert code in (0, 1)
     report = json.loads((tmp_path / "report.json").read_text("utf-8"))
     assert report["summary"]["files"] == 1

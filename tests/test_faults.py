@@ -158,7 +158,7 @@ FAULTS: dict[str, tuple[dict[str, Answer], str]] = {
     "check 500 json": ({"check": _json({"matches": []}, 500)}, "HTTP 500"),
     "check 503 empty": ({"check": Answer(503, b"", 0, "text/plain")}, "HTTP 503"),
     "info 500": ({"info": Answer(500, b"oops", 0, "text/plain")}, "HTTP 500"),
-    "languages 500": ({"languages": Answer(500, b"oops", 0, "text/plain")}, "not JSON"),
+    "languages 500": ({"languages": Answer(500, b"oops", 0, "text/plain")}, "HTTP 500"),
     "check not json": ({"check": NOT_JSON}, "not JSON"),
     "check truncated json": ({"check": Answer(200, GOOD["check"].body[:40])}, "not JSON"),
     "check a list": ({"check": _json([])}, "not LanguageTool's"),

@@ -14,11 +14,11 @@ import pytest
 
 from brieflint import config as config_mod
 from brieflint import engine, kinds, ruleset
-from brieflint.commands.rules import fix_summary, render_doc
 from brieflint.docs import render
 from brieflint.document import Document
 from brieflint.findings import Applicability, Finding
 from brieflint.fixer import fix_text
+from brieflint.ruledoc import fix_summary, render_doc
 from brieflint.rulespec import RuleSpec
 from tests.conftest import run_cli
 from tests.test_rule_catalogue import IDS, RULES

@@ -120,7 +120,7 @@ def test_junit_stays_valid_xml_with_control_characters() -> None:
         message="odd \x0c\x01 characters <&> from a PDF",
         suggestions=("x\x0b",),
     )
-    out = reporters.render("junit", Report(findings=[finding], files=1))
+    out = reporters.render("junit", Report(findings=[finding], files=1, fail_on="warning"))
     root = ET.fromstring(out)
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None and failure.get("type") == "warning"
@@ -359,3 +359,32 @@ def test_gitlab_example_job(project: Path) -> None:
     jsonschema.validate(issues, CODEQUALITY_SCHEMA)
     assert any(i["location"]["path"] == "briefs/placeholder.md" for i in issues)
     assert (project / job["artifacts"]["paths"][0]).is_file()
+
+
+@pytest.mark.parametrize(("fail_on", "code", "failing"), [("error", 1, 4), ("never", 0, 0)])
+def test_junit_follows_fail_on(
+    drafts: Path, capsys: pytest.CaptureFixture[str], fail_on: str, code: int, failing: int
+) -> None:
+    """Findings below --fail-on are skipped test cases (the finding in system-out)."""
+    (drafts / "briefs" / "warn.md").write_text("# A brief\n\nThe the talks go on.\n", "utf-8")
+    args = ["check", "briefs", "-f", "junit", "--fail-on", fail_on]
+    got, out, _ = run([*args, "--select", "prose.placeholder,prose.doubled-word"], capsys)
+    assert got == code
+    root = ET.fromstring(out)
+    cases = root.findall("testsuite/testcase")
+    assert len(cases) == 5  # four placeholders (errors), one doubled word (a warning)
+    failed = [c for c in cases if c.find("failure") is not None]
+    skipped = [c for c in cases if c.find("skipped") is not None]
+    assert len(failed) == failing and len(skipped) == 5 - failing
+    assert root.get("failures") == str(failing) and root.get("skipped") == str(5 - failing)
+    (doubled,) = [c for c in cases if c.get("classname") == "prose.doubled-word"]
+    mark = doubled.find("skipped")
+    assert mark is not None and f"below --fail-on {fail_on}" in (mark.get("message") or "")
+    assert "prose.doubled-word" in (doubled.findtext("system-out") or "")
+    # a warning fails the run at --fail-on warning, and then it is a failing test case
+    got, out, _ = run(
+        ["check", "briefs/warn.md", "-f", "junit", "--fail-on", "warning", "--select", "prose"],
+        capsys,
+    )
+    assert got == 1
+    assert ET.fromstring(out).find("testsuite/testcase/failure") is not None

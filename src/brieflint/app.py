@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from typing import Any
 
 import typer
 
@@ -61,6 +62,62 @@ def create_app(only: str | None = None) -> typer.Typer:
         else:
             app.command(name, help=getattr(module, "HELP", None))(target)
     return app
+
+
+# what each option's value is, by parameter name, for --help ("--format FORMAT", not "<list[str]>")
+METAVARS = {
+    "format": "FORMAT",
+    "output": "FILE",
+    "fail_on": "SEVERITY",
+    "style": "NAME|PATH",
+    "config": "FILE",
+    "select": "RULE[,RULE…]",
+    "ignore": "RULE[,RULE…]",
+    "jobs": "N",
+    "stdin_filename": "NAME",
+    "languagetool": "MODE",
+    "baseline_file": "FILE",
+    "port": "PORT",
+    "version": "VERSION",
+    "base": "REV",
+    "head": "REV",
+    "message": "TEXT",
+    "reason": "TEXT",
+    "role": "ROLE",
+    "of": "EMAIL",
+}
+# arguments by name: what one value is ("paths" takes PATH…)
+ARGUMENTS = {"paths": "PATH", "directory": "FOLDER", "rule_id": "RULE", "path": "PATH"}
+
+
+def polish_help(command: Any) -> None:
+    """Name every value in --help (``--select RULE[,RULE…]``, ``PATH…``), for the whole tree.
+
+    Typer labels values by their Python type (``<list[str]>``, ``<path>``); an option without a
+    name in ``METAVARS`` gets its own name in capitals.
+    """
+    for param in getattr(command, "params", []):
+        if getattr(param, "param_type_name", "") == "argument":
+            one = ARGUMENTS.get(param.name, str(param.name).upper())
+            label = f"{one}…" if param.nargs != 1 else one
+            if param.metavar is None:
+                param.metavar = one
+            # the help row: "PATH…  Files or folders…", without typer's "<list[str]>"
+            param._rich_display_name = lambda label=label: label
+            param.display_type_rich = lambda ctx: None
+        elif param.metavar is None and not (param.is_flag or param.count):
+            param.metavar = METAVARS.get(param.name, str(param.name).upper())
+    for sub in getattr(command, "commands", {}).values():
+        polish_help(sub)
+
+
+def run(app: typer.Typer, args: Sequence[str]) -> None:
+    """Run ``app`` on ``args`` (raises SystemExit with the exit code)."""
+    import typer.main
+
+    command = typer.main.get_command(app)
+    polish_help(command)
+    command.main(args=list(args), prog_name="brieflint", standalone_mode=True)
 
 
 def command_in(args: Sequence[str]) -> str | None:

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from brieflint.ruleset import Setup
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from brieflint.context import Context
+    from brieflint.kinds import Backend
+    from brieflint.ruleset import Setup
+
+
+def in_use(backend: Backend | None, context: Context) -> bool:
+    """Whether a run with ``context`` uses ``backend`` (None: a kind's own code, always):
+    grammar only when LanguageTool is on."""
+    return backend != "grammar" or context.languagetool.mode != "off"
 
 
 def describe(setup: Setup) -> dict[str, str]:
@@ -14,9 +25,7 @@ def describe(setup: Setup) -> dict[str, str]:
     """
     ctx = setup.context
     lang = ctx.language
-    spelling_on = any(
-        rule.kind.name in ("spelling", "name-variant") for rule in setup.base.values()
-    )
+    spelling_on = any(rule.kind.backend == "spelling" for rule in setup.base.values())
     spelling = f"offline (wordfreq, {lang})" if spelling_on else "off"
     return {"spelling": spelling, "grammar": _grammar(setup)}
 
@@ -24,11 +33,11 @@ def describe(setup: Setup) -> dict[str, str]:
 def _grammar(setup: Setup) -> str:
     ctx = setup.context
     settings = ctx.languagetool
-    if settings.mode == "off":
+    if not in_use("grammar", ctx):
         return "off"
     from brieflint.languagetool import client as lt  # only when grammar is on
 
-    if not any(rule.kind.name == "languagetool" for rule in setup.base.values()):
+    if not any(rule.kind.backend == "grammar" for rule in setup.base.values()):
         return "off (rule disabled)"
     url = lt.server_url(settings)
     if url is None:

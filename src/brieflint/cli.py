@@ -29,13 +29,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.disable()
     args = list(argv) if argv is not None else sys.argv[1:]
     try:
-        from brieflint.app import command_in, create_app
+        from brieflint.app import command_in, create_app, run
 
         app = create_app(command_in(args))
         if owner:
             gc.freeze()
             gc.enable()
-        app(args=args, prog_name="brieflint", standalone_mode=True)
+        run(app, args)
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 2)

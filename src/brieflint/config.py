@@ -12,9 +12,11 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from brieflint import yamlpos
 from brieflint.errors import ConfigError
 from brieflint.overrides import RuleOverride
+from brieflint.sources import DEFAULT_MAX_DRAFT_MB, MAX_DRAFT_MB_CEILING
 
 CONFIG_NAMES = ("brieflint.yaml", ".brieflint.yaml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+DEFAULT_MAX_ANSWER_MB = 10.0  # the longest answer taken from LanguageTool
 
 
 # English as written in these countries: the spelling rules' word list is English, and
@@ -39,7 +41,8 @@ class _Model(BaseModel):
 class LanguageToolConfig(_Model):
     mode: Literal["off", "optional", "required"] = "off"
     url: str | None = None
-    timeout: float = Field(default=30.0, gt=0)
+    timeout: float = Field(default=30.0, gt=0)  # seconds for a whole request
+    max_answer_mb: float = Field(default=DEFAULT_MAX_ANSWER_MB, gt=0, le=1000)
     disabled_rules: list[str] = Field(default_factory=list)
     disabled_categories: list[str] = Field(default_factory=list)
 
@@ -67,6 +70,8 @@ class Config(_Model):
     variables: dict[str, str] = Field(default_factory=dict)
     languagetool: LanguageToolConfig = Field(default_factory=LanguageToolConfig)
     cache_dir: str = ".brieflint-cache"
+    # drafts larger than this (in MB of 1,000,000 bytes) are refused, unread
+    max_draft_mb: float = Field(default=DEFAULT_MAX_DRAFT_MB, gt=0, le=MAX_DRAFT_MB_CEILING)
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,7 @@ def load(path: Path) -> LoadedConfig:
     try:
         return LoadedConfig(Config.model_validate(raw), path, located)
     except ValidationError as exc:
-        raise yamlpos.pydantic_error(exc, located) from None
+        raise yamlpos.pydantic_error(exc, located, model=Config) from None
 
 
 def _load_pyproject(path: Path, text: str) -> LoadedConfig:
@@ -133,7 +138,7 @@ def _load_pyproject(path: Path, text: str) -> LoadedConfig:
     try:
         return LoadedConfig(Config.model_validate(section), path, located)
     except ValidationError as exc:
-        err = yamlpos.pydantic_error(exc, located, prefix=("tool", "brieflint"))
+        err = yamlpos.pydantic_error(exc, located, prefix=("tool", "brieflint"), model=Config)
         raise err from None
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from brieflint import config as config_mod
 from brieflint import data, kinds, ruleset, style
 from brieflint.atomic import write_text
-from brieflint.commands.rules import render_doc
+from brieflint.ruledoc import render_doc
 from brieflint.rulespec import RuleSpec
 
 HEADER = """# Rule reference

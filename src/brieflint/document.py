@@ -90,7 +90,7 @@ class Document:
 
     @cached_property
     def _word_parts(self) -> list[str]:
-        return tokens.word_parts(self.prose, self.unusual_chars)
+        return tokens.shared(tokens.word_parts(self.prose, self.unusual_chars))
 
     @cached_property
     def unusual_chars(self) -> frozenset[str]:

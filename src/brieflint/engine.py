@@ -6,14 +6,12 @@ import re
 import string
 from collections.abc import Iterable, Mapping
 
-from brieflint import suppress
+from brieflint import postpass, suppress
 from brieflint.document import Document
 from brieflint.errors import BrieflintError
 from brieflint.findings import Edit, Finding, Fix, Severity
-from brieflint.kinds import Hit
+from brieflint.kinds import Hit, Mark, Outcome
 from brieflint.ruleset import ActiveRule, Setup
-
-UNUSED_SUPPRESSION = "meta.unused-suppression"
 
 
 class _Params(dict[str, object]):
@@ -44,7 +42,7 @@ def lint_document(doc: Document, rules: Iterable[ActiveRule], setup: Setup) -> l
     findings: list[Finding] = []
     active = list(rules)
     for rule in active:
-        if rule.id == UNUSED_SUPPRESSION:
+        if rule.kind.post_pass is not None:
             continue
         try:
             hits = list(rule.kind.check(doc, rule.options, setup.context))
@@ -55,54 +53,58 @@ def lint_document(doc: Document, rules: Iterable[ActiveRule], setup: Setup) -> l
                 f"rule {rule.id} gave up (input too deeply nested)", path=doc.path
             ) from None
         findings.extend(_finding(doc, rule, hit) for hit in hits)
+    findings = postpass.one_per_defect(findings, doc.text, {r.id: r.kind.name for r in active})
     suppressions = suppress.parse(doc)
     findings = suppress.apply(findings, suppressions)
-    unused = next((r for r in active if r.id == UNUSED_SUPPRESSION), None)
-    if unused is not None:
-        active_ids = [r.id for r in active]
-        for s in suppressions:
-            message = _suppression_problem(s, setup)
-            # a suppression naming a rule that did not run this time cannot be judged
-            judged = all(any(suppress.matches(rid, p) for rid in active_ids) for p in s.rules)
-            if message is None and not s.used and s.action != "enable" and judged:
-                what = ", ".join(s.rules) or "all rules"
-                message = format_message(unused.spec.message, {"rules": what})
-            if message is not None:
-                findings.append(
-                    Finding(
-                        path=doc.path,
-                        line=s.line,
-                        column=s.column,
-                        end_line=s.line,
-                        end_column=s.end_column,
-                        rule=unused.id,
-                        severity=unused.severity,
-                        message=message,
-                    )
-                )
+    findings = after_rules(doc, findings)
+    outcome = Outcome(
+        findings=tuple(findings),
+        suppressions=suppressions,
+        rules=tuple(r.id for r in active),
+        names_a_rule=lambda prefix: _names_a_rule(prefix, setup),
+    )
+    for rule in active:
+        if rule.kind.post_pass is not None:
+            marks = rule.kind.post_pass(doc, rule.options, setup.context, outcome)
+            findings.extend(_marked(doc, rule, mark) for mark in marks)
     findings.sort(key=lambda f: f.sort_key)
     return findings
 
 
-def _suppression_problem(s: suppress.Suppression, setup: Setup) -> str | None:
-    """Why a suppression comment can never work (an unknown directive or rule), or None."""
-    if not s.known:
-        return (
-            f"'brieflint-{s.action}' is not a suppression directive (disable, "
-            "disable-next-line or enable), so it suppresses nothing"
-        )
-    unknown = [p for p in s.rules if not _names_a_rule(p, setup)]
-    if unknown:
-        names = ", ".join(unknown)
-        return f"suppression comment names no rule: {names} (`brieflint rules` lists them)"
-    return None
+def after_rules(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """The one place where passes over all of a document's findings run: after every rule's
+    ``check`` and the suppression comments, before the post-pass kinds (which see the result)."""
+    return findings
 
 
 def _names_a_rule(prefix: str, setup: Setup) -> bool:
-    # LanguageTool's findings carry its own rule ids under "lt."
-    if prefix.startswith("lt.") or "lt.".startswith(prefix):
-        return True
+    """Whether ``prefix`` selects a rule of the setup, or findings a kind relays (``lt.``)."""
+    for relayed in _relayed_prefixes(setup):
+        if prefix.startswith(relayed) or relayed.startswith(prefix):
+            return True
     return any(suppress.matches(rid, prefix) for rid in setup.catalogue)
+
+
+def _relayed_prefixes(setup: Setup) -> set[str]:
+    rules = (*setup.base.values(), *setup.disabled.values())
+    return {rule.kind.relays for rule in rules if rule.kind.relays}
+
+
+def _marked(doc: Document, rule: ActiveRule, mark: Mark) -> Finding:
+    if mark.message is not None:
+        message = one_line(mark.message)
+    else:
+        message = format_message(rule.spec.message, mark.params)
+    return Finding(
+        path=doc.path,
+        line=mark.line,
+        column=mark.column,
+        end_line=mark.line,
+        end_column=mark.end_column,
+        rule=rule.id,
+        severity=rule.severity,
+        message=message,
+    )
 
 
 def _finding(doc: Document, rule: ActiveRule, hit: Hit) -> Finding:

@@ -19,6 +19,7 @@ class Report:
     backends: dict[str, str] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     tool_version: str = __version__
+    fail_on: str = "error"  # the run's threshold (--fail-on, else the config's): JUnit follows it
 
     def counts(self) -> Counter[Severity]:
         return Counter(f.severity for f in self.findings)
@@ -33,7 +34,9 @@ class Report:
         }
 
     def exit_code(self, fail_on: str) -> int:
-        if fail_on == "never":
-            return 0
-        threshold = Severity.parse(fail_on)
-        return 1 if any(f.severity >= threshold for f in self.findings) else 0
+        return 1 if any(fails(f, fail_on) for f in self.findings) else 0
+
+
+def fails(finding: Finding, fail_on: str) -> bool:
+    """Whether ``finding`` fails a run at threshold ``fail_on`` (error|warning|info|never)."""
+    return fail_on != "never" and finding.severity >= Severity.parse(fail_on)

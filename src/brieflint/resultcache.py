@@ -10,8 +10,10 @@ it is reported under, and a fingerprint of everything else a finding can depend 
   wordfreq among them, changes it).
 
 Rules read nothing but the document and the resolved setup, so the same key always means the same
-findings. Runs with LanguageTool are not stored here: grammar depends on a server (which may be
-down in ``optional`` mode) and has its own per-paragraph cache.
+findings. A kind whose findings depend on more than that declares itself not ``cacheable``
+(``brieflint.kinds.Kind``): runs in which it works are not stored here. LanguageTool's kind is
+one: grammar depends on a server (which may be down in ``optional`` mode) and has its own
+per-paragraph cache.
 
 The cache lives in ``<cache_dir>/results/`` (``.brieflint-cache`` beside the config, or the
 folder checked), holds one small JSON file per draft version, is written without fsync (a torn
@@ -31,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from brieflint.atomic import write_bytes
+from brieflint.backends import in_use
 from brieflint.findings import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
@@ -66,9 +69,8 @@ def code_stamp() -> str:
 
 def rules_fingerprint(rules: Sequence[ActiveRule], context: Context) -> str | None:
     """The fingerprint of ``rules`` run with ``context``; None when the results must not be
-    stored (LanguageTool is on)."""
-    grammar = context.languagetool.mode != "off"
-    if grammar and any(rule.spec.kind == "languagetool" for rule in rules):
+    stored: a kind declared not cacheable runs with its backend in use (LanguageTool on)."""
+    if any(not rule.kind.cacheable and in_use(rule.kind.backend, context) for rule in rules):
         return None
     described: dict[str, Any] = {
         "code": code_stamp(),

@@ -16,6 +16,7 @@ from brieflint.discover import matches_any
 from brieflint.errors import ConfigError
 from brieflint.findings import Severity
 from brieflint.overrides import RuleOverride
+from brieflint.sources import DEFAULT_MAX_DRAFT_MB
 from brieflint.vocabulary import Vocabulary
 
 
@@ -29,6 +30,7 @@ class BuildOptions:
     language: str | None = None
     languagetool: str | None = None  # --languagetool: off | optional | required
     use_cache: bool = True  # False: --no-cache
+    max_draft_mb: float | None = None  # --max-draft-mb: refuse drafts larger than this
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Setup:
     context: Context
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    max_draft_mb: float = DEFAULT_MAX_DRAFT_MB  # drafts larger than this are refused unread
     _per_glob: dict[tuple[int, ...], list[ActiveRule]] = field(default_factory=dict, repr=False)
 
     @property
@@ -136,9 +139,13 @@ def _expand(
 ) -> list[str]:
     found = [rid for rid in states if matches(rid, prefix)]
     if not found:
+        from brieflint import didyoumean
+
         cli = located.source == "command line"
+        groups = {rid.split(".", 1)[0] for rid in states}
+        near = didyoumean.hint(prefix, [*states, *groups])
         raise ConfigError(
-            f"unknown rule {prefix!r} (`brieflint rules` lists them)",
+            f"unknown rule {prefix!r}{near or ' (`brieflint rules` lists them)'}",
             path=None if cli else located.source,
             line=None if cli else located.line_of(where),
             key=yamlpos.format_path(where),
@@ -179,7 +186,7 @@ def _activate(state: _State) -> ActiveRule:
         options = kind.options.model_validate(state.options)
     except ValidationError as exc:
         located, prefix = state.options_source
-        raise yamlpos.pydantic_error(exc, located, prefix=prefix) from None
+        raise yamlpos.pydantic_error(exc, located, prefix=prefix, model=kind.options) from None
     return ActiveRule(spec, kind, options, Severity.parse(state.severity))
 
 
@@ -249,6 +256,7 @@ def build(loaded: LoadedConfig, options: BuildOptions | None = None) -> Setup:
         context=context,
         select=chosen_select,
         ignore=chosen_ignore,
+        max_draft_mb=chosen.max_draft_mb or cfg.max_draft_mb,
     )
 
 

@@ -46,7 +46,7 @@ def load_rule_file(path: Path) -> tuple[RuleSpec, yamlpos.Located]:
     try:
         spec = RuleSpec.model_validate({**located.value, "source": str(path)})
     except ValidationError as exc:
-        raise yamlpos.pydantic_error(exc, located) from None
+        raise yamlpos.pydantic_error(exc, located, model=RuleSpec) from None
     if path.stem != spec.id:
         raise ConfigError(
             f"rule id {spec.id!r} does not match the file name {path.name!r}",

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brieflint import config as config_mod
-from brieflint import engine, ruleset
+from brieflint import engine, orphans, ruleset, sources
 from brieflint.decode import BinaryFileError, decode
 from brieflint.document import Document
-from brieflint.errors import BrieflintError, InputError
+from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
 from brieflint.resultcache import ResultCache, rules_fingerprint
 
@@ -74,20 +74,13 @@ class SetupCache:
         return self._by_config[cfg_path]
 
 
-def read_source(job: Job) -> str:
+def read_source(job: Job, max_draft_mb: float = sources.DEFAULT_MAX_DRAFT_MB) -> str:
+    """The text of ``job``: a regular file or standard input, at most ``max_draft_mb``."""
+    limit = sources.limit_bytes(max_draft_mb)
     if job.source == "-":
-        data = sys.stdin.buffer.read()
+        data = sources.read_bounded(sys.stdin.buffer, job.display, limit)
     else:
-        try:
-            data = Path(job.source).read_bytes()
-        except IsADirectoryError:
-            raise InputError("is a directory, not a draft", path=job.display) from None
-        except PermissionError:
-            raise InputError("permission denied", path=job.display) from None
-        except FileNotFoundError:
-            raise InputError("no such file or directory", path=job.display) from None
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=job.display) from None
+        data = sources.read_file(job.source, job.display, limit)
     return decode(data, job.display)
 
 
@@ -97,7 +90,7 @@ def lint_job(
     result = FileResult(job.display)
     try:
         if text is None:
-            text = read_source(job)
+            text = read_source(job, setup.max_draft_mb)
         rules = setup.rules_for(job.source)
         store, key = _result_cache(setup, rules, job, text)
         cached = store.get(key) if store is not None else None
@@ -126,7 +119,8 @@ def lint_job(
 _INHERITED: dict[int, ruleset.Setup] = {}
 
 
-def _inherit(setups: dict[int, ruleset.Setup]) -> None:
+def _inherit(setups: dict[int, ruleset.Setup], parent: int) -> None:
+    orphans.die_with_parent(parent)
     _INHERITED.clear()
     _INHERITED.update(setups)
 
@@ -194,7 +188,8 @@ def run(
         max_workers=workers,
         mp_context=get_context("fork"),
         initializer=_inherit,
-        initargs=(setups,),  # not pickled: a forked worker starts with the parent's memory
+        # not pickled: a forked worker starts with the parent's memory
+        initargs=(setups, os.getpid()),
     ) as pool:
         futures = []
         for key, (_, items) in groups.items():

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from brieflint import backends, discover, reporters, ruleset, runner
+from brieflint import backends, discover, reporters, ruleset, runner, sources
 from brieflint.config import DEFAULT_INCLUDE, require_file
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
@@ -38,6 +38,7 @@ def options(
     no_cache: bool = False,
     keep_text: bool = False,
     stdin_filename: str | None = None,
+    max_draft_mb: float | None = None,
 ) -> runner.Options:
     """The session's options from the flags the commands share, validated (``jobs`` 0: every
     core)."""
@@ -47,21 +48,28 @@ def options(
         )
     if jobs < 0:
         raise BrieflintError("--jobs must be 0 or more", key="--jobs")
+    sources.check_option(max_draft_mb)
     if config is not None:
         require_file(config)
     return runner.Options(
         config_path=config,
         build=ruleset.BuildOptions(
             style=style,
-            select=tuple(select),
-            ignore=tuple(ignore),
+            select=split_list(select),
+            ignore=split_list(ignore),
             languagetool=languagetool,
             use_cache=not no_cache,
+            max_draft_mb=max_draft_mb,
         ),
         jobs=jobs or cpu_count(),
         stdin_filename=stdin_filename,
         keep_text=keep_text,
     )
+
+
+def split_list(values: Sequence[str]) -> tuple[str, ...]:
+    """``--select prose,ocr --select spelling`` → (prose, ocr, spelling): comma lists, as ruff."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
 def fail_on(setup: ruleset.Setup, chosen: str | None = None) -> str:

@@ -98,7 +98,7 @@ def load_layer(directory: Path) -> StyleLayer:
     try:
         spec = StyleFile.model_validate(raw)
     except ValidationError as exc:
-        raise yamlpos.pydantic_error(exc, located) from None
+        raise yamlpos.pydantic_error(exc, located, model=StyleFile) from None
     return StyleLayer(
         name=spec.name or directory.name,
         directory=directory,

@@ -152,14 +152,23 @@ def _error(located: Located, node: yaml.Node, message: str) -> ConfigError:
     )
 
 
-def pydantic_error(exc: Any, located: Located, *, prefix: KeyPath = ()) -> ConfigError:
-    """Turn the first error of a pydantic ValidationError into a ConfigError with file:line."""
+def pydantic_error(
+    exc: Any, located: Located, *, prefix: KeyPath = (), model: Any = None
+) -> ConfigError:
+    """Turn the first error of a pydantic ValidationError into a ConfigError with file:line.
+
+    With the ``model`` validated, an unknown key names the nearest known one.
+    """
     err = exc.errors()[0]
     loc: KeyPath = tuple(p for p in err.get("loc", ()) if isinstance(p, str | int))
     full = (*prefix, *loc)
     msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     if err.get("type") == "extra_forbidden":
         msg = "unknown key"
+        if model is not None and loc and isinstance(loc[-1], str):
+            from brieflint import didyoumean
+
+            msg += didyoumean.hint(loc[-1], didyoumean.model_keys(model, loc))
     return ConfigError(
         msg, path=located.source, line=located.line_of(full), key=format_path(full) or None
     )

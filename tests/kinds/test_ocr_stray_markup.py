@@ -34,3 +34,13 @@ def test_page_broken_paragraph_keeps_quote_balance() -> None:
 )
 def test_clean_text_is_silent(text: str) -> None:
     assert found(text, RULE) == []
+
+
+def test_symbols_glued_to_a_word_edge() -> None:
+    text = "It has ^been a question |rather than fact. We }depend on •exceptional staff in ~Iraq."
+    assert found(text, RULE) == ["^", "|", "}", "•", "~"]
+
+
+def test_braced_fields_bullets_and_table_bars_are_not_glued_symbols() -> None:
+    text = "Send the {country} report.\n\n• A bulleted point.\n\nPolicy Brief |Issue 7\n"
+    assert found(text, RULE) == []

@@ -150,3 +150,31 @@ def test_half_of_a_split_word_is_left_to_the_split_word_rule() -> None:
     assert lint_text(text, select=["spelling.unknown-word"]) == []
     both = lint_text(text, select=["spelling.unknown-word", "ocr.split-word"])
     assert [(f.rule, f.suggestions[0]) for f in both] == [("ocr.split-word", "evaporation")]
+
+
+def test_short_junk_that_word_lists_hold_is_reported() -> None:
+    text = "We saw tbe report and the minister said tio the press that wau wrong.\n"
+    findings = lint_text(text, select=["spelling.unknown-word"])
+    assert [(f.context, f.suggestions[0]) for f in findings] == [
+        ("tbe", "the"),
+        ("tio", "to"),
+        ("wau", "was"),
+    ]
+
+
+def test_rare_short_words_that_are_not_junk_stay_silent() -> None:
+    text = "The hut by the toe of the hill had thy name, the lad said; the bet was a tie.\n"
+    assert lint_text(text, select=["spelling.unknown-word"]) == []
+
+
+def test_suggestions_follow_the_configured_variety(tmp_path: Path) -> None:
+    text = "The policy is favorina trade and the neiqhbours agree.\n"
+    british = {f.context: f.suggestions[0] for f in lint_text(text, select=["spelling.unknown"])}
+    assert british == {"favorina": "favouring", "neiqhbours": "neighbours"}
+    cfg = tmp_path / "brieflint.yaml"
+    cfg.write_text("language: en-US\n", encoding="utf-8")
+    found = lint_text(text, select=["spelling.unknown"], config_path=cfg)
+    assert {f.context: f.suggestions[0] for f in found} == {
+        "favorina": "favoring",
+        "neiqhbours": "neighbors",
+    }

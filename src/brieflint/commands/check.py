@@ -44,8 +44,12 @@ def check(
     ),
     style: str = typer.Option(None, "--style", help="House style: a built-in name or a folder."),
     config: Path = typer.Option(None, "--config", help="Use this config file (no discovery)."),
-    select: list[str] = typer.Option([], "--select", help="Only these rules (id prefix)."),
-    ignore: list[str] = typer.Option([], "--ignore", help="Skip these rules (id prefix)."),
+    select: list[str] = typer.Option(
+        [], "--select", help="Only these rules (id prefixes; comma list or repeated)."
+    ),
+    ignore: list[str] = typer.Option(
+        [], "--ignore", help="Skip these rules (id prefixes; comma list or repeated)."
+    ),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel processes (0: every core)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only, no summary."),
     stdin_filename: str = typer.Option(
@@ -70,6 +74,12 @@ def check(
         help="Check only drafts changed since the git revision REV (committed since the merge "
         "base, uncommitted, or untracked), among the paths given.",
     ),
+    max_draft_mb: float = typer.Option(
+        None,
+        "--max-draft-mb",
+        metavar="MB",
+        help="Refuse drafts larger than this many MB (default: the config's max_draft_mb, 10).",
+    ),
 ) -> None:
     for name in format:
         if name not in reporters.REPORTERS:
@@ -93,6 +103,7 @@ def check(
         no_cache=no_cache,
         keep_text=baseline_file is not None or any(name in NEEDS_TEXT for name in format),
         stdin_filename=stdin_filename,
+        max_draft_mb=max_draft_mb,
     )
     if changed_since is not None and not changed_since.strip():
         raise BrieflintError("give a git revision", key="--changed-since")
@@ -102,6 +113,7 @@ def check(
         show_progress=lambda files, grammar: session.wants_progress(format, quiet, files, grammar),
     )
     report = run.report
+    report.fail_on = session.fail_on(run.setup, fail_on)
     if baseline_file is not None:
         from brieflint import baseline
 

@@ -40,8 +40,12 @@ class _Mode:
 
 def command(
     paths: list[str] = typer.Argument(None, help="Files or folders to fix; - reads stdin."),
-    select: list[str] = typer.Option([], "--select", help="Only these rules (id prefix)."),
-    ignore: list[str] = typer.Option([], "--ignore", help="Skip these rules (id prefix)."),
+    select: list[str] = typer.Option(
+        [], "--select", help="Only these rules (id prefixes; comma list or repeated)."
+    ),
+    ignore: list[str] = typer.Option(
+        [], "--ignore", help="Skip these rules (id prefixes; comma list or repeated)."
+    ),
     diff: bool = typer.Option(
         False, "--diff", help="Print the changed words with their rules; write nothing."
     ),
@@ -57,6 +61,12 @@ def command(
     stdin_filename: str = typer.Option(
         None, "--stdin-filename", help="Name for text read from - (picks Markdown or text)."
     ),
+    max_draft_mb: float = typer.Option(
+        None,
+        "--max-draft-mb",
+        metavar="MB",
+        help="Refuse drafts larger than this many MB (default: the config's max_draft_mb, 10).",
+    ),
 ) -> None:
     options = session.options(
         config=config,
@@ -65,6 +75,7 @@ def command(
         ignore=ignore,
         stdin_filename=stdin_filename,
         languagetool="off",  # fixes come from brieflint's own rules; no server needed
+        max_draft_mb=max_draft_mb,
     )
     lint_session = session.Session(options)
     changed = 0
@@ -97,7 +108,7 @@ def command(
 def _fix_one(job: runner.Job, lint_session: session.Session, mode: _Mode) -> FixResult:
     """Fix one draft (or say how it would be fixed)."""
     stdin = job.source == "-"
-    text = runner.read_source(job)
+    text = runner.read_source(job, lint_session.setup_for(job.source).max_draft_mb)
     head = b"" if stdin else _head(job)  # the byte-order mark to write back, if any
 
     def lint(current: str) -> list[Finding]:

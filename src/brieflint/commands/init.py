@@ -227,7 +227,7 @@ def plan(
 def command(
     directory: Path = typer.Argument(Path("."), help="Folder to set up (default: here)."),
     style: str = typer.Option(
-        None, "--style", help="Also create a house style skeleton in styles/NAME/."
+        None, "--style", metavar="NAME", help="Also create a house style skeleton in styles/NAME/."
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite files brieflint wrote before."),
     pre_commit: bool = typer.Option(

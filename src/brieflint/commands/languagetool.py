@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import typer
 
@@ -32,14 +35,44 @@ def fetch(
     version: str = typer.Option(server.DEFAULT_VERSION, "--version", help=VERSION_HELP),
     force: bool = typer.Option(False, "--force", help="Download again even if present."),
 ) -> None:
-    """Download LanguageTool (server + English) with Maven into the user cache.
+    """Download LanguageTool (server + English) with Maven into Maven's repository.
+
+    The jars are kept once, in Maven's repository (~/.m2/repository, or BRIEFLINT_MAVEN_REPO);
+    brieflint's cache keeps only the class path. On a terminal a status line shows what Maven
+    has downloaded so far.
 
     Example:  brieflint languagetool fetch
     """
     already = server.is_fetched(version) and not force
-    folder = server.fetch(version, force=force)
+    with _fetch_status(version, sys.stderr.isatty() and not already) as show:
+        jars = server.fetch(version, force=force, progress=show)
     state = "already fetched" if already else "fetched"
-    typer.echo(f"LanguageTool {version} {state}: {folder}")
+    typer.echo(f"LanguageTool {version} {state}: {len(jars)} jars in {server.maven_folder(jars)}")
+
+
+def progress_line(version: str, state: server.FetchProgress) -> str:
+    if state.files == 0:
+        return f"fetching LanguageTool {version} with Maven: resolving"
+    size = state.size / 1e6
+    return (
+        f"fetching LanguageTool {version} with Maven: {state.files} files, {size:.1f} MB"
+        f" ({state.last})"
+    )
+
+
+@contextmanager
+def _fetch_status(
+    version: str, on_terminal: bool
+) -> Iterator[Callable[[server.FetchProgress], None] | None]:
+    """A transient status line on standard error when it is a terminal; nothing otherwise."""
+    if not on_terminal:
+        yield None
+        return
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    with console.status(progress_line(version, server.FetchProgress())) as status:
+        yield lambda state: status.update(progress_line(version, state))
 
 
 @app.command("serve")
@@ -108,9 +141,12 @@ def stop(
 ) -> None:
     """Stop the LanguageTool server that `serve --detach` started on this port.
 
+    Exit 0 when it stopped one, 1 when none was running there (as `status` exits 1).
+
     Example:  brieflint languagetool stop --port 8081
     """
     if server.stop(port):
         typer.echo(f"stopped LanguageTool at {server.url_for(port)}")
-    else:
-        typer.echo(f"no LanguageTool server started by brieflint on port {port}")
+        return
+    typer.echo(f"no LanguageTool server started by brieflint on port {port}")
+    raise typer.Exit(1)

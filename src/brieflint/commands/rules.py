@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import typer
 
-from brieflint import kinds, ruleset, session
+from brieflint import ruleset, session
 from brieflint.errors import BrieflintError
-from brieflint.rulespec import RuleSpec
+from brieflint.ruledoc import fix_tiers, render_doc
 
 app = typer.Typer(
     help=(
@@ -34,13 +33,17 @@ def list_rules(
     config: Path = typer.Option(None, "--config", help="Config file to read."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable list."),
 ) -> None:
-    """List rules: id, kind, severity, enabled in the active style, description.
+    """List rules: id, kind, severity, on or off in the active style and config, description.
+
+    grammar.languagetool is on only when LanguageTool is (languagetool.mode optional|required).
 
     Example:  brieflint rules --style secureblacksea
     """
     if ctx.invoked_subcommand is not None:
         return
     setup = _setup(style, config)
+    # the LanguageTool rule runs only when the config (or --languagetool) turns grammar on
+    grammar_on = setup.context.languagetool.mode != "off"
     rows = []
     for rid, spec in sorted(setup.catalogue.items()):
         active = setup.base.get(rid) or setup.disabled[rid]
@@ -49,7 +52,7 @@ def list_rules(
                 "id": rid,
                 "kind": spec.kind,
                 "severity": active.severity.label,
-                "enabled": rid in setup.base,
+                "enabled": rid in setup.base and (grammar_on or spec.kind != "languagetool"),
                 "fixable": active.kind.fixable,
                 "fix": fix_tiers(active.kind),
                 "description": spec.description,
@@ -82,73 +85,11 @@ def show(
     setup = _setup(style, config)
     spec = setup.catalogue.get(rule_id)
     if spec is None:
-        close = [r for r in setup.catalogue if rule_id in r]
-        hint = f" (did you mean {', '.join(close[:3])}?)" if close else ""
-        raise BrieflintError(f"unknown rule {rule_id!r}{hint}")
+        from brieflint import didyoumean
+
+        close = [r for r in setup.catalogue if rule_id in r] or didyoumean.nearest(
+            rule_id, setup.catalogue, n=3
+        )
+        hint = f" (did you mean {', '.join(map(repr, close[:3]))}?)" if close else ""
+        raise BrieflintError(f"unknown rule {rule_id!r}{hint or ' (`brieflint rules` lists them)'}")
     typer.echo(render_doc(spec, setup))
-
-
-def fix_tiers(kind: kinds.Kind[Any] | None) -> list[str]:
-    """The tiers of a kind's fixes ("safe", "unsafe"), from its declaration."""
-    return [a.value for a in kind.applicabilities] if kind is not None else []
-
-
-def fix_summary(kind: kinds.Kind[Any] | None) -> str:
-    """One line on what ``brieflint fix`` does with a kind's findings."""
-    tiers = fix_tiers(kind)
-    if not tiers:
-        return "no automatic fix"
-    if tiers == ["safe"]:
-        return "safe fix: applied by `brieflint fix`"
-    if tiers == ["unsafe"]:
-        return "unsafe fix: applied only by `brieflint fix --unsafe-fixes`"
-    return "safe and unsafe fixes: `brieflint fix` applies the safe ones, --unsafe-fixes the rest"
-
-
-def render_fixes(kind: kinds.Kind[Any] | None) -> list[str]:
-    """The **Fix** section of a rule's documentation: each declared fix, its tier and why."""
-    if kind is None or not kind.fixes:
-        return []
-    lines = ["", "**Fix**", ""]
-    for declared in kind.fixes:
-        tier = declared.applicability.value
-        lines.append(f"- {tier}: {declared.name}. {declared.why}")
-    return lines
-
-
-def render_doc(spec: RuleSpec, setup: ruleset.Setup | None = None) -> str:
-    """Markdown documentation of one rule (used by ``rules show`` and docs/rules.md)."""
-    kind = kinds.get(spec.kind)
-    lines = [
-        f"## {spec.id}",
-        "",
-        f"{spec.description}",
-        "",
-        f"- kind: `{spec.kind}`",
-        f"- fix: {fix_summary(kind)}",
-        f"- default severity: {spec.severity}",
-        f"- enabled by default: {'yes' if spec.enabled else 'no'}",
-        "",
-        "**Why**",
-        "",
-        spec.why.strip(),
-        "",
-        "**Bad**",
-        "",
-        "```",
-        spec.examples.bad.rstrip("\n"),
-        "```",
-        "",
-        "**Good**",
-        "",
-        "```",
-        spec.examples.good.rstrip("\n"),
-        "```",
-        *render_fixes(kind),
-    ]
-    if spec.options:
-        lines += ["", "**Options** (defaults)", "", "```yaml"]
-        for key, value in spec.options.items():
-            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
-        lines.append("```")
-    return "\n".join(lines) + "\n"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -20,6 +20,8 @@ from brieflint.findings import Applicability, Edit, Severity
 if TYPE_CHECKING:
     from brieflint.context import Context
     from brieflint.document import Document
+    from brieflint.findings import Finding
+    from brieflint.suppress import Suppression
 
 
 class Options(BaseModel):
@@ -50,7 +52,33 @@ class Hit:
     message: str | None = None  # a message used as is, instead of the rule's template
 
 
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What a post-pass reports at a place given by line and columns (a suppression comment)
+    rather than by offsets: message parameters, or a message used as is."""
+
+    line: int
+    column: int
+    end_column: int
+    params: Mapping[str, object] = field(default_factory=dict)
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a post-pass sees besides the document: what the other rules found."""
+
+    findings: Sequence[Finding]  # the other rules' findings, suppression comments applied
+    suppressions: Sequence[Suppression]  # the document's suppression comments, marked when used
+    rules: Sequence[str]  # the ids of the rules that ran
+    names_a_rule: Callable[[str], bool]  # whether a rule-id prefix names a rule of the setup
+
+
 CheckFn = Callable[["Document", O, "Context"], Iterable[Hit]]
+PostPassFn = Callable[["Document", O, "Context", Outcome], Iterable[Mark]]
+# A language service a kind relays or relies on, as the reports name it: "spelling" (the offline
+# lexicon: wordfreq and the house vocabulary) or "grammar" (a LanguageTool server).
+Backend = Literal["spelling", "grammar"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +105,9 @@ def unsafe(name: str, why: str) -> FixDeclaration:
 
 @dataclass(frozen=True)
 class Kind(Generic[O]):
+    """A kind of check, and what it needs: the engine, the result cache and the reports go by
+    these declarations and never by a kind's name."""
+
     name: str
     options: type[O]
     check: CheckFn[O]
@@ -84,6 +115,19 @@ class Kind(Generic[O]):
     # The fixes the kind makes (none: it only reports). The first is what a hit's fix is when
     # the hit names none.
     fixes: tuple[FixDeclaration, ...] = ()
+    # the language service the kind's findings come from, shown in reports (None: its own code)
+    backend: Backend | None = None
+    # a finding may depend on text anywhere in the draft (counts, first uses, front matter), not
+    # just on the words around it
+    whole_document: bool = False
+    # False: findings depend on more than the text and the setup (a server's answers), so a run
+    # in which this kind's backend is in use is never stored in the result cache
+    cacheable: bool = True
+    # runs after every other rule (and after suppression comments) over their findings, instead
+    # of ``check``
+    post_pass: PostPassFn[O] | None = None
+    # the prefix of finding ids the kind reports besides its rule's own (a relayed tool's ids)
+    relays: str | None = None
 
     @property
     def fixable(self) -> bool:

@@ -124,4 +124,10 @@ def check(doc: Document, options: AcronymOptions, ctx: Context) -> Iterator[Hit]
             yield Hit(start, end, {"acronym": acr})
 
 
-KIND = Kind("acronym", AcronymOptions, check, "Acronyms: near-misses of defined ones, undefined.")
+KIND = Kind(
+    "acronym",
+    AcronymOptions,
+    check,
+    "Acronyms: near-misses of defined ones, undefined.",
+    whole_document=True,
+)

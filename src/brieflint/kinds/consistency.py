@@ -90,4 +90,5 @@ KIND = Kind(
     check,
     "One thing spelt two ways in one document.",
     fixes=(MAJORITY,),
+    whole_document=True,
 )

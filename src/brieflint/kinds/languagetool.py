@@ -122,7 +122,13 @@ def check(doc: Document, options: LanguageToolOptions, ctx: Context) -> Iterator
     )
     clients: dict[tuple[object, ...], lt.Client] = ctx.service("languagetool.clients", dict)
     client = lt.client_for(
-        clients, url, ctx.language, settings.timeout, disabled_rules, disabled_categories
+        clients,
+        url,
+        ctx.language,
+        settings.timeout,
+        disabled_rules,
+        disabled_categories,
+        max_answer_mb=settings.max_answer_mb,
     )
     segments = [
         segment(doc.prose, p.start, p.end)
@@ -215,4 +221,7 @@ KIND = Kind(
     LanguageToolOptions,
     check,
     "Grammar and style matches from a LanguageTool server (off unless configured).",
+    backend="grammar",
+    cacheable=False,
+    relays="lt.",
 )

@@ -262,5 +262,9 @@ def _biographies(doc: Document, options: MetadataOptions, values: dict[str, Any]
 
 
 KIND = Kind(
-    "metadata", MetadataOptions, check, "Cover or front-matter fields against the style's schema."
+    "metadata",
+    MetadataOptions,
+    check,
+    "Cover or front-matter fields against the style's schema.",
+    whole_document=True,
 )

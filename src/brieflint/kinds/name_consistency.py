@@ -222,4 +222,5 @@ KIND = Kind(
     NameConsistencyOptions,
     check,
     "One name written two ways: diacritics, hyphenation or capitals.",
+    whole_document=True,
 )

@@ -60,4 +60,6 @@ KIND = Kind(
     check,
     "A rare form one OCR confusion from a name or word the document uses often.",
     fixes=(REPLACE,),
+    backend="spelling",
+    whole_document=True,
 )

@@ -58,4 +58,10 @@ def check(doc: Document, options: OccurrenceOptions, ctx: Context) -> Iterator[H
             yield Hit(start, anchor_end, {"count": count, "limit": options.min})
 
 
-KIND = Kind("occurrence", OccurrenceOptions, check, "Too few or too many occurrences in a scope.")
+KIND = Kind(
+    "occurrence",
+    OccurrenceOptions,
+    check,
+    "Too few or too many occurrences in a scope.",
+    whole_document=True,
+)

@@ -39,4 +39,5 @@ KIND = Kind(
     check,
     "Running headers, footers and page numbers left in the body by extraction.",
     fixes=(PAGE_LABEL, OTHER_LINE),
+    whole_document=True,
 )

@@ -149,4 +149,5 @@ KIND = Kind(
     RunTogetherOptions,
     check,
     "Words run together by a lost space, where a split into common words is far likelier.",
+    whole_document=True,
 )

@@ -149,4 +149,5 @@ KIND = Kind(
     check,
     "A word split in two by a stray space, where the joined form is a known word.",
     fixes=(JOIN,),
+    whole_document=True,
 )

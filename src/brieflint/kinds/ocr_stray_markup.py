@@ -1,5 +1,10 @@
 """ocr-stray-markup: markup debris (``_{…}``, ``\\textit``), isolated symbols (^ | ~ ¬ \\ { }),
-characters lost in conversion ("user?s") and unbalanced brackets or quotes."""
+symbols glued to a word's edge (``^been``, ``|rather``, ``}depend``, ``•exceptional``),
+characters lost in conversion ("user?s") and unbalanced brackets or quotes.
+
+A glued symbol is one that no writing system puts against a letter: a caret, bar, tilde, brace,
+backslash or bullet at the start or end of a word. Braces around a whole word (``{country}``, a
+template field) and a bar between two words of a table row are left to other rules."""
 
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ _SCRIPT_WRAP = regex.compile(r"[_^]\{([^{}\r\n]{0,80})\}")
 _COMMAND = regex.compile(r"\\[A-Za-z]{2,}(?:\{[^{}\r\n]{0,80}\})?")
 _LONE_SYMBOL = regex.compile(r"(?<!\S)[\^~¬\\{}_|]+(?!\S)")
 _IN_WORD = regex.compile(r"(?<=\p{L})[\^~¬\\{}|]+(?=\p{L})|¬")
+_GLUED = regex.compile(r"(?<![\S])(?:[\^~¬\\{}|•]+|_\{)(?=\p{L})|(?<=\p{L})[\^~¬\\{}|•]+(?![\S])")
+_BRACED_WORD = regex.compile(r"\{[\p{L}\p{N}_]+\}")
 _LOST = regex.compile(r"(?<=\p{L})\?(?=\p{Ll})")
 _ENUMERATOR = regex.compile(r"(?:^|(?<=\s))[\p{L}\p{N}]{1,4}\)")
 _PAIRS = {")": "(", "]": "[", "”": "“"}
@@ -28,6 +35,7 @@ _OPEN = frozenset(_PAIRS.values())
 _MARKS = '()[]“”"'  # what _check_span balances
 _LONE_START = "^~¬\\{}_|"  # where a _LONE_SYMBOL match starts
 _IN_WORD_START = "^~¬\\{}|"  # where an _IN_WORD match starts
+_GLUED_START = "^~¬\\{}|•_"  # where a _GLUED match starts
 
 
 UNWRAP = unsafe(
@@ -61,6 +69,13 @@ def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[
                 continue
             taken.append(m.span())
             yield Hit(*m.span(), {"what": what})
+    for m in matches_at(_GLUED, prose, tokens.char_offsets(prose, _GLUED_START)):
+        if _inside(m.start(), taken) or _inside(m.end() - 1, taken) or _braced(prose, m.start()):
+            continue
+        if "|" in m.group() and _separator(doc, m.start()):
+            continue
+        taken.append(m.span())
+        yield Hit(*m.span(), {"what": "a stray symbol glued to a word"})
     for m in _LOST.finditer(prose):
         yield Hit(m.start(), m.end(), {"what": "a character lost in conversion"}, ("'",))
     if options.brackets:
@@ -69,6 +84,13 @@ def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans[-8:])
+
+
+def _braced(prose: str, pos: int) -> bool:
+    """``pos`` is a brace of a braced word (``{country}``)."""
+    lo = prose.rfind("{", max(0, pos - 80), pos + 1)
+    m = _BRACED_WORD.match(prose, lo) if lo >= 0 else None
+    return m is not None and m.end() > pos
 
 
 def _separator(doc: Document, pos: int) -> bool:

@@ -132,4 +132,5 @@ KIND = Kind(
     check,
     "A passage that must appear word for word, found even when slightly changed.",
     fixes=(WORDING,),
+    whole_document=True,
 )

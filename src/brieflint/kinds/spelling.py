@@ -7,6 +7,9 @@ vocabulary and the document itself:
   ``term_min_count`` times or more, and nothing in the lexicon is one edit from it);
 - a rare lower-case word one edit from a far more common one is a misspelling that made it into
   the word list (web text is full of them, so wordfreq lists some at low frequencies);
+- a short word that is uncommon (below ``junk_zipf``) yet one edit from one of the commonest
+  words (``junk_target_zipf``: the, and, was, his ...) is OCR junk that a word list happens to
+  hold ("tbe", "aud"): no brief uses such a word where the common one was meant;
 - a capitalised word the lexicon lacks is a name when the document uses it ``name_min_count``
   times or more, or when no common word is one edit from it; otherwise it is misspelt;
 - a short word in capitals is an acronym; a word of another script is the homoglyph rules' case;
@@ -24,7 +27,7 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.kinds import Hit, Kind, Options
-from brieflint.spelling import analysis, suggest
+from brieflint.spelling import analysis, suggest, variety
 from brieflint.spelling.suggest import Candidate
 
 
@@ -42,6 +45,11 @@ class SpellingOptions(Options):
         "only when an edit this cheap (an OCR confusion) explains it; otherwise it is a name.",
     )
     gap_zipf: float = Field(1.8, description="How much more common a typo's correction is.")
+    junk_zipf: float = Field(
+        3.0, description="A short word rarer than this, one edit from a very common word, is junk."
+    )
+    junk_target_zipf: float = Field(6.0, description="What 'a very common word' means (Zipf).")
+    junk_max_length: int = Field(5, ge=0, description="Longer words are never taken for junk.")
     max_suggestions: int = Field(3, ge=0)
     skip_name_variants: bool = Field(
         True, description="Leave misread names to spelling.name-variant (one finding, not two)."
@@ -120,7 +128,7 @@ class _Judge:
         if lexicon.rejected(word):
             return "not accepted by the house vocabulary", ()
         zipf = lexicon.zipf(word)
-        if zipf > 0 and zipf >= options.rare_zipf:
+        if zipf > 0 and zipf >= options.rare_zipf and not self._maybe_junk(word, zipf):
             return None  # a common word (the usual case: every test below would pass it)
         if len(word) < options.min_length or word in self.variants:
             return None
@@ -130,14 +138,17 @@ class _Judge:
             return None
         lower = word[:1].islower()
         if zipf > 0:
-            if not (lower or sentence_start) or zipf >= options.rare_zipf:
+            if not (lower or sentence_start):
                 return None
+            if zipf >= options.rare_zipf:
+                junk = [c for c in self.candidates(word, False) if self._junk_of(c, zipf)]
+                return ("is most likely a misreading", _top(junk, options, ctx)) if junk else None
             floor = max(options.common_zipf, zipf + options.gap_zipf)
             found = self.candidates(word, False)
             better = [c for c in found if c.zipf >= floor and c.cost <= 1.0]
             if not better:
                 return None
-            return "is a rare misspelling", _top(better, options)
+            return "is a rare misspelling", _top(better, options, ctx)
         if lower:
             found = self.candidates(word, True)
             uses = self.words.count(word)
@@ -145,7 +156,7 @@ class _Judge:
                 return None  # a term the document uses consistently
             if not found:
                 found = suggest.far_candidates(word, lexicon, options.max_suggestions)
-            return "is not a known word", _top(found, options)
+            return "is not a known word", _top(found, options, ctx)
         if self.words.count(word) >= options.name_min_count:
             return None  # a name the document uses consistently
         found = self.candidates(word, True)
@@ -153,7 +164,15 @@ class _Judge:
         max_cost = 1.0 if sentence_start else options.name_max_cost
         if not _confident(found, options, floor, max_cost):
             return None  # most likely a name
-        return "is not a known word", _top(found, options)
+        return "is not a known word", _top(found, options, ctx)
+
+    def _maybe_junk(self, word: str, zipf: float) -> bool:
+        options = self.options
+        return zipf < options.junk_zipf and len(word) <= options.junk_max_length
+
+    def _junk_of(self, c: Candidate, zipf: float) -> bool:
+        """``c`` is one of the commonest words, one edit away: the word is junk read for it."""
+        return c.cost <= 1.0 and c.zipf >= self.options.junk_target_zipf and zipf < c.zipf - 3.0
 
 
 def _confident(
@@ -165,11 +184,13 @@ def _confident(
     )
 
 
-def _top(found: list[Candidate], options: SpellingOptions) -> tuple[str, ...]:
+def _top(found: list[Candidate], options: SpellingOptions, ctx: Context) -> tuple[str, ...]:
+    """The best suggestions, spelt in the configured variety of English."""
     seen: list[str] = []
     for c in found:
-        if c.word not in seen:
-            seen.append(c.word)
+        word = variety.in_variety(c.word, ctx.lexicon)
+        if word not in seen:
+            seen.append(word)
     return tuple(seen[: options.max_suggestions])
 
 
@@ -178,4 +199,6 @@ KIND = Kind(
     SpellingOptions,
     check,
     "Misspelt words (lexicon, house vocabulary and the document's own names).",
+    backend="spelling",
+    whole_document=True,
 )

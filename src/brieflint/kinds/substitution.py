@@ -1,8 +1,16 @@
-"""substitution: a wrong word or phrase, with the right one as suggestion and fix."""
+"""substitution: a wrong word or phrase, with the right one as suggestion and fix.
+
+Besides the rule's own ``swap`` table, ``lists`` names shipped word lists read as data:
+``common-misspellings`` is a maintained list of common English misspellings (see
+``brieflint/spelling/misspellings.py``). A listed word is matched in lower case, or capitalised
+at the start of a sentence, so that a name ("Chanel") is never taken for a misspelling; an entry
+with one correction is fixed, one with several gets them as suggestions.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 import regex
 from pydantic import Field
@@ -11,18 +19,29 @@ from brieflint import patterns
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options, safe
+from brieflint.kinds import Hit, Kind, Options, safe, unsafe
+from brieflint.spelling import analysis, misspellings
 from brieflint.text import varieties
 
 REPLACE = safe(
     "replace the wrong form with the right one",
-    "The rule lists forms that are wrong in any context, each with its one correction "
+    "The rule's own table lists forms that are wrong in any context, each with its one correction "
     '("goverment" → "government"); the case of the first letter is kept.',
+)
+LISTED = unsafe(
+    "replace a listed misspelling with its one correction",
+    "A shipped list of common misspellings is large and made for typed text: in extracted text a "
+    'listed form can be a piece of a split word ("docu ment") or a name: a person decides.',
 )
 
 
 class SubstitutionOptions(Options):
-    swap: dict[str, str] = Field(description="wrong → right (literal phrases, whole words)")
+    swap: dict[str, str] = Field(
+        default_factory=dict, description="wrong → right (literal phrases, whole words)"
+    )
+    lists: list[Literal["common-misspellings"]] = Field(
+        default_factory=list, description="Shipped lists of wrong words read as data."
+    )
     ignorecase: bool = True
     respell: bool = Field(
         False,
@@ -41,6 +60,36 @@ def match_case(found: str, replacement: str) -> str:
 
 
 def check(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterator[Hit]:
+    taken: set[int] = set()
+    for hit in _swaps(doc, options, ctx):
+        taken.add(hit.start)
+        yield hit
+    if options.lists:
+        yield from (h for h in _listed(doc, options, ctx) if h.start not in taken)
+
+
+def _listed(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterator[Hit]:
+    """The words of the shipped lists: each distinct form looked up once."""
+    table = misspellings.common(ctx.lexicon)
+    words = analysis.words_of(doc)
+    found: dict[str, tuple[str, ...]] = {}
+    for form in words.counts:
+        key = form.lower()
+        if key in table and (form == key or form == key.capitalize()):
+            found[form] = table[key]
+    for token in words.tokens_of(found):
+        if token.text != token.text.lower() and not token.sentence_start:
+            continue  # a capitalised word inside a sentence is a name
+        corrections = found[token.text]
+        if options.respell:
+            corrections = tuple(varieties.respell(r, ctx.language) for r in corrections)
+        rights = tuple(dict.fromkeys(match_case(token.text, r) for r in corrections))
+        fix = (Edit(token.start, token.end, rights[0]),) if len(rights) == 1 else None
+        params = {"right": "' or '".join(rights)}
+        yield Hit(token.start, token.end, params, rights, fix, fix_as=LISTED.name)
+
+
+def _swaps(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterator[Hit]:
     if not options.swap:
         return
     flags = regex.IGNORECASE if options.ignorecase else 0
@@ -65,5 +114,5 @@ KIND = Kind(
     SubstitutionOptions,
     check,
     "A wrong form, with the right one.",
-    fixes=(REPLACE,),
+    fixes=(REPLACE, LISTED),
 )

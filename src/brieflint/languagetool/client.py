@@ -13,11 +13,13 @@ import os
 import re
 import time
 from dataclasses import asdict, dataclass
+from http.client import HTTPException
 from pathlib import Path
 from typing import Any
 
-from brieflint.config import LanguageToolConfig
+from brieflint.config import DEFAULT_MAX_ANSWER_MB, LanguageToolConfig
 from brieflint.errors import BrieflintError, ConfigError
+from brieflint.languagetool import bounded
 
 ENV_URL = "BRIEFLINT_LANGUAGETOOL_URL"
 ENV_STATS = "BRIEFLINT_LANGUAGETOOL_STATS"
@@ -104,12 +106,14 @@ class Client:
         language: str,
         *,
         timeout: float = 30.0,
+        max_answer_mb: float = DEFAULT_MAX_ANSWER_MB,
         disabled_rules: tuple[str, ...] = (),
         disabled_categories: tuple[str, ...] = (),
     ) -> None:
         self.url = url
         self.language = language
-        self.timeout = timeout
+        self.timeout = timeout  # seconds for a whole request, not for each read
+        self.max_answer_mb = max_answer_mb
         self.disabled_rules = disabled_rules
         self.disabled_categories = disabled_categories
         self._tool: Any = None
@@ -138,15 +142,20 @@ class Client:
         def has(kind: type[BaseException]) -> bool:
             return any(issubclass(t, kind) for t in found)
 
-        if has(requests.Timeout):
+        if has(bounded.DeadlineExceeded) or has(requests.Timeout) or has(TimeoutError):
             problem = f"did not answer{at} within {self.timeout:g} s"
+        elif has(bounded.AnswerTooLarge):
+            problem = f"answered{at} with more than {self.max_answer_mb:g} MB"
+        elif has(bounded.HTTPStatusError):
+            status_error = next(c for c in causes if isinstance(c, bounded.HTTPStatusError))
+            problem = f"answered{at} with HTTP {status_error.status}"
         elif has(requests.HTTPError):
             http = next(c for c in causes if isinstance(c, requests.HTTPError))
             status = http.response.status_code if http.response is not None else "error"
             problem = f"answered{at} with HTTP {status}"
         elif has(json.JSONDecodeError):
             problem = f"answered{at} with something that is not JSON ({detail[:80]})"
-        elif has(OSError):
+        elif has(OSError) or has(HTTPException):
             errno = re.search(r"\[Errno -?\d+\] ([^'\")]+)", str(first))
             problem = f"is unreachable ({errno.group(1) if errno else detail[:200]})"
             hint = "; start one with `brieflint languagetool serve --detach`"
@@ -161,15 +170,34 @@ class Client:
             return self._tool
         import language_tool_python
 
+        client = self
+
+        def query(
+            tool: object,
+            url: str,
+            params: dict[str, str] | None = None,
+            num_tries: int = 2,
+            method: str = "get",
+        ) -> Any:
+            # language-tool-python's own requests bound each read only; it asks for /languages
+            return client._json("GET" if method == "get" else "POST", url, params)
+
         # language-tool-python fixes its request timeout on the class
-        tool_class = type("Tool", (language_tool_python.LanguageTool,), {"_TIMEOUT": self.timeout})
+        tool_class = type(
+            "Tool",
+            (language_tool_python.LanguageTool,),
+            {"_TIMEOUT": self.timeout, "_query_server": query},
+        )
         try:
             if self.url == LOCAL:
                 tool = tool_class(self.language)
             else:
                 tool = tool_class(self.language, remote_server=self.url)
         except ValueError as exc:
-            raise ConfigError(f"LanguageTool: {exc}", key="languagetool") from None
+            if not isinstance(exc, json.JSONDecodeError):  # a language the server lacks
+                raise ConfigError(f"LanguageTool: {exc}", key="languagetool") from None
+            self._failure = self._unreachable(exc, "/v2/languages")
+            raise self._failure from None
         except Exception as exc:  # requests, language-tool-python and OS errors alike
             self._failure = self._unreachable(exc)
             raise self._failure from None
@@ -178,17 +206,25 @@ class Client:
         self._tool = tool
         return tool
 
+    def _json(self, method: str, url: str, fields: dict[str, str] | None = None) -> Any:
+        """One request (``fields`` in the query of a GET, the form of a POST), its JSON answer."""
+        body = bounded.request(
+            method,
+            url,
+            timeout=self.timeout,
+            max_bytes=int(self.max_answer_mb * 1_000_000),
+            params=fields if method == "GET" else None,
+            data=fields if method == "POST" else None,
+        )
+        return json.loads(body)
+
     def version(self) -> str:
         """The server's LanguageTool version (one /v2/info request, remembered)."""
         if self._version is None:
-            import requests
-
             tool = self._get_tool()
             base = str(tool._url).rstrip("/")  # ".../v2"
             try:
-                response = requests.get(f"{base}/info", timeout=self.timeout)
-                response.raise_for_status()
-                self._version = str(response.json()["software"]["version"])
+                self._version = str(self._json("GET", f"{base}/info")["software"]["version"])
             except Exception as exc:
                 self._failure = self._unreachable(exc, "/v2/info")
                 raise self._failure from None
@@ -200,19 +236,13 @@ class Client:
         The request is sent here rather than by ``LanguageTool.check``, which takes any JSON
         answer for a result, even one sent with an HTTP error status.
         """
-        import requests
         from language_tool_python import Match
 
         tool = self._get_tool()
         started = time.perf_counter()
         try:
-            response = requests.post(
-                f"{str(tool._url).rstrip('/')}/check",
-                data=tool._create_params(text),
-                timeout=self.timeout,
-            )
-            response.raise_for_status()
-            raw = response.json()["matches"]
+            url = f"{str(tool._url).rstrip('/')}/check"
+            raw = self._json("POST", url, tool._create_params(text))["matches"]
             if not isinstance(raw, list):
                 raise TypeError(f"'matches' is {type(raw).__name__}, not a list")
             matches = [Match(dict(m), text) for m in raw]
@@ -245,16 +275,18 @@ def client_for(
     timeout: float,
     disabled_rules: tuple[str, ...],
     disabled_categories: tuple[str, ...],
+    max_answer_mb: float = DEFAULT_MAX_ANSWER_MB,
 ) -> Client:
     """One client per server and settings in ``clients`` (the run's): a failure is remembered
     for the rest of the run, not retried for every paragraph, and forgotten by the next run."""
-    key = (url, language, timeout, disabled_rules, disabled_categories)
+    key = (url, language, timeout, disabled_rules, disabled_categories, max_answer_mb)
     client = clients.get(key)
     if client is None:
         client = Client(
             url,
             language,
             timeout=timeout,
+            max_answer_mb=max_answer_mb,
             disabled_rules=disabled_rules,
             disabled_categories=disabled_categories,
         )

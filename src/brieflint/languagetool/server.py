@@ -1,8 +1,9 @@
 """A local LanguageTool HTTP server: fetched from Maven Central, run on the loopback interface.
 
-``fetch`` runs Maven on ``tools/languagetool/pom.xml`` (``dependency:copy-dependencies``) into
-``<user cache>/brieflint/languagetool/<version>/lib``; ``BRIEFLINT_MAVEN_REPO`` names a Maven
-repository folder to reuse between runs (CI caches it). ``start`` runs
+``fetch`` runs Maven on ``tools/languagetool/pom.xml`` (``dependency:build-classpath``): the jars
+are downloaded once, into Maven's repository (``~/.m2/repository``, or the folder
+``BRIEFLINT_MAVEN_REPO`` names, which CI caches), and brieflint keeps only the class path, in
+``<user cache>/brieflint/languagetool/<version>/classpath.txt``, not a second copy. ``start`` runs
 ``org.languagetool.server.HTTPServer`` with Java (LanguageTool listens on localhost only unless
 given ``--public``, which brieflint never passes), writes a pid file and waits until
 ``/v2/languages`` answers.
@@ -13,10 +14,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import time
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,15 +41,57 @@ def home(version: str = DEFAULT_VERSION) -> Path:
 
 
 def lib_dir(version: str = DEFAULT_VERSION) -> Path:
+    """Where earlier releases copied the jars (a second copy of Maven's); removed by ``fetch``."""
     return home(version) / "lib"
+
+
+def classpath_file(version: str = DEFAULT_VERSION) -> Path:
+    return home(version) / "classpath.txt"
 
 
 def _marker(version: str) -> Path:
     return home(version) / "fetched.json"
 
 
+def classpath(version: str = DEFAULT_VERSION) -> list[Path]:
+    """The jars of LanguageTool ``version`` in Maven's repository; [] when not fetched."""
+    try:
+        raw = classpath_file(version).read_text(encoding="utf-8").strip()
+    except OSError:
+        return []
+    return [Path(entry) for entry in raw.split(os.pathsep) if entry]
+
+
 def is_fetched(version: str = DEFAULT_VERSION) -> bool:
-    return _marker(version).is_file() and any(lib_dir(version).glob("languagetool-server-*.jar"))
+    """Fetched, and every jar still there (Maven's repository may have been cleaned)."""
+    jars = classpath(version)
+    return (
+        _marker(version).is_file()
+        and any(j.name.startswith("languagetool-server-") for j in jars)
+        and all(j.is_file() for j in jars)
+    )
+
+
+@dataclass
+class FetchProgress:
+    """What Maven has downloaded so far (nothing when its repository already has it all)."""
+
+    files: int = 0
+    size: int = 0  # bytes, as Maven reports them
+    last: str = ""  # the last file's name
+
+
+_DOWNLOADED = re.compile(r"Downloaded from [^:]+: (\S+) \(([\d.,]+) (B|kB|KB|MB|GB)\b")
+_UNITS = {"B": 1, "kB": 1000, "KB": 1000, "MB": 1000**2, "GB": 1000**3}
+
+
+def parse_download(line: str) -> tuple[str, int] | None:
+    """(file name, bytes) from Maven's "Downloaded from central: URL (12 kB at 3 MB/s)" line."""
+    m = _DOWNLOADED.search(line)
+    if m is None:
+        return None
+    size = float(m.group(2).replace(",", ""))
+    return m.group(1).rsplit("/", 1)[-1], int(size * _UNITS[m.group(3)])
 
 
 def pom_path() -> Path:
@@ -55,44 +101,84 @@ def pom_path() -> Path:
     return path
 
 
-def fetch(version: str = DEFAULT_VERSION, *, force: bool = False) -> Path:
-    """Download LanguageTool ``version`` with Maven; the folder of its jars."""
+def fetch(
+    version: str = DEFAULT_VERSION,
+    *,
+    force: bool = False,
+    progress: Callable[[FetchProgress], None] | None = None,
+) -> list[Path]:
+    """Download LanguageTool ``version`` with Maven into Maven's repository; its class path.
+
+    ``progress`` is called after each file Maven downloads.
+    """
     if is_fetched(version) and not force:
-        return lib_dir(version)
+        _drop_old_copy(version)
+        return classpath(version)
     mvn = shutil.which("mvn")
     if mvn is None:
         raise BrieflintError("Maven (mvn) not found on PATH; it is needed to fetch LanguageTool")
     target = home(version)
     target.mkdir(parents=True, exist_ok=True)
-    staging = target / f"lib.partial-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+    partial = target / f"classpath.partial-{os.getpid()}"
     cmd = [
         mvn,
-        "-q",
         "-B",
         "-f",
         str(pom_path()),
-        "dependency:copy-dependencies",
-        f"-DoutputDirectory={staging}",
+        "dependency:build-classpath",
+        f"-Dmdep.outputFile={partial}",
         f"-Dlanguagetool.version={version}",
     ]
     repo = os.environ.get(ENV_MAVEN_REPO)
     if repo:
         cmd.append(f"-Dmaven.repo.local={Path(repo).expanduser().resolve()}")
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not any(staging.glob("languagetool-server-*.jar")):
-        shutil.rmtree(staging, ignore_errors=True)
-        tail = (done.stdout + done.stderr).strip().splitlines()[-5:]
+    state = FetchProgress()
+    tail: deque[str] = deque(maxlen=5)
+    with subprocess.Popen(
+        cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            tail.append(line.rstrip())
+            got = parse_download(line)
+            if got is not None:
+                state.files += 1
+                state.size += got[1]
+                state.last = got[0]
+                if progress is not None:
+                    progress(state)
+        code = proc.wait()
+    try:
+        raw = partial.read_text(encoding="utf-8").strip() if code == 0 else ""
+    except OSError:
+        raw = ""
+    with contextlib.suppress(OSError):
+        partial.unlink()
+    jars = [Path(entry) for entry in raw.split(os.pathsep) if entry]
+    if not any(j.name.startswith("languagetool-server-") for j in jars):
+        lines = [line for line in tail if line.strip()]
         raise BrieflintError(
-            f"fetching LanguageTool {version} with Maven failed (exit {done.returncode}): "
-            + " | ".join(tail)
+            f"fetching LanguageTool {version} with Maven failed (exit {code}): " + " | ".join(lines)
         )
-    final = lib_dir(version)
-    shutil.rmtree(final, ignore_errors=True)
-    staging.rename(final)
-    jars = sorted(p.name for p in final.glob("*.jar"))
+    write_text(classpath_file(version), os.pathsep.join(str(j) for j in jars) + "\n")
     write_text(_marker(version), json.dumps({"version": version, "jars": len(jars)}))
-    return final
+    _drop_old_copy(version)
+    return jars
+
+
+def maven_folder(jars: list[Path]) -> Path | None:
+    """The folder the jars share (Maven's repository, or the part of it that holds them)."""
+    return Path(os.path.commonpath([str(j) for j in jars])) if jars else None
+
+
+def _drop_old_copy(version: str) -> None:
+    """Remove the jar copy earlier releases made, unless a server started from it still runs."""
+    old = lib_dir(version)
+    if not old.is_dir():
+        return
+    if any(e.version == version and is_ours(e.pid) for e in running_servers()):
+        return
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _run_dir() -> Path:
@@ -108,23 +194,35 @@ def url_for(port: int) -> str:
 
 
 def answers(url: str, timeout: float = 2.0) -> bool:
-    """True when ``url``/v2/languages answers 200."""
-    import requests
+    """True when ``url``/v2/languages answers 200 (within ``timeout`` for the whole request)."""
+    from http.client import HTTPException
+
+    from brieflint.languagetool import bounded
 
     try:
-        return requests.get(f"{url}/v2/languages", timeout=timeout).status_code == 200
-    except requests.RequestException:
+        bounded.request("GET", f"{url}/v2/languages", timeout=timeout, max_bytes=_ANSWER_BYTES)
+    except (bounded.RequestFailed, OSError, HTTPException, ValueError):
         return False
+    return True
 
 
 def server_version(url: str, timeout: float = 5.0) -> str | None:
-    import requests
+    """The version ``url``/v2/info names, or None (asked within ``timeout`` in all)."""
+    import json
+    from http.client import HTTPException
+
+    from brieflint.languagetool import bounded
 
     try:
-        response = requests.get(f"{url}/v2/info", timeout=timeout)
-        return str(response.json()["software"]["version"])
-    except (requests.RequestException, ValueError, KeyError, TypeError):
+        body = bounded.request("GET", f"{url}/v2/info", timeout=timeout, max_bytes=_ANSWER_BYTES)
+        return str(json.loads(body)["software"]["version"])
+    except (bounded.RequestFailed, OSError, HTTPException, ValueError, LookupError, TypeError):
         return None
+    except RecursionError:  # JSON nested past Python's limit
+        return None
+
+
+_ANSWER_BYTES = 1_000_000  # /v2/languages and /v2/info answer a few kB
 
 
 def command(port: int, version: str = DEFAULT_VERSION) -> list[str]:
@@ -135,8 +233,8 @@ def command(port: int, version: str = DEFAULT_VERSION) -> list[str]:
         raise BrieflintError(
             f"LanguageTool {version} is not fetched: run `brieflint languagetool fetch` first"
         )
-    classpath = str(lib_dir(version) / "*")
-    return [java, "-cp", classpath, MAIN_CLASS, "--port", str(port), "--allow-origin", "*"]
+    jars = os.pathsep.join(str(j) for j in classpath(version))
+    return [java, "-cp", jars, MAIN_CLASS, "--port", str(port), "--allow-origin", "*"]
 
 
 @dataclass

@@ -47,7 +47,10 @@ def folded_words(doc: Document) -> list[str]:
 
 
 def _folded_words(doc: Document) -> list[str]:
-    return list(map(str.casefold, word_texts(doc)))
+    # folded once per distinct form, and one string per folded text: not a new string per use
+    table: dict[str, str] = {}
+    folded = {form: table.setdefault(f, f) for form in word_forms(doc) for f in (form.casefold(),)}
+    return list(map(folded.__getitem__, word_texts(doc)))
 
 
 def word_forms(doc: Document) -> frozenset[str]:
