@@ -209,14 +209,14 @@ def render(name: str, before: str, result: FixResult, color: bool) -> str:
         column = first.a0 - line_starts[line - 1] + 1
         rules = ", ".join(hunk.rules) or "?"
         head = f"@@ {name}:{line}:{column} @@ {rules}"
-        parts = [_context_before(before, first.a0)]
+        parts = [_visible(_context_before(before, first.a0))]
         for k, change in enumerate(hunk.changes):
             if k:
-                parts.append(before[hunk.changes[k - 1].a1 : change.a0])
+                parts.append(_visible(before[hunk.changes[k - 1].a1 : change.a0]))
             parts.append(_mark(before[change.a0 : change.a1], after[change.b0 : change.b1], color))
-        parts.append(_context_after(before, hunk.changes[-1].a1))
+        parts.append(_visible(_context_after(before, hunk.changes[-1].a1)))
         lines.append(f"{_DIM}{head}{_RESET}" if color else head)
-        lines.append("".join(_visible(p) for p in parts))
+        lines.append("".join(parts))
     return "\n".join(lines) + "\n"
 
 
