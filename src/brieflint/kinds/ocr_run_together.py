@@ -10,7 +10,8 @@ import regex
 
 from brieflint.context import Context
 from brieflint.document import Document
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.findings import Edit
+from brieflint.kinds import Hit, Kind, Options, unsafe
 from brieflint.text import segment
 
 if TYPE_CHECKING:
@@ -25,6 +26,14 @@ MAX_TOKEN_ZIPF = 3.5  # a token more frequent than this is a word, whatever it l
 UNKNOWN_ZIPF = 1.5
 COMMON_WORD_ZIPF = 5.5  # "in", "the", "are": the words a lost space most often glues on
 CONTENT_WORD_ZIPF = 4.0
+
+
+SPLIT = unsafe(
+    "put the lost space back",
+    "The split into common words is far likelier than the token, but the token can be a name, "
+    'a term or a word the lexicon lacks, and a few split two ways ("therapist"): a person '
+    "decides. A number run into a word gets no fix (the number is usually a footnote mark).",
+)
 
 
 class RunTogetherOptions(Options):
@@ -71,7 +80,8 @@ def _lower_hits(
             continue  # part of a longer run, or next to a digit, '@', '/' ...
         parts = _split(m.group(), lexicon, counts)
         if parts:
-            yield Hit(*m.span(), {"words": " ".join(parts)}, (" ".join(parts),))
+            split = " ".join(parts)
+            yield Hit(*m.span(), {"words": split}, (split,), (Edit(*m.span(), split),))
 
 
 def _camel_hits(
@@ -97,7 +107,8 @@ def _camel_hits(
                 and lexicon.zipf(a) >= CONTENT_WORD_ZIPF
                 and lexicon.zipf(b) >= CONTENT_WORD_ZIPF
             ):
-                yield Hit(*m.span(), {"words": f"{a} {b}"}, (f"{a} {b}",))
+                split = f"{a} {b}"
+                yield Hit(*m.span(), {"words": split}, (split,), (Edit(*m.span(), split),))
 
 
 def _starts_of(doc: Document, forms: frozenset[str]) -> list[int]:
@@ -149,5 +160,6 @@ KIND = Kind(
     RunTogetherOptions,
     check,
     "Words run together by a lost space, where a split into common words is far likelier.",
+    fixes=(SPLIT,),
     whole_document=True,
 )
