@@ -60,7 +60,7 @@ SAMPLE = Brief(
         ("Alivev", "Aliyev", "spelling.name-variant"),
         ("Türkive", "Türkiye", "spelling.name-variant"),
         ("Azerbaiian", "Azerbaijan", "spelling.name-variant"),
-        ("favorina", "favoring", "spelling.unknown-word"),
+        ("favorina", "favouring", "spelling.unknown-word"),
         ("embracina", "embracing", "spelling.unknown-word"),
         ("reversable", "reversible", "spelling.unknown-word"),
     ),

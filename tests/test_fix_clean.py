@@ -16,14 +16,38 @@ import pytest
 from tests.conftest import REPO, run_cli
 
 CLEAN = REPO / "tests" / "data" / "clean"
+# the first 20 articles of BLN600's training split, a file each, named by their Sample ID
+BLN600 = (
+    "3200797029.txt",
+    "3200797034.txt",
+    "3200801613.txt",
+    "3200801615.txt",
+    "3200801619.txt",
+    "3200801622.txt",
+    "3200801630.txt",
+    "3200801632.txt",
+    "3200801633.txt",
+    "3200801634.txt",
+    "3200803382.txt",
+    "3200803389.txt",
+    "3200803401.txt",
+    "3200803403.txt",
+    "3200807879.txt",
+    "3200807881.txt",
+    "3200807886.txt",
+    "3200807889.txt",
+    "3200807892.txt",
+    "3200807899.txt",
+)
 SETS = {
-    "acl": sorted((CLEAN / "acl").glob("*.txt")),
-    "bln600": sorted((CLEAN / "bln600").glob("*.txt")),
+    "acl": [CLEAN / "acl" / "spelling-1-100.txt"],
+    "bln600": [CLEAN / "bln600" / name for name in BLN600],
 }
 
 
 def test_the_clean_slices_are_there() -> None:
-    assert len(SETS["acl"]) == 1 and len(SETS["bln600"]) == 20
+    assert sorted(p.name for p in (CLEAN / "bln600").glob("*.txt")) == list(BLN600)
+    assert all(path.is_file() for paths in SETS.values() for path in paths)
     paragraphs = SETS["acl"][0].read_text(encoding="utf-8").split("\n\n")
     assert len(paragraphs) == 100
     for name in ("acl/LICENSE", "acl/NOTICE", "bln600/LICENSE"):

@@ -99,7 +99,7 @@ def test_rules_listing_and_docs_show_each_rules_declared_tier(
         tiers = [a.value for a in kind.applicabilities]
         assert rows[rid]["fix"] == tiers and rows[rid]["fixable"] == bool(tiers)
         section = render_doc(spec)
-        assert f"- fix: {fix_summary(kind)}" in section and section in docs
+        assert f"- fix: {fix_summary(kind)}" in section
         for declared in kind.fixes:
             tier = declared.applicability.value
             assert f"- {tier}: {declared.name}." in section

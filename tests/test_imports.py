@@ -26,8 +26,11 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.engine",
         "brieflint.ruleset",
         "brieflint.ruledoc",
+        "brieflint.schema",
         "brieflint.backends",
         "brieflint.fixer",
+        "brieflint.postpass",
+        "brieflint.orphans",
     ),
     ("brieflint.kinds",),
     (
@@ -56,7 +59,10 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.overrides",
         "brieflint.style",
         "brieflint.report",
+        "brieflint.display",  # terminal-safe strings, over the report model
         "brieflint.gitrepo",
+        "brieflint.sources",
+        "brieflint.didyoumean",
     ),
 ]
 
@@ -185,9 +191,8 @@ def _layer(name: str) -> int | None:
     best: tuple[int, int] | None = None  # (prefix length, layer) of the longest prefix
     for rank, prefixes in enumerate(LAYERS):
         for prefix in prefixes:
-            if (name == prefix or name.startswith(prefix + ".")) and (
-                best is None or len(prefix) > best[0]
-            ):
+            nested = prefix != "brieflint" and name.startswith(prefix + ".")
+            if (name == prefix or nested) and (best is None or len(prefix) > best[0]):
                 best = (len(prefix), rank)
     return None if best is None else best[1]
 

@@ -172,9 +172,9 @@ THRESHOLDS = {
     "ocr.homoglyph": (0.95, 0.95),
     "ocr.invisible-char": (0.95, 0.95),
     "ocr.compat-form": (0.95, 0.95),
-    "ocr.split-word": (0.6, 0.9),
-    "ocr.run-together": (0.5, 0.9),
-    "ocr.hyphenation": (0.7, 0.9),
+    "ocr.split-word": (0.9, 0.95),
+    "ocr.run-together": (0.9, 0.95),
+    "ocr.hyphenation": (0.9, 0.95),
     "ocr.stray-markup": (0.9, 0.9),
     "ocr.lowercase-sentence-start": (0.9, 0.95),
     "ocr.spacing": (0.95, 0.95),
@@ -201,7 +201,21 @@ def _join(paragraphs: list[str]) -> tuple[str, list[int]]:
     return "\n\n".join(paragraphs) + "\n", offsets
 
 
-def _inline_trial(rule: str, seed: int) -> tuple[int, int, int]:
+def clean_text() -> str:
+    """The paragraphs before any injection, as one document."""
+    return _join(PARAGRAPHS)[0]
+
+
+def trial_case(rule: str, seed: int) -> tuple[str, list[tuple[int, int]]]:
+    """One trial's document for ``rule`` and the spans of its injected artefacts."""
+    if rule == "ocr.broken-paragraph":
+        return _broken_case(seed)
+    if rule == "ocr.page-furniture":
+        return _furniture_case(seed)
+    return _inline_case(rule, seed)
+
+
+def _inline_case(rule: str, seed: int) -> tuple[str, list[tuple[int, int]]]:
     rng = random.Random(seed)
     paragraphs = list(PARAGRAPHS)
     local: list[tuple[int, int, int]] = []
@@ -211,10 +225,10 @@ def _inline_trial(rule: str, seed: int) -> tuple[int, int, int]:
             paragraphs[index] = out[0]
             local.append((index, out[1], out[2]))
     text, offsets = _join(paragraphs)
-    return _score(rule, text, [(offsets[i] + s, offsets[i] + e) for i, s, e in local])
+    return text, [(offsets[i] + s, offsets[i] + e) for i, s, e in local]
 
 
-def _broken_trial(seed: int) -> tuple[int, int, int]:
+def _broken_case(seed: int) -> tuple[str, list[tuple[int, int]]]:
     rng = random.Random(seed)
     paragraphs: list[str] = []
     cut_after: list[int] = []
@@ -235,10 +249,10 @@ def _broken_trial(seed: int) -> tuple[int, int, int]:
         (offsets[i] + len(paragraphs[i]) - 1, offsets[i] + len(paragraphs[i]) + 3)
         for i in cut_after
     ]
-    return _score("ocr.broken-paragraph", text, spans)
+    return text, spans
 
 
-def _furniture_trial(seed: int) -> tuple[int, int, int]:
+def _furniture_case(seed: int) -> tuple[str, list[tuple[int, int]]]:
     rng = random.Random(seed)
     title = rng.choice(["Regional Security Review", "Policy Brief on Energy", "Trade Outlook"])
     style = rng.randrange(3)
@@ -252,22 +266,16 @@ def _furniture_trial(seed: int) -> tuple[int, int, int]:
             paragraphs.append(label)
             furniture.append(len(paragraphs) - 1)
             page += 1
-    if style == 0 and len(furniture) < 2:
-        return 0, 0, _score("ocr.page-furniture", _join(paragraphs)[0], [])[2]
     text, offsets = _join(paragraphs)
-    spans = [(offsets[i], offsets[i] + len(paragraphs[i])) for i in furniture]
-    return _score("ocr.page-furniture", text, spans)
+    if style == 0 and len(furniture) < 2:
+        return text, []  # a title repeated once is no running header
+    return text, [(offsets[i], offsets[i] + len(paragraphs[i])) for i in furniture]
 
 
 def _run(rule: str) -> tuple[float, float, int]:
     tp = fn = fp = 0
     for seed in range(TRIALS):
-        if rule == "ocr.broken-paragraph":
-            a, b, c = _broken_trial(seed)
-        elif rule == "ocr.page-furniture":
-            a, b, c = _furniture_trial(seed)
-        else:
-            a, b, c = _inline_trial(rule, seed)
+        a, b, c = _score(rule, *trial_case(rule, seed))
         tp, fn, fp = tp + a, fn + b, fp + c
     recall = tp / (tp + fn) if tp + fn else 1.0
     precision = tp / (tp + fp) if tp + fp else 1.0

@@ -206,3 +206,18 @@ def test_the_documented_pre_commit_config_fixes_first_with_per_folder_config(
         command, cwd=work, env=_env(), capture_output=True, text=True, timeout=1200
     )
     assert tried.returncode == 1 and "prose.common-typo" in tried.stdout, tried.stdout
+
+
+def test_the_jenkins_junit_snippet_leaves_failing_to_the_test_report(tmp_path: Path) -> None:
+    guide = (REPO / "docs" / "integrations.md").read_text("utf-8")
+    section = guide.split("## Jenkins and other JUnit readers", 1)[1].split("\n## ", 1)[0]
+    (command,) = re.findall(r"```sh\n(.*?)\n```", section, re.S)
+    shutil.copytree(REPO / "examples" / "drafts", tmp_path / "briefs")
+    env = _env()
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    done = _bash(command, tmp_path, env)
+    assert done.returncode == 0, done.stderr  # findings: exit 1, which the snippet accepts
+    report = (tmp_path / "brieflint-junit.xml").read_text("utf-8")
+    assert "<failure" in report  # the example drafts have errors: the test report fails
+    broken = _bash(command.replace("briefs/", "no-such-folder/"), tmp_path, env)
+    assert broken.returncode != 0 and "no such file" in broken.stderr  # still fails the step

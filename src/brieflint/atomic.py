@@ -9,6 +9,7 @@ is not atomic, so the new text is first saved beside it and removed only once wr
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -59,12 +60,45 @@ def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     write_bytes(path, text.encode(encoding))
 
 
+def failure(exc: OSError) -> str:
+    """What a failed write means, in words: for the one line that names the file."""
+    code = exc.errno
+    if code == errno.ENOSPC:
+        return "no space left on the device"
+    if code == errno.EDQUOT:
+        return "disk quota exceeded"
+    if code == errno.EFBIG:
+        return "file too large (for the file system, or the file-size limit set by ulimit -f)"
+    if code == errno.EROFS:
+        return "folder not writable (read-only file system)"
+    if code in (errno.EACCES, errno.EPERM):
+        return "folder not writable (permission denied)"
+    if code == errno.ENAMETOOLONG:
+        return "file name too long"
+    return exc.strerror or str(exc)
+
+
+def _temporary_name(directory: Path, name: str) -> str:
+    """``.NAME.XXXXXXXX.tmp``, with NAME shortened so that the whole stays within the file
+    system's longest name (a legal 250-character name would otherwise give an illegal one)."""
+    suffix = f".{secrets.token_hex(4)}.tmp"
+    try:
+        longest = os.pathconf(directory, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        longest = 255
+    room = max(1, longest - 1 - len(suffix))
+    raw = os.fsencode(name)
+    if len(raw) > room:
+        name = os.fsdecode(raw[:room])
+    return f".{name}{suffix}"
+
+
 def _create_temporary(directory: Path, name: str) -> tuple[int, str]:
     """A new file beside the target, created with mode 0666 so that the umask decides (as for
     any new file), unlike ``tempfile.mkstemp``'s 0600."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
-        tmp = str(directory / f".{name}.{secrets.token_hex(4)}.tmp")
+        tmp = str(directory / _temporary_name(directory, name))
         try:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:

@@ -16,6 +16,12 @@ def _terminate(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+def _safe(text: str) -> str:
+    from brieflint.display import for_terminal
+
+    return for_terminal(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: exit 0 (clean), 1 (findings), 2 (usage, config or input error)."""
     import signal
@@ -40,7 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 2)
     except BrieflintError as exc:
-        print(f"brieflint: error: {exc}", file=sys.stderr)
+        from brieflint.display import error_line
+
+        print(error_line(str(exc)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("brieflint: interrupted", file=sys.stderr)
@@ -54,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("BRIEFLINT_DEBUG"):
             raise
         print(
-            f"brieflint: internal error: {type(exc).__name__}: {exc} "
+            f"brieflint: internal error: {type(exc).__name__}: {_safe(str(exc))} "
             "(set BRIEFLINT_DEBUG=1 for a traceback, and please report it)",
             file=sys.stderr,
         )

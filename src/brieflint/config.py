@@ -39,39 +39,100 @@ class _Model(BaseModel):
 
 
 class LanguageToolConfig(_Model):
-    mode: Literal["off", "optional", "required"] = "off"
-    url: str | None = None
-    timeout: float = Field(default=30.0, gt=0)  # seconds for a whole request
-    max_answer_mb: float = Field(default=DEFAULT_MAX_ANSWER_MB, gt=0, le=1000)
-    disabled_rules: list[str] = Field(default_factory=list)
-    disabled_categories: list[str] = Field(default_factory=list)
+    """Grammar checking by a LanguageTool server."""
+
+    mode: Literal["off", "optional", "required"] = Field(
+        default="off",
+        description="off: no grammar; optional: warn once per file when the server cannot be "
+        "reached; required: an unreachable server is an error (--languagetool overrides it).",
+    )
+    url: str | None = Field(
+        default=None,
+        description="The server, e.g. http://127.0.0.1:8081 (or BRIEFLINT_LANGUAGETOOL_URL); "
+        '"local": language-tool-python\'s own download.',
+    )
+    timeout: float = Field(default=30.0, gt=0, description="Seconds to wait for a whole request.")
+    max_answer_mb: float = Field(
+        default=DEFAULT_MAX_ANSWER_MB,
+        gt=0,
+        le=1000,
+        description="Largest answer read from the server, in MB of 1,000,000 bytes.",
+    )
+    disabled_rules: list[str] = Field(
+        default_factory=list, description="LanguageTool rule ids never reported (EN_QUOTES)."
+    )
+    disabled_categories: list[str] = Field(
+        default_factory=list, description="LanguageTool categories never reported (TYPOGRAPHY)."
+    )
 
 
 class Override(_Model):
     """Per-glob changes: ``files`` globs, rule overrides and ignores."""
 
-    files: list[str]
-    rules: dict[str, RuleOverride] = Field(default_factory=dict)
-    ignore: list[str] = Field(default_factory=list)
+    files: list[str] = Field(description="Globs of the drafts this override applies to.")
+    rules: dict[str, RuleOverride] = Field(
+        default_factory=dict, description="Rule changes (by id or id prefix) for those drafts."
+    )
+    ignore: list[str] = Field(
+        default_factory=list, description="Rules (id prefixes) that do not run on those drafts."
+    )
 
 
 class Config(_Model):
-    style: str = "brief"
-    language: Language | None = None
-    include: list[str] = Field(default_factory=lambda: list(DEFAULT_INCLUDE))
-    exclude: list[str] = Field(default_factory=list)
-    fail_on: Literal["error", "warning", "info", "never"] = "error"
-    select: list[str] = Field(default_factory=list)
-    ignore: list[str] = Field(default_factory=list)
-    rules: dict[str, RuleOverride] = Field(default_factory=dict)
-    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
-    overrides: list[Override] = Field(default_factory=list)
-    vocab: list[str] = Field(default_factory=list)
-    variables: dict[str, str] = Field(default_factory=dict)
-    languagetool: LanguageToolConfig = Field(default_factory=LanguageToolConfig)
-    cache_dir: str = ".brieflint-cache"
-    # drafts larger than this (in MB of 1,000,000 bytes) are refused, unread
-    max_draft_mb: float = Field(default=DEFAULT_MAX_DRAFT_MB, gt=0, le=MAX_DRAFT_MB_CEILING)
+    """``brieflint.yaml``, ``.brieflint.yaml`` or ``[tool.brieflint]`` in ``pyproject.toml``."""
+
+    style: str = Field(
+        default="brief", description="House style: a built-in name or a path to a style folder."
+    )
+    language: Language | None = Field(
+        default=None,
+        description=f"English variety: {', '.join(LANGUAGES)} (any case); default: the style's.",
+    )
+    include: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_INCLUDE),
+        description="Globs of the drafts linted in folders given on the command line.",
+    )
+    exclude: list[str] = Field(default_factory=list, description="Globs of files left out.")
+    fail_on: Literal["error", "warning", "info", "never"] = Field(
+        default="error", description="Lowest severity that fails a run (--fail-on overrides it)."
+    )
+    select: list[str] = Field(
+        default_factory=list, description="When set, only these rules (id prefixes) run."
+    )
+    ignore: list[str] = Field(
+        default_factory=list, description="Rules (id prefixes) that do not run."
+    )
+    rules: dict[str, RuleOverride] = Field(
+        default_factory=dict,
+        description="Rule changes on top of the style, by rule id or id prefix: a severity, "
+        "on/off, or {enabled, severity, options}.",
+    )
+    per_file_ignores: dict[str, list[str]] = Field(
+        default_factory=dict, description="Glob → rules (id prefixes) not run on those files."
+    )
+    overrides: list[Override] = Field(
+        default_factory=list, description="Rule changes for drafts matching globs."
+    )
+    vocab: list[str] = Field(
+        default_factory=list,
+        description="Word-list files (one word a line) of accepted words, relative to this file.",
+    )
+    variables: dict[str, str] = Field(
+        default_factory=dict, description="Values for {placeholders} in rules' required text."
+    )
+    languagetool: LanguageToolConfig = Field(
+        default_factory=LanguageToolConfig, description="Grammar checking by LanguageTool."
+    )
+    cache_dir: str = Field(
+        default=".brieflint-cache",
+        description="Where findings are cached, relative to this file (--no-cache: off).",
+    )
+    max_draft_mb: float = Field(
+        default=DEFAULT_MAX_DRAFT_MB,
+        gt=0,
+        le=MAX_DRAFT_MB_CEILING,
+        description="Drafts larger than this (in MB of 1,000,000 bytes) are refused, unread.",
+    )
 
 
 @dataclass(frozen=True)

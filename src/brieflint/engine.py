@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from brieflint import postpass, suppress
 from brieflint.document import Document
@@ -53,10 +53,9 @@ def lint_document(doc: Document, rules: Iterable[ActiveRule], setup: Setup) -> l
                 f"rule {rule.id} gave up (input too deeply nested)", path=doc.path
             ) from None
         findings.extend(_finding(doc, rule, hit) for hit in hits)
-    findings = postpass.one_per_defect(findings, doc.text, {r.id: r.kind.name for r in active})
+    findings = after_rules(doc, findings, active)
     suppressions = suppress.parse(doc)
     findings = suppress.apply(findings, suppressions)
-    findings = after_rules(doc, findings)
     outcome = Outcome(
         findings=tuple(findings),
         suppressions=suppressions,
@@ -71,10 +70,12 @@ def lint_document(doc: Document, rules: Iterable[ActiveRule], setup: Setup) -> l
     return findings
 
 
-def after_rules(doc: Document, findings: list[Finding]) -> list[Finding]:
+def after_rules(
+    doc: Document, findings: list[Finding], rules: Sequence[ActiveRule]
+) -> list[Finding]:
     """The one place where passes over all of a document's findings run: after every rule's
-    ``check`` and the suppression comments, before the post-pass kinds (which see the result)."""
-    return findings
+    ``check``, before the suppression comments and the post-pass kinds (which see the result)."""
+    return postpass.one_per_defect(findings, doc.text, {r.id: r.kind.name for r in rules})
 
 
 def _names_a_rule(prefix: str, setup: Setup) -> bool:

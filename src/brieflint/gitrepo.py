@@ -168,6 +168,14 @@ class GitRepo:
             if c.status == "R" and c.new_path == rel and c.old_path
         ]
 
+    def work_tree_files(self, under: str = "") -> list[str]:
+        """Files in folder ``under`` that git tracks or would track (not ignored), sorted."""
+        args = ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+        if under not in ("", "."):
+            args += ["--", under]
+        out = self._git_bytes(*args)
+        return sorted({_path(f) for f in out.split(b"\0") if f})
+
     def renames(self) -> list[tuple[str, str]]:
         """Every rename as (old, new): staged ones, then those in HEAD's history, newest first."""
         if not self.has_commits():
@@ -199,25 +207,21 @@ class GitRepo:
             raise BrieflintError(f"{base} and {head} have no common history", key="--base")
         return out
 
-    def blob_at(self, rev: str, rel: str) -> str | None:
-        """Blob id of ``rel`` in ``rev``'s tree, or None when absent."""
-        commit = self._repo.commit(rev)
-        try:
-            obj = commit.tree / rel
-        except KeyError:
+    def _file_entry(self, rev: str, rel: str) -> TreeEntry | None:
+        """The file or link at ``rel`` in ``rev`` (a commit or a tree id), else None."""
+        if not rel or rel.startswith("/"):
             return None
-        return str(obj.hexsha) if obj.type == "blob" else None
+        entry = self.tree_entries(rev, rel).get(rel)
+        return entry if entry is not None and entry.kind == "blob" else None
+
+    def blob_at(self, rev: str, rel: str) -> str | None:
+        """Blob id of ``rel`` in ``rev``'s tree, or None when absent (or not a file)."""
+        entry = self._file_entry(rev, rel)
+        return entry.sha if entry is not None else None
 
     def read_at(self, rev: str, rel: str) -> bytes | None:
-        commit = self._repo.commit(rev)
-        try:
-            obj = commit.tree / rel
-        except KeyError:
-            return None
-        if obj.type != "blob":
-            return None
-        data: bytes = obj.data_stream.read()
-        return data
+        entry = self._file_entry(rev, rel)
+        return self.blob(entry.sha) if entry is not None else None
 
     def files_at(self, rev: str, prefix: str) -> dict[str, bytes]:
         """Every file under folder ``prefix`` in ``rev``'s tree, by path."""
@@ -266,28 +270,150 @@ class GitRepo:
         if rev is None:
             return names
         out = self._git(
-            "-c", "core.quotePath=false", "log", "--follow", "--name-status", "--format=",
-            rev, "--", rel,
+            "log", "--follow", "-M", "--name-status", "--format=", "-z", rev, "--", rel
         )  # fmt: skip
         current = rel
-        for line in out.splitlines():
-            parts = line.split("\t")
-            if len(parts) != 3 or parts[2] != current:
+        fields = [f for f in out.split("\0") if f]
+        i = 0
+        while i < len(fields):
+            status = fields[i]
+            if status[:1] in ("R", "C") and i + 2 < len(fields):
+                old, new = fields[i + 1], fields[i + 2]
+                i += 3
+                if new != current:
+                    continue
+                if status.startswith("C"):  # a copy: what came before is another file's history
+                    break
+                if old not in names:
+                    current = old
+                    names.append(current)
                 continue
-            if parts[0].startswith("C"):  # a copy: what came before is another file's history
-                break
-            if parts[0].startswith("R") and parts[1] not in names:
-                current = parts[1]
-                names.append(current)
+            i += 2
         return names
+
+    def change_authors(self, base: str, head: str, paths: list[str]) -> set[str]:
+        """Author and committer e-mails of the commits in ``base..head`` that touched any of
+        ``paths`` (both are whatever the committer's git was told: not verified)."""
+        if not paths:
+            return set()
+        out = self._git("log", "-z", "--format=%ae%x00%ce", f"{base}..{head}", "--", *paths)
+        return {e.strip().lower() for e in out.split("\0") if e.strip()}
 
     def authors(self, base: str, head: str, paths: list[str]) -> set[str]:
         """Author emails of the commits in ``base..head`` that touched any of ``paths``."""
-        emails: set[str] = set()
-        for commit in self._repo.iter_commits(f"{base}..{head}", paths=paths):
-            if commit.author.email:
-                emails.add(commit.author.email.lower())
-        return emails
+        return self.change_authors(base, head, paths)
+
+    # -- trees and commits, by id (the gate) --------------------------------------------------
+
+    def _git_bytes(self, *args: str) -> bytes:
+        import git
+
+        try:
+            out = self._repo.git.execute(["git", *args], stdout_as_string=False)
+        except git.GitCommandError as exc:
+            detail = (exc.stderr or "").strip().splitlines()
+            msg = detail[-1] if detail else f"git {' '.join(args)} failed"
+            raise BrieflintError(msg.removeprefix("stderr: ").strip(" '")) from None
+        return out if isinstance(out, bytes) else str(out).encode()
+
+    def commits_with_parents(self, base: str, head: str) -> list[tuple[str, list[str]]]:
+        """Every commit in ``base..head`` (merges included) with all its parents."""
+        out = self._git("rev-list", "--parents", f"{base}..{head}")
+        result: list[tuple[str, list[str]]] = []
+        for line in out.splitlines():
+            ids = line.split()
+            if ids:
+                result.append((ids[0], ids[1:]))
+        return result
+
+    def tree_diff(self, old: str, new: str, prefix: str = "") -> list[TreeChange]:
+        """Files that differ between tree-ishes ``old`` and ``new`` (under ``prefix``), without
+        rename detection: a rename is a deletion and an addition."""
+        args = ["diff-tree", "-r", "-z", "--no-renames", "--raw", old, new]
+        if prefix:
+            args += ["--", prefix]
+        fields = self._git_bytes(*args).split(b"\0")
+        changes: list[TreeChange] = []
+        i = 0
+        while i + 1 < len(fields):
+            meta = fields[i].decode("ascii", "replace")
+            if not meta.startswith(":"):
+                i += 1
+                continue
+            old_mode, new_mode, old_sha, new_sha, status = meta[1:].split()[:5]
+            path = _path(fields[i + 1])
+            changes.append(TreeChange(status[0], path, old_mode, new_mode, old_sha, new_sha))
+            i += 2
+        return changes
+
+    def tree_entries(self, treeish: str, prefix: str = "") -> dict[str, TreeEntry]:
+        """Every non-folder entry of ``treeish`` (under folder ``prefix``), by path."""
+        args = ["ls-tree", "-r", "-z", "--full-tree", treeish]
+        if prefix:
+            args += ["--", prefix]
+        result: dict[str, TreeEntry] = {}
+        for field_ in self._git_bytes(*args).split(b"\0"):
+            if not field_:
+                continue
+            meta, _, raw = field_.partition(b"\t")
+            mode, kind, sha = meta.decode("ascii", "replace").split()[:3]
+            path = _path(raw)
+            result[path] = TreeEntry(mode, kind, sha, path)
+        return result
+
+    def blob(self, sha: str) -> bytes:
+        """The content of blob ``sha``."""
+        return self._git_bytes("cat-file", "blob", sha)
+
+    def merge_tree(self, base: str, head: str) -> tuple[str | None, list[str]]:
+        """The tree of merging ``head`` into ``base`` (``git merge-tree --write-tree``, nothing
+        written to the work tree or refs): (tree id, []) when clean, (None, conflicted paths)."""
+        args = ["merge-tree", "--write-tree", "--name-only", "--no-messages", "-z", base, head]
+        status, out, err = self._repo.git.execute(
+            ["git", *args], stdout_as_string=False, with_extended_output=True, with_exceptions=False
+        )
+        data = out if isinstance(out, bytes) else str(out).encode()
+        fields = [f for f in data.split(b"\0") if f]
+        if status == 0 and fields:
+            return fields[0].decode("ascii").strip(), []
+        if status == 1 and fields:
+            return None, sorted({_path(f) for f in fields[1:]})
+        detail = (err.decode("utf-8", "replace") if isinstance(err, bytes) else str(err)).strip()
+        raise BrieflintError(
+            "git merge-tree --write-tree failed (git 2.38 or later is needed): "
+            + (detail.splitlines()[-1] if detail else f"exit {status}")
+        )
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """One entry of a tree: ``kind`` is blob or commit (a submodule); mode 120000 a link."""
+
+    mode: str
+    kind: str
+    sha: str
+    path: str
+
+    @property
+    def is_regular_file(self) -> bool:
+        return self.kind == "blob" and self.mode in ("100644", "100755")
+
+
+@dataclass(frozen=True)
+class TreeChange:
+    """One path that differs between two trees: ``status`` A, D, M or T (type change)."""
+
+    status: str
+    path: str
+    old_mode: str
+    new_mode: str
+    old_sha: str
+    new_sha: str
+
+
+def _path(raw: bytes) -> str:
+    """A path as git stores it (bytes), as text; bytes that are not UTF-8 kept as surrogates."""
+    return raw.decode("utf-8", "surrogateescape")
 
 
 def _parse_name_status(out: str) -> list[Change]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from brieflint.rulespec import SeverityName
 
@@ -14,9 +14,11 @@ class RuleOverride(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    enabled: bool | None = None
-    severity: SeverityName | None = None
-    options: dict[str, Any] | None = None
+    enabled: bool | None = Field(default=None, description="Whether the rule runs.")
+    severity: SeverityName | None = Field(default=None, description="The findings' severity.")
+    options: dict[str, Any] | None = Field(
+        None, description="Options of the rule's kind, merged over the rule's own."
+    )
 
     @model_validator(mode="before")
     @classmethod

@@ -14,12 +14,38 @@ RULE_ID = r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$"
 SeverityName = Literal["error", "warning", "info"]
 
 
-class Examples(BaseModel):
+class ExpectedFinding(BaseModel):
+    """Where a finding of the bad example starts and ends (1-based; ``end_column`` exclusive)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    bad: str
-    good: str
-    format: Literal["text", "markdown"] = "text"
+    line: int = Field(ge=1, description="Line of the finding's first character.")
+    column: int = Field(ge=1, description="Column of the finding's first character.")
+    end_line: int | None = Field(default=None, ge=1, description="Line where it ends.")
+    end_column: int | None = Field(
+        default=None, ge=1, description="Column after its last character."
+    )
+
+
+class Examples(BaseModel):
+    """The rule's examples: shown in its docs, and run by the test suite."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bad: str = Field(description="Text the rule reports.")
+    good: str = Field(description="Text the rule leaves alone.")
+    format: Literal["text", "markdown"] = Field(
+        default="text", description="Whether the examples are read as plain text or Markdown."
+    )
+    findings: list[ExpectedFinding] | None = Field(
+        default=None,
+        description="The rule's findings in the bad example, in order (unset: not pinned).",
+    )
+    fixed: str | None = Field(
+        default=None,
+        description="The bad example after `brieflint fix --unsafe-fixes` with this rule alone "
+        "(every tier of fix; each rule's docs say which of its fixes are safe).",
+    )
 
 
 class RuleSpec(BaseModel):
@@ -27,15 +53,17 @@ class RuleSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(pattern=RULE_ID)
-    kind: str
-    severity: SeverityName
-    message: str
-    description: str = Field(max_length=120)
-    why: str
-    examples: Examples
-    enabled: bool = True
-    options: dict[str, Any] = Field(default_factory=dict)
+    id: str = Field(pattern=RULE_ID, description="The rule's id: group.name, as the file name.")
+    kind: str = Field(description="The kind of check (a module of brieflint/kinds).")
+    severity: SeverityName = Field(description="The findings' severity.")
+    message: str = Field(description="The finding's message; {placeholders} are filled per find.")
+    description: str = Field(max_length=120, description="One line: what the rule finds.")
+    why: str = Field(description="Why it matters, for the docs.")
+    examples: Examples = Field(description="A bad and a good example.")
+    enabled: bool = Field(default=True, description="Whether the rule runs unless turned off.")
+    options: dict[str, Any] = Field(
+        default_factory=dict, description="Options of the kind (see the kind's options)."
+    )
     source: str = Field(default="", exclude=True)
 
 

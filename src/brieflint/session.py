@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from brieflint import backends, discover, reporters, ruleset, runner, sources
+from brieflint import backends, discover, display, reporters, ruleset, runner, sources
 from brieflint.config import DEFAULT_INCLUDE, require_file
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
@@ -130,11 +130,13 @@ class Session:
                 jobs_list.append(runner.Job(display=display, source=found, explicit=explicit))
         return jobs_list
 
-    def lint_one(self, job: runner.Job, text: str | None = None) -> runner.FileResult:
-        """Lint one draft (``text``: instead of reading it) with its setup."""
-        return runner.lint_job(
-            job, self.setup_for(job.source), text=text, keep_text=self.options.keep_text
-        )
+    def lint_one(
+        self, job: runner.Job, text: str | None = None, setup: ruleset.Setup | None = None
+    ) -> runner.FileResult:
+        """Lint one draft (``text``: instead of reading it) with its setup (or ``setup``: one
+        the caller resolved, as the review gate does with the base commit's configuration)."""
+        chosen = setup if setup is not None else self.setup_for(job.source)
+        return runner.lint_job(job, chosen, text=text, keep_text=self.options.keep_text)
 
     def lint(
         self,
@@ -156,7 +158,7 @@ class Session:
             results = runner.run(jobs_list, self.options, cache=self.setups)
         for r in results:
             if r.skipped:
-                print(f"brieflint: skipped {r.skipped}", file=sys.stderr)
+                print(f"brieflint: skipped {display.for_terminal(r.skipped)}", file=sys.stderr)
         report = Report(
             findings=[f for r in results for f in r.findings],
             files=sum(1 for r in results if r.error is None and r.skipped is None),

@@ -35,3 +35,22 @@ def test_complete_paragraphs_and_lists_are_not_joined() -> None:
     assert found(text, RULE) == []
     md = "- strengthen regional cooperation now\n\n- improve the dialogue\n"
     assert found(md, RULE, path="draft.md") == []
+
+
+def test_a_markdown_heading_or_list_item_cut_by_a_page_break() -> None:
+    from tests.conftest import lint_text
+
+    heading = "# Brief\n\n## Risks and\n\nremedies\n\nThe body follows here.\n"
+    hits = lint_text(heading, select=[RULE], path="draft.md")
+    assert [heading[f.start : f.end] for f in hits] == ["and\n\nremedies"]
+    item = "# Brief\n\n- The first risk is the loss of\n\nconfidence in the institutions.\n"
+    hits += lint_text(item, select=[RULE], path="draft.md")
+    assert [f.fix for f in hits] == [None, None]  # a space cannot rejoin a heading or an item
+
+
+def test_whole_headings_and_lists_are_not_cut() -> None:
+    clean = (
+        "# Brief\n\n## Risks\n\nremedies are listed below, in order.\n\n"
+        "- the first item\n- the second item and\n- the third\n\nwhich we then discuss.\n"
+    )
+    assert found(clean, RULE, path="draft.md") == []

@@ -42,3 +42,37 @@ def test_long_prefix_broken_across_lines_is_joined_when_far_likelier() -> None:
     assert [f.suggestions[0] for f in hits] == ["infrastructure"]
     kept = "A state-\nowned firm; to pre-\nempt it; anti-\nwar protests.\n"
     assert lint_text(kept, select=["ocr.hyphenation"]) == []
+
+
+def test_a_hyphen_left_inside_a_word_away_from_a_line_end() -> None:
+    from tests.conftest import lint_text
+
+    text = "A ran-dom sample and a careful selec-tion of cases.\n"
+    hits = lint_text(text, select=[RULE])
+    assert [text[f.start : f.end] for f in hits] == ["ran-dom", "selec-tion"]
+    assert [f.suggestions[0] for f in hits] == ["random", "selection"]
+    # both pieces are words ("ran", "dom") or the first is no word: reported, never fixed
+    assert all(f.fix is None for f in hits)
+
+
+def test_a_space_after_a_hyphen_inside_a_compound() -> None:
+    from tests.conftest import lint_text
+
+    text = "A semi- continuous process needs error- correction.\n"
+    hits = lint_text(text, select=[RULE])
+    assert [text[f.start : f.end] for f in hits] == ["semi- continuous", "error- correction"]
+    assert [f.suggestions[0] for f in hits] == ["semi-continuous", "error-correction"]
+    assert all(f.fix is None for f in hits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Short- or long-term goals; pre- and post-war; first- and second-order effects.",
+        "I- INTRODUCTION",
+        "The follow-up, the set-up and the well-being of decision-making bodies.",
+        "Random selection of policy-makers, on-line or by e-mail.",
+    ],
+)
+def test_suspended_hyphens_headings_and_compounds_are_left_alone(text: str) -> None:
+    assert found(text, RULE) == []

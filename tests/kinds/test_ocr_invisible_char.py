@@ -28,3 +28,40 @@ def test_joiners_in_persian_are_kept() -> None:
 
 def test_clean_text_is_silent() -> None:
     assert found("A plain sentence, with tabs\tand\nnew lines.\r\n", RULE) == []
+
+
+def test_the_message_quotes_the_word_with_the_character_shown_and_the_fix() -> None:
+    from tests.conftest import lint_text
+
+    text = (
+        "The schedul\u00ades are ready, the user\ufffds guide is not.\n"
+        "It was transfor\u00ad\nmed.\n"
+    )
+    findings = lint_text(text, select=[RULE])
+    messages = [(f.message, f.suggestions) for f in findings]
+    assert messages == [
+        (
+            "invisible or lost character in the text: soft hyphen inside 'schedul<U+00AD>es'",
+            ("schedules",),
+        ),
+        # a lost character has no fix: quoted, but no arrow
+        (
+            "invisible or lost character in the text: replacement character inside 'user<U+FFFD>s'",
+            (),
+        ),
+        # a soft hyphen before a line break: the fix joins the word across the break
+        (
+            "invisible or lost character in the text: soft hyphen inside 'transfor<U+00AD>'",
+            ("transformed.",),
+        ),
+    ]
+    # the finding still covers only the invisible character
+    assert [text[f.start : f.end] for f in findings] == ["\u00ad", "\ufffd", "\u00ad"]
+
+
+def test_a_character_alone_between_spaces_names_no_word() -> None:
+    from tests.conftest import lint_text
+
+    (finding,) = lint_text("A lone \u200b here.\n", select=[RULE])
+    assert finding.message == "invisible or lost character in the text: zero width space"
+    assert finding.suggestions == ()

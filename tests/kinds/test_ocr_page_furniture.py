@@ -58,3 +58,33 @@ def test_a_footer_beside_every_page_number_is_furniture_even_twice() -> None:
         f"Title\n\n{PARA}\n\nRegional Studies Notes\n\n{PARA}\n\nRegional Studies Notes\n\n{PARA}\n"
     )
     assert found(apart, RULE) == []
+
+
+def test_a_running_title_on_its_own_line_next_to_the_page_number() -> None:
+    title = "Security Across the Black Sea"
+    for header in ("{t}\n{n}", "{n}\n{t}"):
+        pages = [header.format(t=title, n=n) for n in (2, 3, 4)]
+        text = "\n\n".join([title, PARA, pages[0], PARA, pages[1], PARA, pages[2], PARA]) + "\n"
+        found_ = found(text, RULE)
+        assert sorted(found_) == sorted([title] * 3 + ["2", "3", "4"]), header
+        assert fixed(text, RULE) == "\n\n".join([title, PARA, PARA, PARA, PARA]) + "\n"
+
+
+def test_a_running_title_ending_in_a_question_mark() -> None:
+    title = "What Next for the Black Sea?"
+    text = "\n\n".join([title, PARA, f"2 {title}", PARA, f"3 {title}", PARA]) + "\n"
+    assert found(text, RULE) == [f"2 {title}", f"3 {title}"]
+
+
+def test_the_title_after_a_cover_paragraph_is_not_a_running_header() -> None:
+    title = "Security Across the Black Sea"
+    cover = (
+        "This series publishes short analyses of security questions in the wider region, "
+        "written by members of the research network and reviewed by its editors."
+    )
+    parts = ["POLICY BRIEF NO. 7", cover, title, PARA, f"{title} 2", PARA, f"{title} 3", PARA]
+    text = "\n\n".join(parts) + "\n"
+    assert found(text, RULE) == [f"{title} 2", f"{title} 3"]
+    # and a sentence-like line that recurs is never furniture
+    said = "They said no more."
+    assert found("\n\n".join([PARA, said, PARA, said, PARA, said, PARA]) + "\n", RULE) == []

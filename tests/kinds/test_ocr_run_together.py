@@ -40,3 +40,45 @@ def test_an_ocr_misreading_of_a_letter_pair_is_not_a_lost_space() -> None:
     assert lint_text("The northem shelf is retreating.\n", select=["ocr.run-together"]) == []
     found = lint_text("The northem shelf is retreating.\n", select=["spelling.unknown-word"])
     assert [f.suggestions[0] for f in found] == ["northern"]
+
+
+def test_capitalised_joins_and_words_glued_to_numbers() -> None:
+    from tests.conftest import lint_text
+
+    text = (
+        "Wealso note that TheDialogue system of Proceedingsof the meeting scored between "
+        "0and 1, with a value of0.978.\n"
+    )
+    hits = lint_text(text, select=[RULE])
+    assert [text[f.start : f.end] for f in hits] == [
+        "Wealso",
+        "TheDialogue",
+        "Proceedingsof",
+        "0and",
+        "of0.978",
+    ]
+    assert [f.suggestions[0] for f in hits] == [
+        "We also",
+        "The Dialogue",
+        "Proceedings of",
+        "0 and",
+        "of 0.978",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inman, Atwood, Ingram, McNew and Daybell spoke; eGovernment and iPhone use grew.",
+        "The 10th day, an mp3 file, 5km away, the Covid19 rules, Python3 and the 1990s.",
+    ],
+)
+def test_names_units_and_product_names_are_not_run_together(text: str) -> None:
+    assert found(text, RULE) == []
+
+
+def test_a_function_word_glued_to_a_capitalised_word() -> None:
+    text = "InProceedings of the meeting. Sincethis approach works, said Daybell and McNew.\n"
+    assert found(text, RULE) == ["InProceedings", "Sincethis"]
+    # a known word and an ending is a word the list lacks, not "into national"
+    assert found("A larger intonational phrase.\n", RULE) == []

@@ -44,3 +44,48 @@ def test_two_column_tables_are_not_runs_of_spaces() -> None:
     assert [f.rule for f in lint_text("One  line with a gap.\n", select=["ocr.spacing"])] == [
         "ocr.spacing"
     ]
+
+
+def test_words_glued_at_a_mark() -> None:
+    from tests.conftest import lint_text
+
+    text = (
+        "We looked in,with care at close friends(Linguistic work) in section 4.Means and Fig.2.\n"
+    )
+    hits = lint_text(text, select=[RULE])
+    assert [text[f.start : f.end] for f in hits] == [
+        "in,with",
+        "friends(Linguistic",
+        "4.Means",
+        "Fig.2",
+    ]
+    assert [f.suggestions[0] for f in hits] == [
+        "in, with",
+        "friends (Linguistic",
+        "4. Means",
+        "Fig. 2",
+    ]
+    assert all(f.fix is None for f in hits)  # could be data: shown, never fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 1,000 people; the points a,b and c; version 2.1 of data.csv.",
+        "The file report.pdf and the value f(x) or friend(s), i.e. the rest.",
+    ],
+)
+def test_numbers_symbols_and_file_names_are_not_glued_words(text: str) -> None:
+    assert found(text, RULE) == []
+
+
+def test_references_and_colons_glued() -> None:
+    text = "As Neumann,2003 and Smith,J. say: Therefore,a plan; note:this matters.\n"
+    assert found(text, RULE) == ["Neumann,2003", "Smith,J", "Therefore,a", "note:this"]
+    # a ratio, a time, a web address and symbols a:b are no glued words
+    assert found("A ratio 3:2 at 10:30, see http://example.org and a:b.\n", RULE) == []
+
+
+def test_a_lost_symbol_between_words_is_not_a_question_mark() -> None:
+    assert found("The product distributes over ? from both sides.\n", RULE) == []
+    assert found("Why ? Because it is.\n", RULE) == [" "]

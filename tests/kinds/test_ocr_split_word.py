@@ -50,3 +50,38 @@ def test_two_real_words_far_likelier_joined_are_a_split_word() -> None:
     ]
     phrases = "Planes flew in formation. It may be so. We meet every day; any one of them.\n"
     assert lint_text(phrases, select=["ocr.split-word"]) == []
+
+
+def test_letter_spaced_words_are_one_finding_each_run() -> None:
+    from tests.conftest import lint_text
+
+    text = "We d i s c u s s the plan and t o o t h e r s agree.\n"
+    hits = lint_text(text, select=["ocr.split-word"])
+    assert [text[f.start : f.end] for f in hits] == ["d i s c u s s", "t o o t h e r s"]
+    assert [f.suggestions[0] for f in hits] == ["discuss", "to others"]
+    assert hits[0].fix is not None and hits[1].fix is None  # two words: no automatic fix
+
+
+def test_pieces_that_are_a_word_and_an_ending() -> None:
+    assert found("The result ing change was exact ly as planned.", "ocr.split-word") == [
+        "result ing",
+        "exact ly",
+    ]
+    assert found("They ge t the highes t marks. F inal ly, W e agree.", "ocr.split-word") == [
+        "ge t",
+        "highes t",
+        "F inal ly",
+        "W e",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Points a b c and x y z; the variables p q r; a list of t t pairs.",
+        "We could not care less about the home less visible issues.",
+        "I don t know; it s here; Plan B and C; A part of it; vitamin C is.",
+    ],
+)
+def test_symbols_phrases_and_contractions_are_not_split_words(text: str) -> None:
+    assert found(text, "ocr.split-word") == []

@@ -41,7 +41,7 @@ def gate(ws: Workspace, *args: str) -> tuple[int, str]:
 
 def brief_row(out: str, brief: str = BRIEF) -> list[str]:
     for line in out.splitlines():
-        if line.startswith(brief + " "):
+        if line.startswith("  " + brief + " "):  # table rows are indented
             return line.split()
     raise AssertionError(f"no row for {brief} in:\n{out}")
 
@@ -253,7 +253,7 @@ def test_a_broken_base_configuration_is_named_without_temporary_paths(
     approved_pr(ws, {"brieflint.yaml": "fail_on: error\n"}, CLEAN.replace("12", "13"))
     code, out = gate(ws)
     assert code == 1, out
-    row = next(line for line in out.splitlines() if line.startswith(BRIEF))
+    row = next(line for line in out.splitlines() if line.startswith("  " + BRIEF))
     assert " error " in row
     assert "brieflint.yaml:1: fail_on:" in row and "lint configuration as of base" in row
     assert str(scratch) not in out and "brieflint-gate-" not in out

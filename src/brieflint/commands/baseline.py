@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from brieflint import session
+from brieflint import display, session
 from brieflint.baseline import DEFAULT_FILE, dumps, entries, root_of
 from brieflint.reporters import write_report
 
@@ -69,7 +69,7 @@ def create(
     )
     if run.errors:
         for message in run.errors:
-            typer.echo(f"brieflint: error: {message}", err=True)
+            typer.echo(display.error_line(message), err=True)
         typer.echo(f"brieflint: {output} not written", err=True)
         raise typer.Exit(2)
     items = entries(run.report.findings, run.report.texts, root_of(output))

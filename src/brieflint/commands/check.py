@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from brieflint import reporters, session
+from brieflint import display, reporters, session
 from brieflint.errors import BrieflintError
 
 HELP = """Lint drafts (files, folders, or - for standard input).
@@ -135,7 +135,7 @@ def check(
         else:
             sys.stdout.write(text)
     for message in run.errors:
-        print(f"brieflint: error: {message}", file=sys.stderr)
+        print(display.error_line(message), file=sys.stderr)
     if run.errors:
         raise typer.Exit(2)
     raise typer.Exit(run.exit_code(fail_on))

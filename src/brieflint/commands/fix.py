@@ -10,8 +10,8 @@ from pathlib import Path
 
 import typer
 
-from brieflint import fixdiff, runner, session
-from brieflint.atomic import write_bytes
+from brieflint import display, fixdiff, runner, session
+from brieflint.atomic import failure, write_bytes
 from brieflint.decode import BinaryFileError
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
@@ -99,7 +99,7 @@ def command(
             file=sys.stderr,
         )
     for message in errors:
-        print(f"brieflint: error: {message}", file=sys.stderr)
+        print(display.error_line(message), file=sys.stderr)
     if errors:
         raise typer.Exit(2)
     raise typer.Exit(1 if changed else 0)
@@ -123,12 +123,19 @@ def _fix_one(job: runner.Job, lint_session: session.Session, mode: _Mode) -> Fix
     elif stdin:
         sys.stdout.write(result.text)
     elif result.changed and not mode.dry_run:
-        write_bytes(Path(job.source), encode_like(head, result.text))
+        try:
+            write_bytes(Path(job.source), encode_like(head, result.text))
+        except OSError as exc:
+            raise BrieflintError(
+                f"cannot write the fixed draft: {failure(exc)}; the draft is unchanged",
+                path=job.display,
+            ) from None
     if result.changed and not mode.diff:
         verb = "would fix" if mode.dry_run else "fixed"
         rules = sorted({f.rule for f in result.applied})
         print(
-            f"{job.display}: {verb} {len(result.applied)} finding(s) ({', '.join(rules)})",
+            f"{display.for_terminal(job.display)}: {verb} {len(result.applied)} finding(s) "
+            f"({', '.join(rules)})",
             file=sys.stderr,
         )
     if mode.show_fixes and result.changed:

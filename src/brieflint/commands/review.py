@@ -12,6 +12,7 @@ import typer
 
 from brieflint.errors import BrieflintError
 from brieflint.review import workflow
+from brieflint.review.display import safe
 from brieflint.review.workflow import Decision
 
 app = typer.Typer(
@@ -35,17 +36,26 @@ SIGN_KEY = typer.Option(
 
 def _record(path: str, decision: Decision) -> None:
     brief = workflow.open_brief(path)
-    made, written, after = workflow.record(brief, decision)
-    rel = written.relative_to(brief.repo.root).as_posix()
-    typer.echo(f"{brief.rel}: {made.payload.action} recorded ({made.short}); state: {after.state}")
-    typer.echo(f"  {rel}")
+    try:
+        done = workflow.record(brief, decision)
+    except workflow.LintRefused as exc:
+        typer.echo(f"brieflint: {safe(str(exc))}", err=True)
+        raise typer.Exit(1) from None
+    made, after = done.record, done.state
+    rel = done.path.relative_to(brief.repo.root).as_posix()
+    for warning in done.warnings:
+        typer.echo(f"brieflint: warning: {safe(warning)}", err=True)
+    typer.echo(
+        safe(f"{brief.rel}: {made.payload.action} recorded ({made.short}); state: {after.state}")
+    )
+    typer.echo(f"  {safe(rel)}")
     typer.echo("  commit it: git add .brieflint/reviews && git commit")
 
 
 @app.command(
     "submit",
-    help="""Submit a draft for review (draft → in-review). Refuses while lint fails, unless
---force with --reason (the reason is recorded).
+    help="""Submit a draft for review (draft → in-review). Refuses while lint fails (exit 1),
+unless --force with --reason (the reason is recorded).
 
 Example:  brieflint review submit briefs/trade.md
 """,
@@ -151,7 +161,9 @@ def publish(
     "status",
     help="""Show each brief's state, approvals by role, stale approvals and open change requests.
 
-Without PATHS: every brief that has records. Exit 0; 2 on errors.
+Without PATHS: every brief that has records; a folder: every brief in it, with records or not.
+Approvals the gate would not count (by the brief's authors on this branch) are shown as such.
+Exit 0; 2 on errors.
 
 Example:  brieflint review status briefs/ --format json
 """,
@@ -173,9 +185,9 @@ def status(
         p = Path(raw)
         if p.is_dir():
             under = repo.relative(p)
-            targets += [
-                str(repo.absolute(r)) for r in workflow.reviewed_briefs(repo, policy, under)
-            ]
+            found = set(workflow.reviewed_briefs(repo, policy, under))
+            found |= set(workflow.briefs_in(repo, policy, under))
+            targets += [str(repo.absolute(r)) for r in sorted(found)]
         else:
             targets.append(raw)
     states = []
@@ -198,6 +210,9 @@ def status(
         needed = d["needed"]
         parts = [f"{r} {have.get(r, 0)}/{n}" for r, n in sorted(needed.items())]
         parts += [f"{r} {c}" for r, c in sorted(have.items()) if r not in needed]
+        parts += [
+            f"{n['reviewer']} not counted ({n['reason']})" for n in d["approvals_not_counted"]
+        ]
         requests = ", ".join(f"{o['reviewer']}: {o['comment']}" for o in d["open_change_requests"])
         state = d["state"] + (" (unstaged changes)" if d["unstaged_changes"] else "")
         rows.append(
@@ -223,9 +238,10 @@ def log(path: str = typer.Argument(..., help="The brief.")) -> None:
     brief = workflow.open_brief(path)
     _, mine = workflow.current_state(brief, brief.repo.index_blob(brief.rel))
     if not mine:
-        typer.echo(f"{brief.rel}: no decisions recorded")
+        typer.echo(f"{safe(brief.rel)}: no decisions recorded")
         return
     rows = [("when (UTC)", "action", "reviewer", "blob", "state", "signed", "comment")]
+    signed = {True: "yes", False: "signed, not verifiable", None: "no"}
     for r in mine:
         p = r.payload
         who = p.reviewer + (f" ({p.role})" if p.role else "")
@@ -237,7 +253,7 @@ def log(path: str = typer.Argument(..., help="The brief.")) -> None:
                 who,
                 p.blob[:12],
                 p.state,
-                "yes" if r.signature else "no",
+                signed[workflow.signature_verifies(brief.repo, brief.policy, r)],
                 p.comment.replace("\n", " / "),
             )
         )
@@ -303,13 +319,16 @@ def verify() -> None:
     repo, policy = workflow.open_repo(Path.cwd())
     problems, count = verify_mod.staged(repo, policy)
     for problem in problems:
-        typer.echo(f"brieflint: {problem}", err=True)
+        typer.echo(f"brieflint: {safe(problem)}", err=True)
     if problems:
         raise typer.Exit(1)
     typer.echo(f"ledger ok ({count} record(s) added)")
 
 
 def _table(rows: Sequence[tuple[str, ...]]) -> str:
+    """Rows as aligned columns; every cell escaped (``display.safe``): e-mails, comments and
+    paths come from whoever pushed."""
+    rows = [tuple(safe(c) for c in row) for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     out = []
     for row in rows:

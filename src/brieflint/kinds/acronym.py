@@ -30,7 +30,10 @@ _ROMAN = regex.compile(r"[IVXLCDM]+")
 
 
 class AcronymOptions(Options):
-    report: Literal["near-miss", "undefined"]
+    report: Literal["near-miss", "undefined"] = Field(
+        description='"near-miss": one letter from a defined acronym; "undefined": never defined '
+        "and not known."
+    )
     known: list[str] = Field(
         default_factory=list, description="Acronyms every reader knows; they need no definition."
     )

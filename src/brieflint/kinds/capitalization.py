@@ -36,7 +36,9 @@ class CapitalizationOptions(Options):
     terms: list[str] = Field(
         default_factory=list, description="Terms spelt exactly so (NATO, OSCE)."
     )
-    headings: Literal["any", "sentence", "title"] = "any"
+    headings: Literal["any", "sentence", "title"] = Field(
+        "any", description='Case style of headings: "sentence", "title", or "any" (not checked).'
+    )
     exceptions: list[str] = Field(default_factory=list, description="Words kept as written.")
 
 

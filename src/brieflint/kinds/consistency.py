@@ -25,7 +25,9 @@ class ConsistencyOptions(Options):
     groups: list[list[str]] = Field(
         description="Each group lists interchangeable spellings; a document should use one."
     )
-    ignorecase: bool = True
+    ignorecase: bool = Field(
+        True, description="Spellings differing only in case count as the same spelling."
+    )
 
     @field_validator("groups")
     @classmethod

@@ -17,8 +17,12 @@ from brieflint.patterns import Pattern, find_words, finditer, words_pattern
 class ExistenceOptions(Options):
     tokens: list[str] = Field(default_factory=list, description="Words or phrases (whole words).")
     patterns: list[Pattern] = Field(default_factory=list, description="Regular expressions.")
-    ignorecase: bool = True
-    scope: Literal["prose", "text"] = "prose"
+    ignorecase: bool = Field(True, description="Match regardless of case.")
+    scope: Literal["prose", "text"] = Field(
+        "prose",
+        description='"prose": only prose (Markdown code, URLs and comments left out); "text": '
+        "the whole file.",
+    )
 
 
 def check(doc: Document, options: ExistenceOptions, ctx: Context) -> Iterator[Hit]:

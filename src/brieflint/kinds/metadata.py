@@ -28,28 +28,38 @@ class CoverPattern(Options):
 
 
 class FieldSpec(Options):
-    type: Literal["str", "int", "date", "list"] = "str"
-    required: bool = True
+    type: Literal["str", "int", "date", "list"] = PField(
+        "str",
+        description='How the value is read: "str", "int", "date" or "list" (items split by '
+        "separator).",
+    )
+    required: bool = PField(True, description="A missing field is reported.")
     description: str = PField("", description="How the value is written, for messages.")
     pattern: Pattern | None = PField(None, description="str/list items must match it in full.")
-    choices: list[str] = PField(default_factory=list)
-    minimum: int | None = None
-    maximum: int | None = None
-    formats: list[str] = PField(default_factory=lambda: ["%d.%m.%Y", "%Y-%m-%d"])
+    choices: list[str] = PField(default_factory=list, description="Allowed values (empty: any).")
+    minimum: int | None = PField(None, description='Smallest allowed number ("int" fields).')
+    maximum: int | None = PField(None, description='Largest allowed number ("int" fields).')
+    formats: list[str] = PField(
+        default_factory=lambda: ["%d.%m.%Y", "%Y-%m-%d"],
+        description='Date formats tried in turn (strftime codes), for "date" fields.',
+    )
     separator: Pattern = PField(r"\s*(?:&|,|;|\band\b)\s*", description="Splits a list line.")
-    cover: CoverPattern | None = None
+    cover: CoverPattern | None = PField(
+        None, description="How to find the field on a plain-text cover."
+    )
 
 
 class DateAfter(Options):
     pattern: Pattern = PField(description="Group 'date' is a date that must not be later.")
     label: str = PField(description="What the date is, e.g. 'the end of the field research'.")
     formats: list[str] = PField(
-        default_factory=lambda: ["%d %B %Y", "%B %d %Y", "%B %d, %Y", "%d.%m.%Y", "%Y-%m-%d"]
+        default_factory=lambda: ["%d %B %Y", "%B %d %Y", "%B %d, %Y", "%d.%m.%Y", "%Y-%m-%d"],
+        description="Date formats tried in turn (strftime codes).",
     )
 
 
 class Biographies(Options):
-    field: str = "authors"
+    field: str = PField("authors", description="The field whose names need biographies.")
     pattern: Pattern = PField(description="Matches a paragraph's start; group 'name' is a name.")
     within_last: float = PField(
         0.5, gt=0, le=1, description="Look for biographies in this last part of the text."
@@ -57,15 +67,22 @@ class Biographies(Options):
 
 
 class MetadataOptions(Options):
-    fields: dict[str, FieldSpec]
+    fields: dict[str, FieldSpec] = PField(
+        description="The metadata fields by name, each with its type and checks."
+    )
     cover_lines: int = PField(30, ge=1, description="How many first lines make the cover.")
     missing: Literal["always", "if-any"] = PField(
         "always", description="'if-any': report missing fields only when some field is present."
     )
     title_field: str | None = PField(None, description="Field whose value is repeated inside.")
-    date_field: str = "date"
-    dates_not_after: list[DateAfter] = PField(default_factory=list)
-    biographies: Biographies | None = None
+    date_field: str = PField("date", description="The field holding the brief's own date.")
+    dates_not_after: list[DateAfter] = PField(
+        default_factory=list,
+        description="Dates in the text that must not be later than the brief's date.",
+    )
+    biographies: Biographies | None = PField(
+        None, description="Check that each author in a field has a biography near the end."
+    )
 
     @model_validator(mode="after")
     def _known_fields(self) -> MetadataOptions:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 import regex
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -16,11 +16,14 @@ from brieflint.patterns import Pattern, finditer
 
 
 class OccurrenceOptions(Options):
-    pattern: Pattern
-    min: int | None = None
-    max: int | None = None
-    scope: Literal["document", "paragraph", "sentence"] = "document"
-    ignorecase: bool = True
+    pattern: Pattern = Field(description="The regular expression counted.")
+    min: int | None = Field(None, description="Fewest occurrences per scope (none: no minimum).")
+    max: int | None = Field(None, description="Most occurrences per scope (none: no maximum).")
+    scope: Literal["document", "paragraph", "sentence"] = Field(
+        "document",
+        description='Where occurrences are counted: "document", "paragraph" or "sentence".',
+    )
+    ignorecase: bool = Field(True, description="Match regardless of case.")
 
     @model_validator(mode="after")
     def _bounds(self) -> OccurrenceOptions:

@@ -27,7 +27,8 @@ def check(doc: Document, options: BrokenParagraphOptions, ctx: Context) -> Itera
         start = doc.text.rfind(" ", brk.before.start, brk.gap_start) + 1 or brk.before.start
         end = doc.text.find(" ", brk.gap_end, brk.after.end)
         end = brk.after.end if end == -1 else end
-        yield Hit(start, end, {}, (), (Edit(brk.gap_start, brk.gap_end, " "),))
+        fix = (Edit(brk.gap_start, brk.gap_end, " "),) if brk.fixable else None
+        yield Hit(start, end, {}, (), fix)
 
 
 KIND = Kind(

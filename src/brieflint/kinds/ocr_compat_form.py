@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Iterator
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -39,7 +40,9 @@ _NON_ASCII_PAIR = regex.compile(r"[^\x00-\x7f]{2}")
 
 
 class CompatFormOptions(Options):
-    mojibake: bool = True
+    mojibake: bool = Field(
+        True, description='Also report mojibake (UTF-8 read as Latin-1, "TÃ¼rkiye").'
+    )
 
 
 def check(doc: Document, options: CompatFormOptions, ctx: Context) -> Iterator[Hit]:

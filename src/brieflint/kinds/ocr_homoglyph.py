@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -32,7 +33,9 @@ OTHER_WORD = unsafe(
 
 
 class HomoglyphOptions(Options):
-    whole_tokens: bool = True  # also report tokens made only of lookalikes ("То") in Latin text
+    whole_tokens: bool = Field(
+        True, description='Also report tokens made only of lookalikes ("То") in Latin text.'
+    )
 
 
 def _script(token: str) -> str:

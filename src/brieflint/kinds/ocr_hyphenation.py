@@ -4,6 +4,7 @@ while the hyphen stayed ("mul- tidimensional", "di-rectly")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -12,6 +13,9 @@ from brieflint.document import Document
 from brieflint.findings import Edit
 from brieflint.kinds import Hit, Kind, Options, safe, unsafe
 from brieflint.text import segment
+
+if TYPE_CHECKING:
+    from brieflint.text.lexicon import Lexicon
 
 _WORD = r"[\p{L}\p{M}]++"
 # a hyphen then a line break, or a hyphen then spaces, or a hyphen inside a word
@@ -53,9 +57,27 @@ def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[
         if not second[0].islower() and not (first.isupper() and second.isupper()):
             continue  # "Nagorno-Karabakh", "anti-Russian": a compound with a name
         joined = first + second
+        if (
+            spaces
+            and second.casefold() not in _SUSPENDED
+            and not segment.is_known(joined, lexicon, counts)
+        ):
+            # "semi- continuous", "error- correction": the space after the hyphen is the damage
+            # (a suspended hyphen is followed by "and", "or"...); the compound keeps its hyphen
+            if (
+                len(first) > 1
+                and second[0].islower()
+                and lexicon.known(first, segment.KNOWN_ZIPF)
+                and lexicon.known(second, segment.KNOWN_ZIPF)
+            ):
+                compound = f"{first}-{second}"
+                what = "a space after a hyphen inside a compound"
+                yield Hit(m.start(1), m.end(5), {"joined": compound, "what": what}, (compound,))
+            continue
         if not segment.is_known(joined, lexicon, counts):
             continue
         in_doc = counts.get(joined.casefold(), 0) > 0
+        sure = True
         fragments = segment.is_fragment(first, lexicon) or segment.is_fragment(second, lexicon)
         if line_break:
             prefix = first.casefold() in segment.PREFIXES
@@ -66,18 +88,42 @@ def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[
             what = "a word broken across lines"
             declared = LINE_END
         elif spaces:
-            if not fragments or second.casefold() in ("and", "or", "to", "nor"):
+            if second.casefold() in _SUSPENDED:
                 continue  # "pre- and post-war": a suspended hyphen
+            if not fragments:
+                if len(first) < 2 or not second[0].islower():
+                    continue  # "I- INTRODUCTION": a numbered heading
+                compound = f"{first}-{second}"
+                what = "a space after a hyphen inside a compound"
+                yield Hit(m.start(1), m.end(5), {"joined": compound, "what": what}, (compound,))
+                continue
             what = "a broken word whose line break was lost"
             declared = LOST_BREAK
         else:
-            if not segment.is_fragment(second, lexicon) or first.casefold() in segment.PREFIXES:
+            if not _broken_inside(first, second, lexicon):
                 continue  # "e-mail", "co-operation", "pre-empt": hyphenated on purpose
             what = "a hyphen left inside a word"
             declared = IN_WORD
-        fix = (Edit(m.start(2), m.start(5), ""),)
+            # fixed only when the piece after the hyphen is no word at all ("di-rectly")
+            sure = segment.is_fragment(second, lexicon)
+        fix = (Edit(m.start(2), m.start(5), ""),) if sure else None
         params = {"joined": joined, "what": what}
         yield Hit(m.start(1), m.end(5), params, (joined,), fix, fix_as=declared.name)
+
+
+# the words after a suspended hyphen: "pre- and post-war", "short- or long-term"
+_SUSPENDED = frozenset({"and", "or", "to", "nor", "but", "versus", "vs", "as"})
+
+
+def _broken_inside(first: str, second: str, lexicon: Lexicon) -> bool:
+    """``first-second`` is one word with a hyphen left inside ("di-rectly", "selec-tion",
+    "ran-dom"), not a hyphenated compound: no prefix before it, a piece that is no word, or a
+    joined word far likelier than the two words ("random" against "ran" + "dom")."""
+    if first.casefold() in segment.PREFIXES or len(first) < 2:
+        return False  # "co-operation", "e-mail"
+    if segment.is_fragment(second, lexicon) or segment.is_fragment(first, lexicon):
+        return True
+    return segment.likely_split(first, second, lexicon)
 
 
 def _breaks(prose: str) -> Iterator[regex.Match[str]]:

@@ -48,6 +48,43 @@ class InvisibleCharOptions(Options):
     pass
 
 
+_WORD_AROUND = 40  # at most this many characters of the word on each side are quoted
+
+
+def _shown(text: str) -> str:
+    """``text`` with every invisible, control or lost character written as ``<U+00AD>``."""
+    return _PATTERN.sub(lambda m: "".join(f"<U+{ord(c):04X}>" for c in m.group()), text)
+
+
+def _word(prose: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the word (a run of non-space characters) around ``start``–``end``."""
+    left = start
+    while left > max(0, start - _WORD_AROUND) and not prose[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < min(len(prose), end + _WORD_AROUND) and not prose[right].isspace():
+        right += 1
+    return left, right
+
+
+def _where(
+    prose: str, start: int, end: int, fix: tuple[Edit, ...] | None
+) -> tuple[str, tuple[str, ...]]:
+    """(" inside 'schedul<U+00AD>es'", ("schedules",)): the word quoted, and as fixed."""
+    left, right = _word(prose, start, end)
+    if (left, right) == (start, end):
+        return "", ()  # alone between spaces: no word to quote
+    quoted = f" inside '{_shown(prose[left:right])}'"
+    if fix is None:
+        return quoted, ()
+    resume = fix[0].end  # past a soft hyphen's line break, the word goes on on the next line
+    tail = max(right, resume)
+    while resume > right and tail < len(prose) and not prose[tail].isspace():
+        tail += 1
+    fixed = prose[left:start] + prose[resume:tail]
+    return quoted, (fixed,) if fixed.strip() else ()
+
+
 def _names(chars: str) -> str:
     seen: list[str] = []
     for ch in chars:
@@ -74,7 +111,9 @@ def check(doc: Document, options: InvisibleCharOptions, ctx: Context) -> Iterato
                 fix = (Edit(start, brk.end() if brk else end, ""),)
         formatting = _FORMATTING_RUN.fullmatch(m.group()) is not None
         declared = FORMATTING if formatting else CONTROL
-        yield Hit(start, end, {"chars": _names(m.group())}, (), fix, fix_as=declared.name)
+        where, suggestions = _where(prose, start, end, fix)
+        params = {"chars": _names(m.group()), "where": where}
+        yield Hit(start, end, params, suggestions, fix, fix_as=declared.name)
 
 
 KIND = Kind(

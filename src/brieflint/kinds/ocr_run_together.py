@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -19,13 +21,30 @@ if TYPE_CHECKING:
 
 _LOWER = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’@./_-])\p{Ll}{5,40}(?![\p{L}\p{M}\p{N}'’@/_-])")
 _NUMBER_WORD = regex.compile(r"(?<![\p{L}\p{N}.,/])(\d{1,3})(\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{N}])")
-_CAMEL = regex.compile(r"(?<![\p{L}\p{N}])(\p{Ll}{2,20})(\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{N}])")
+_CAMEL = regex.compile(
+    r"(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}{1,20}|\p{Ll}{2,20})(\p{Lu}\p{Ll}{1,20})(?![\p{L}\p{N}])"
+)
+# a common word glued to a number, either way round: "of0.978", "between 0and 1"
+_WORD_NUMBER = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}.,/_-])(\p{Ll}{2,12})(\d[\d.,]*\d|\d)(?![\p{L}\p{N}])"
+)
+_NUMBER_LOWER = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}.,/_-])(\d+)(\p{Ll}{3,12})(?![\p{L}\p{M}\p{N}])"
+)
+_DIGIT_LETTER = re.compile(r"[a-z][0-9]|[0-9][a-z]")  # where either can match (a C-speed scan)
+# a capitalised token that splits into words ("Wealso", "Thechallenge", "Proceedingsof")
+_CAPITAL_WORD = regex.compile(r"\p{Lu}\p{Ll}{4,40}")
+_CAPITAL = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’@./_-])\p{Lu}\p{Ll}{4,40}(?![\p{L}\p{M}\p{N}'’@/_-])"
+)
+GLUE_WORD_ZIPF = 6.0  # "we", "the", "of": a word this common glued to a capitalised token
 _LOWER_WORD = regex.compile(r"\p{Ll}{5,40}")  # a word _LOWER can match whole
 _LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")  # a word _CAMEL can match inside
 MAX_TOKEN_ZIPF = 3.5  # a token more frequent than this is a word, whatever it looks like
 UNKNOWN_ZIPF = 1.5
 COMMON_WORD_ZIPF = 5.5  # "in", "the", "are": the words a lost space most often glues on
 CONTENT_WORD_ZIPF = 4.0
+DERIVED_STEM_ZIPF = 2.5  # segment.KNOWN_ZIPF: the stem is a word
 
 
 SPLIT = unsafe(
@@ -37,8 +56,12 @@ SPLIT = unsafe(
 
 
 class RunTogetherOptions(Options):
-    numbers: bool = True  # "1For": a footnote number run into the next word
-    camel_case: bool = True  # "regionThe"
+    numbers: bool = Field(
+        True, description='Report a footnote number run into the next word ("1For").'
+    )
+    camel_case: bool = Field(
+        True, description='Report a lower-case word run into a capitalised one ("regionThe").'
+    )
 
 
 def check(doc: Document, options: RunTogetherOptions, ctx: Context) -> Iterator[Hit]:
@@ -52,8 +75,77 @@ def check(doc: Document, options: RunTogetherOptions, ctx: Context) -> Iterator[
             if lexicon.zipf(m.group(2)) >= CONTENT_WORD_ZIPF:
                 split = f"{m.group(1)} {m.group(2)}"
                 yield Hit(*m.span(), {"words": split}, (split,))
+        yield from _number_hits(doc, lexicon)
     if options.camel_case:
         yield from _camel_hits(doc, forms, lexicon, counts)
+    yield from _capital_hits(doc, forms, lexicon, counts)
+
+
+def _number_hits(doc: Document, lexicon: Lexicon) -> Iterator[Hit]:
+    """A very common word glued to a number: "of0.978", "0and". Only words at least as common
+    as "in" or "the" count, so units and suffixes ("5km", "10th", "mp3") stay alone."""
+    prose = doc.prose
+    done = 0
+    for seam in _DIGIT_LETTER.finditer(prose):
+        if seam.start() < done:
+            continue
+        start = seam.start()
+        while start > 0 and (prose[start - 1].isalnum() or prose[start - 1] in ".,"):
+            start -= 1  # back to the start of the token: "0.5and"
+        for pattern, letters in ((_WORD_NUMBER, 1), (_NUMBER_LOWER, 2)):
+            m = pattern.match(prose, start)
+            if m is not None and lexicon.zipf(m.group(letters)) >= COMMON_WORD_ZIPF:
+                split = f"{m.group(1)} {m.group(2)}"
+                yield Hit(*m.span(), {"words": split}, (split,))
+                done = m.end()
+                break
+
+
+def _capital_hits(
+    doc: Document, forms: frozenset[str], lexicon: Lexicon, counts: Counter[str]
+) -> Iterator[Hit]:
+    """A capitalised token that is no word and splits into words: a very common first word and
+    content words ("Wealso", "Thechallenge"), or a content word and a function word glued on
+    ("Proceedingsof"). Names are capitalised too, so the split must be this plain."""
+    memo = segment.lexicon_memo(lexicon, "run_together.capital", _split_capital)
+    splits = frozenset(f for f in forms if _CAPITAL_WORD.fullmatch(f) and memo[f] is not None)
+    if not splits:
+        return
+    prose = doc.prose
+    for word in doc.words:
+        if word.text not in splits or counts.get(word.text.casefold(), 0) >= 2:
+            continue
+        m = _CAPITAL.match(prose, word.start)
+        if m is None or m.end() != word.end:
+            continue
+        parts = memo[word.text]
+        assert parts is not None
+        words = " ".join([parts[0].capitalize(), *parts[1:]])
+        yield Hit(*m.span(), {"words": words}, (words,))
+
+
+def _split_capital(form: str, lexicon: Lexicon) -> list[str] | None:
+    folded = form.casefold()
+    if lexicon.zipf(folded) >= UNKNOWN_ZIPF or lexicon.vocabulary.accepts(form):
+        return None
+    parts = segment.segment(folded, lexicon)
+    if not parts or segment.near_known(folded, lexicon):
+        return None
+    zipfs = [lexicon.zipf(p) for p in parts]
+    rest = list(zip(parts[1:], zipfs[1:], strict=True))
+    # "Wealso"; "Sincethis" (a common first word and a function word); never "Daybell"
+    first_common = (
+        zipfs[0] >= GLUE_WORD_ZIPF
+        or (zipfs[0] >= COMMON_WORD_ZIPF and max(zipfs[1:]) >= GLUE_WORD_ZIPF)
+    ) and all((len(p) >= 4 and z >= CONTENT_WORD_ZIPF) or z >= GLUE_WORD_ZIPF for p, z in rest)
+    glued_on = (
+        parts[-1] in segment.FUNCTION_WORDS
+        and zipfs[-1] >= GLUE_WORD_ZIPF
+        and all(
+            len(p) >= 5 and z >= CONTENT_WORD_ZIPF for p, z in zip(parts, zipfs[:-1], strict=False)
+        )
+    )
+    return parts if first_common or glued_on else None
 
 
 def _lower_hits(
@@ -100,6 +192,8 @@ def _camel_hits(
         # one character past the word, so that the look-ahead sees what follows it
         for m in _CAMEL.finditer(prose, word.start, min(word.end + 1, len(prose))):
             a, b = m.group(1), m.group(2)
+            if a[0].isupper() and len(a) < 3 and a.casefold() not in segment.FUNCTION_WORDS:
+                continue  # "McNew", "DeLuca": a name; "InProceedings" is two words
             if (
                 lexicon.zipf(m.group()) < UNKNOWN_ZIPF
                 and not lexicon.vocabulary.accepts(m.group())
@@ -152,7 +246,17 @@ def _split(token: str, lexicon: Lexicon, counts: Counter[str]) -> list[str] | No
         return None  # the token itself is about as likely as the words
     if segment.near_known(token, lexicon):
         return None  # one letter away from a word: a misreading, not a lost space
+    if _derived(token, lexicon):
+        return None  # "intonational": a known word and an ending, a word the list lacks
     return parts
+
+
+def _derived(token: str, lexicon: Lexicon) -> bool:
+    """``token`` is a known word of four letters or more followed by an English ending."""
+    for cut in range(4, len(token) - 1):
+        if token[cut:] in segment.SUFFIXES and lexicon.zipf(token[:cut]) >= DERIVED_STEM_ZIPF:
+            return True
+    return False
 
 
 KIND = Kind(

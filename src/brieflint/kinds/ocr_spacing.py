@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -30,6 +31,38 @@ _NOT_SPACE = re.compile(r"[^ ]")
 _END_BEFORE_CAPITAL = regex.compile(r"[.!?](?=\p{Lu}\p{Ll})")  # ends a _NO_SPACE_AFTER match
 _SPACES_BEFORE = regex.compile(r"(?r)[ \t]+")  # matched backwards from an offset
 _LOWER_BEFORE = regex.compile(r"(?r)\p{Ll}+")
+# Two words glued at a mark that a space should follow: "in,with", "friends(Linguistic",
+# "4.Means", "Fig.2". The words on both sides must be words of the language (judged below),
+# so lists of symbols ("a,b"), numbers ("1,000") and code-like names are left alone.
+_GLUED_COMMA = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’@./_-])(\p{L}\p{Ll}{1,30})([,;:])(\p{Ll}{2,30}|a)"
+    r"(?![\p{L}\p{M}\p{N}'’@/_(-]|[.,;:]\p{L})"
+)
+# a reference glued together: "(Smith,2003)", "Smith,J."
+_GLUED_CITATION = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’@./_-])(\p{Lu}\p{Ll}{2,30})(,)(\d{4}(?!\d)|\p{Lu}(?=\.))"
+)
+_GLUED_BRACKET = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’@./_-])(\p{L}\p{Ll}{2,30})(\()(\p{L}\p{Ll}{2,30})(?![\p{L}\p{M}\p{N}(])"
+)
+_GLUED_NUMBER_STOP = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}.,])(\d{1,3})(\.)(\p{Lu}\p{Ll}{2,30})(?![\p{L}\p{M}\p{N}.])"
+)
+_GLUED_ABBREVIATION = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}.@/_-])(\p{Lu}?\p{Ll}{1,3})(\.)(\d{1,4})(?![\p{L}\p{N}]|[.,:]\d)"
+)
+_GLUED = (
+    _GLUED_COMMA,
+    _GLUED_CITATION,
+    _GLUED_BRACKET,
+    _GLUED_NUMBER_STOP,
+    _GLUED_ABBREVIATION,
+)
+_RUN_BEFORE_MARK = regex.compile(r"(?r)[\p{L}\p{M}\p{N}]+")
+GLUED_WORD_ZIPF = 3.0
+_LOST_MARK = regex.compile(
+    r"\?[ \t]+[\p{Ll}\p{N}=+*<>(?]"
+)  # "?" with a phrase running on  # each word beside the mark is at least this common
 
 
 BETWEEN_WORDS = safe(
@@ -71,7 +104,9 @@ def _between_words(prose: str, start: int, end: int) -> bool:
 
 
 class SpacingOptions(Options):
-    double_after_sentence: bool = True  # allow two spaces after a full stop (a typing habit)
+    double_after_sentence: bool = Field(
+        True, description="Allow two spaces after a full stop (a typing habit)."
+    )
 
 
 def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]:
@@ -81,6 +116,8 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
         mark = prose[m.end()]
+        if mark == "?" and _LOST_MARK.match(prose, m.end()):
+            continue  # "over ? from": a lost symbol between words, not a question mark
         declared = BETWEEN_WORDS if _between_words(prose, *m.span()) else BEFORE_MARK
         fix = (Edit(*m.span(), ""),)
         params = {"what": f"a space before '{mark}'"}
@@ -104,6 +141,7 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
             (Edit(pos, pos, " "),),
             fix_as=AFTER_END.name,
         )
+    yield from _glued(doc, ctx)
     tables: dict[int, bool] = {}  # line → part of a table; judged once per line
     for m in matches_at(_SPACE_RUN, prose, _double_spaces(prose)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
@@ -118,6 +156,41 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
             continue  # aligned columns of a table
         fix = (Edit(*m.span(), " "),)
         yield Hit(*m.span(), {"what": "a run of spaces"}, (), fix, fix_as=SPACE_RUN.name)
+
+
+def _glued(doc: Document, ctx: Context) -> Iterator[Hit]:
+    """Words glued at a comma, semicolon, bracket or full stop ("in,with", "4.Means").
+
+    No fix: text like this is sometimes data (a list of values, a file name), which only a
+    reader can tell; the suggestion shows the spaced form.
+    """
+    prose = doc.prose
+    marks = tokens.char_offsets(prose, ",;:(.")
+    lexicon = ctx.lexicon
+    done = 0
+    for at in marks:
+        if at < done or at == 0 or at + 1 >= len(prose) or prose[at + 1].isspace():
+            continue
+        run = _RUN_BEFORE_MARK.match(prose, 0, at)
+        if run is None:
+            continue
+        for pattern in _GLUED:
+            m = pattern.match(prose, run.start())
+            if m is None or m.start(2) != at:
+                continue
+            first, mark, second = m.group(1), m.group(2), m.group(3)
+            if pattern is _GLUED_COMMA or pattern is _GLUED_BRACKET:
+                if min(lexicon.zipf(first), lexicon.zipf(second)) < GLUED_WORD_ZIPF:
+                    continue
+            elif pattern is _GLUED_NUMBER_STOP and lexicon.zipf(second) < GLUED_WORD_ZIPF:
+                continue
+            if not _prose(doc, m.start(), m.end()):
+                continue
+            spaced = f"{first} {mark}{second}" if mark == "(" else f"{first}{mark} {second}"
+            what = f"no space {'before' if mark == '(' else 'after'} '{mark}'"
+            yield Hit(m.start(), m.end(), {"what": what}, (spaced,))
+            done = m.end()
+            break
 
 
 def _space_before_starts(prose: str, marks: list[int]) -> Iterator[int]:

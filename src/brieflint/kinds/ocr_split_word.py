@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -30,7 +32,7 @@ JOIN = unsafe(
 
 
 class SplitWordOptions(Options):
-    max_parts: int = 3
+    max_parts: int = Field(3, description="Most pieces a split word is rejoined from.")
 
 
 def check(doc: Document, options: SplitWordOptions, ctx: Context) -> Iterator[Hit]:
@@ -39,17 +41,84 @@ def check(doc: Document, options: SplitWordOptions, ctx: Context) -> Iterator[Hi
     texts = segment.word_texts(doc)
     fragments = segment.fragments(texts, lexicon)
     likely = segment.likely_splits(texts, lexicon)
+    covered: set[int] = set()  # words of letter-spaced runs, judged as a whole
+    for (first, last), spelt in _letter_spaced(doc, lexicon, counts):
+        covered.update(_indices(doc, first, last))
+        if spelt is not None:
+            text, words = spelt
+            fix = (Edit(first, last, text),) if words == 1 else None
+            yield Hit(first, last, {"joined": text}, (text,), fix)
     i = 0
     for start in _candidates(fragments, likely, options.max_parts):
-        if start < i:
+        if start < i or start in covered:
             continue  # inside a split word already reported
         found = _split_at(doc, start, fragments, likely, options.max_parts, lexicon, counts)
         if found is None:
             continue
         parts, joined = found
+        if not covered.isdisjoint(range(start, start + len(parts))):
+            continue
         first, last = parts[0].start, parts[-1].end
         yield Hit(first, last, {"joined": joined}, (joined,), (Edit(first, last, joined),))
         i = start + len(parts)
+
+
+PAIR_OF_LETTERS_ZIPF = 5.0  # two lone letters must spell a very common word ("i s", "o f")
+_SPACED_UNSPELT = 5  # letters in a row reported even if no words are found in them
+_SPACED_MIN = 3  # letters in a letter-spaced word ("t h e"); two are judged as any split word
+
+
+def _letter_spaced(
+    doc: Document, lexicon: Lexicon, counts: Counter[str]
+) -> Iterator[tuple[tuple[int, int], tuple[str, int] | None]]:
+    """Runs of single letters one space apart, and the words they spell ("d i s c u s s", "t o
+    o t h e r s" for "to others"), or None: ((start, end), (the words, how many) or None). A run
+    of letters in alphabetical order ("a b c", "x y z") or of one letter spells nothing."""
+    words = doc.words
+    prose = doc.prose
+    run: list[Span] = []
+    for w in [*words, None]:
+        if (
+            w is not None
+            and len(w.text) == 1
+            and (not run or (w.start - run[-1].end == 1 and prose[run[-1].end] == " "))
+        ):
+            run.append(w)
+            continue
+        if len(run) >= _SPACED_MIN and (len(run) > 1 and doc.is_prose(run[0].start, run[-1].end)):
+            yield (run[0].start, run[-1].end), _spell(run, lexicon, counts)
+        run = [w] if w is not None and len(w.text) == 1 else []
+
+
+def _spell(run: list[Span], lexicon: Lexicon, counts: Counter[str]) -> tuple[str, int] | None:
+    letters = "".join(w.text for w in run)
+    rest = letters[1:]
+    if not (rest.islower() or letters.isupper()):
+        return None
+    folded = letters.casefold()
+    steps = {ord(b) - ord(a) for a, b in itertools.pairwise(folded)}
+    if steps <= {0} or steps <= {1}:
+        return None  # "a b c", "x y z", "n n n"
+    if segment.is_known(letters, lexicon, counts) and lexicon.zipf(folded) >= segment.KNOWN_ZIPF:
+        return letters, 1
+    parts = segment.segment(
+        folded, lexicon, max_parts=max(2, len(folded) // 3), part_zipf=segment.KNOWN_ZIPF
+    )
+    if parts is None:
+        # letters this many in a row are letter-spaced text even when they spell no words
+        vowels = sum(c in "aeiouy" for c in folded)
+        return (letters, 0) if len(run) >= _SPACED_UNSPELT and vowels * 4 >= len(run) else None
+    if letters[0].isupper():
+        parts[0] = parts[0].capitalize()
+    return " ".join(parts), len(parts)
+
+
+def _indices(doc: Document, start: int, end: int) -> range:
+    """The indices in ``doc.words`` of the words inside ``[start, end)``."""
+    words = doc.words
+    lo = bisect.bisect_left(words, start, key=lambda w: w.start)
+    hi = bisect.bisect_left(words, end, lo, key=lambda w: w.start)
+    return range(lo, hi)
 
 
 def _candidates(fragments: list[bool], likely: list[bool], max_parts: int) -> list[int]:
@@ -87,8 +156,10 @@ def _split_at(
         if not segment.is_known(joined, lexicon, counts):
             continue  # the test that fails most often (few joined forms are words) comes first
         parts = words[i : i + k]
+        if len(joined) == k and lexicon.zipf(joined) < PAIR_OF_LETTERS_ZIPF:
+            continue  # "t t", "N f": symbols; letters that spell a common word ("i n") stay
         if (
-            _plausible(parts)
+            _plausible(parts, fragments[i + 1 : i + k])
             and _joinable(doc, parts)
             and not _in_compound(doc, parts)
             and not _abbreviation(doc, parts[-1])
@@ -126,21 +197,40 @@ def _joinable(doc: Document, parts: list[Span]) -> bool:
     )
 
 
-def _plausible(parts: list[Span]) -> bool:
-    """Case and shape of the pieces allow one word: "Abst rac t" yes, "New York" no."""
+def _plausible(parts: list[Span], rest_fragments: list[bool]) -> bool:
+    """Case and shape of the pieces allow one word: "Abst rac t" yes, "New York" no.
+
+    ``rest_fragments`` tells, for each piece after the first, whether it is no word by itself.
+    """
     texts = [p.text for p in parts]
     rest = texts[1:]
     if not (all(t.islower() for t in rest) or all(t.isupper() for t in texts)):
         return False
     if len(texts[0]) == 1 and texts[0].isupper():
-        return False  # an initial or a label: "A & B and C", "Plan B and"
-    if len(texts) == 2 and texts[1].casefold() in segment.CONTRACTION_TAILS:
+        # an initial or a label ("A & B and C", "Plan B and"), unless a capital cut off a word
+        # whose other pieces are no words ("W e", "F inal ly")
+        if texts[0].casefold() in segment.SINGLE_LETTER_WORDS or not any(rest_fragments):
+            return False
+        if any(t.casefold() in segment.FUNCTION_WORDS for t in rest):
+            return False
+    if len(texts) == 2 and _contraction(texts[0], texts[1]):
         return False  # "don t", "it s": a lost apostrophe, not a split word
     if len(texts) == 2 and any(
         len(t) == 1 and o.casefold() in segment.FUNCTION_WORDS for t, o in (texts, texts[::-1])
     ):
         return False  # a lone letter beside "the", "and"…: a label or symbol ("a, b and c")
     return not (len(texts) == 2 and texts[0].casefold() in segment.PREFIXES)
+
+
+def _contraction(first: str, tail: str) -> bool:
+    """``first tail`` can be a contraction or possessive whose apostrophe was lost: "don t",
+    "it s", "we ll"; "ge t" and "roo t" cannot (n't follows an n)."""
+    tail = tail.casefold()
+    if tail not in segment.CONTRACTION_TAILS:
+        return False
+    if tail == "t":
+        return first.casefold().endswith("n")
+    return len(first) > 1
 
 
 KIND = Kind(

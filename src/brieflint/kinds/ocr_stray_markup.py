@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 import regex
+from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
@@ -46,7 +47,7 @@ UNWRAP = unsafe(
 
 
 class StrayMarkupOptions(Options):
-    brackets: bool = True  # report unbalanced brackets and quotes
+    brackets: bool = Field(True, description="Report unbalanced brackets and quotes.")
 
 
 def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[Hit]:

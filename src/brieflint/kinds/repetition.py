@@ -27,7 +27,7 @@ class RepetitionOptions(Options):
         default_factory=lambda: ["had", "that", "is", "do", "bye", "knock", "very", "so", "no"],
         description="Words that may legitimately repeat (had had, that that).",
     )
-    ignorecase: bool = True
+    ignorecase: bool = Field(True, description='Repeats differing only in case count ("The the").')
 
 
 def check(doc: Document, options: RepetitionOptions, ctx: Context) -> Iterator[Hit]:

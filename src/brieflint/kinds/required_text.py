@@ -32,7 +32,10 @@ WORDING = unsafe(
 
 class RequiredTextOptions(Options):
     text: str = Field(description="The required wording; {name} is a variable or metadata field.")
-    where: Where = "anywhere"
+    where: Where = Field(
+        "anywhere",
+        description='Where the passage must stand: "anywhere", "first-page" or "last-page".',
+    )
     page_lines: int = Field(60, ge=1, description="Lines of a page when there are no form feeds.")
     min_similarity: float = Field(
         60,

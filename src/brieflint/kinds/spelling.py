@@ -50,7 +50,7 @@ class SpellingOptions(Options):
     )
     junk_target_zipf: float = Field(6.0, description="What 'a very common word' means (Zipf).")
     junk_max_length: int = Field(5, ge=0, description="Longer words are never taken for junk.")
-    max_suggestions: int = Field(3, ge=0)
+    max_suggestions: int = Field(3, ge=0, description="Most suggestions shown per word.")
     skip_name_variants: bool = Field(
         True, description="Leave misread names to spelling.name-variant (one finding, not two)."
     )

@@ -42,7 +42,9 @@ class SubstitutionOptions(Options):
     lists: list[Literal["common-misspellings"]] = Field(
         default_factory=list, description="Shipped lists of wrong words read as data."
     )
-    ignorecase: bool = True
+    ignorecase: bool = Field(
+        True, description="Match regardless of case (the fix carries the case found over)."
+    )
     respell: bool = Field(
         False,
         description="Write each correction in the configured variety of English (favourite in "

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from brieflint.atomic import write_text
+from brieflint import display
+from brieflint.atomic import failure, write_text
 from brieflint.errors import BrieflintError
 from brieflint.report import Report
 
@@ -41,7 +42,7 @@ def render(name: str, report: Report, color: bool = False) -> str:
     info = REPORTERS[name]
     module = importlib.import_module(f"{__name__}.{info.module}")
     fn: Render = module.render
-    return fn(report, color)
+    return fn(display.reports_safe(report), color)
 
 
 def write_report(destination: Path, text: str) -> None:
@@ -51,5 +52,5 @@ def write_report(destination: Path, text: str) -> None:
         write_text(destination, text)
     except OSError as exc:
         raise BrieflintError(
-            f"cannot write the report: {exc.strerror or exc}", path=str(destination)
+            f"cannot write the report: {failure(exc)}", path=display.printable(str(destination))
         ) from None

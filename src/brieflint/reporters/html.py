@@ -7,12 +7,20 @@ covering it, and takes the colour of the most serious. The message and suggestio
 and on keyboard focus (and for the mark named in the URL's ``#fragment``, where the list's links
 point); filters by severity and rule (also from the URL: ``?sev=error&rule=id``);
 a summary by rule and by file. Without JavaScript the marks and the per-file lists still show.
+
+The text pane has a line-number gutter: an empty ``<span class="ln" data-n="N">`` starts each
+line and shows its number in the margin (CSS generated content, so it is neither part of the
+text nor copied with it). An invisible character inside a mark (a soft hyphen, a zero-width
+space) is wrapped in ``<span class="inv" data-cp="U+00AD">`` and shown by its code point. The
+list of findings beside the text stays in view while a long draft scrolls.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 
 from brieflint.findings import Finding, Severity
@@ -58,8 +66,17 @@ section.file > details > summary { padding: 0.5rem 0.75rem; cursor: pointer;
   border-bottom: 1px solid var(--line); }
 .cols { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr); }
 @media (max-width: 900px) { .cols { grid-template-columns: 1fr; } }
-pre.draft { margin: 0; padding: 0.75rem; white-space: pre-wrap; overflow-wrap: anywhere;
-  font: 14px/1.6 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
+pre.draft { margin: 0; padding: 0.75rem 0.75rem 0.75rem 4.2rem; white-space: pre-wrap;
+  overflow-wrap: anywhere; position: relative;
+  font: 14px/1.6 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
+  background: linear-gradient(to right, #f0f2f5 3.4rem, var(--line) 3.4rem, var(--line) 3.45rem,
+    transparent 3.45rem); }
+.ln { position: absolute; left: 0; width: 3rem; text-align: right; color: var(--muted);
+  user-select: none; pointer-events: none; }
+.ln::before { content: attr(data-n); }
+.inv::before { content: attr(data-cp); font: 600 0.7em/1 system-ui, sans-serif;
+  border: 1px solid currentColor; border-radius: 2px; padding: 0 0.15em; margin: 0 0.1em;
+  vertical-align: 0.15em; }
 mark.f { color: inherit; border-radius: 2px; border-bottom: 2px solid; cursor: help; }
 mark.f:focus { outline: 2px solid #1d2127; outline-offset: 1px; }
 mark.f.sev-error { background: var(--error-bg); border-color: var(--error); }
@@ -72,7 +89,9 @@ mark.f.zero::before { content: "\\2038"; font-weight: 700; }
 mark.f.off { background: none; border-color: transparent; cursor: auto; box-shadow: none; }
 mark.f.off.zero::before { content: none; }
 ol.findings { margin: 0; padding: 0.5rem 0.75rem 0.75rem 2.4rem; border-left: 1px solid var(--line);
-  font-size: 0.92em; }
+  font-size: 0.92em; position: sticky; top: 0; align-self: start; max-height: 100vh;
+  overflow-y: auto; }
+@media (max-width: 900px) { ol.findings { position: static; max-height: none; } }
 ol.findings li { margin-bottom: 0.35rem; }
 .loc { font-variant-numeric: tabular-nums; }
 code.rule { font-size: 0.9em; color: var(--muted); }
@@ -219,15 +238,52 @@ def _desc(f: Finding) -> str:
     )
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _invisible(ch: str) -> bool:
+    """A character that takes no room on screen (format, control but tab and line breaks)."""
+    category = unicodedata.category(ch)
+    return category == "Cf" or (category == "Cc" and ch not in "\t\n\r")
+
+
+def _shown(piece: str) -> str:
+    """``piece`` as HTML, each invisible character wrapped so that CSS shows its code point."""
+    out = []
+    for ch in piece:
+        if _invisible(ch):
+            out.append(f'<span class="inv" data-cp="U+{ord(ch):04X}">{_e(ch)}</span>')
+        else:
+            out.append(_e(ch))
+    return "".join(out)
+
+
+class _Lines:
+    """Escapes text pieces in document order, starting each line with its gutter number."""
+
+    def __init__(self) -> None:
+        self.line = 1
+
+    def start(self) -> str:
+        return '<span class="ln" data-n="1"></span>'
+
+    def html(self, piece: str, escape_piece: Callable[[str], str]) -> str:
+        parts = _LINE_BREAK.split(piece)
+        breaks = _LINE_BREAK.findall(piece)
+        out = [escape_piece(parts[0])]
+        for brk, part in zip(breaks, parts[1:], strict=True):
+            self.line += 1
+            out.append(f'{brk}<span class="ln" data-n="{self.line}"></span>{escape_piece(part)}')
+        return "".join(out)
+
+
 def _mark(seg_id: str, ids: list[int], findings: list[Finding], content: str) -> str:
     worst = max(findings[n].severity for n in ids)
     classes = f"f sev-{worst.label}" + (" multi" if len(ids) > 1 else "")
     if not content:
         classes += " zero"
     data = " ".join(str(n) for n in ids)
-    return (
-        f'<mark id="{seg_id}" class="{classes}" data-ids="{data}" tabindex="0">{_e(content)}</mark>'
-    )
+    return f'<mark id="{seg_id}" class="{classes}" data-ids="{data}" tabindex="0">{content}</mark>'
 
 
 def _highlight(
@@ -250,7 +306,8 @@ def _highlight(
     cuts = sorted({0, length, *starts, *ends, *zero})
     active: dict[int, None] = {}
     first: dict[int, str] = {}
-    out: list[str] = []
+    lines = _Lines()
+    out: list[str] = [lines.start()]
     seg = 0
     for i, at in enumerate(cuts):
         for n in ends.get(at, ()):
@@ -267,14 +324,14 @@ def _highlight(
             break
         piece = text[at : cuts[i + 1]]
         if not active:
-            out.append(_e(piece))
+            out.append(lines.html(piece, _e))
             continue
         seg_id = f"s{file_no}-{seg}"
         seg += 1
         ids = sorted(active)
         for n in ids:
             first.setdefault(n, seg_id)
-        out.append(_mark(seg_id, ids, findings, piece))
+        out.append(_mark(seg_id, ids, findings, lines.html(piece, _shown)))
     return "".join(out), first
 
 

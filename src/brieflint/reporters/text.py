@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import groupby
 
+from brieflint.display import for_terminal
 from brieflint.findings import Applicability, Severity
 from brieflint.report import Report
 
@@ -14,7 +15,8 @@ _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 def render(report: Report, color: bool) -> str:
     lines: list[str] = []
-    for path, group in groupby(report.findings, key=lambda f: f.path):
+    for raw_path, group in groupby(report.findings, key=lambda f: f.path):
+        path = for_terminal(raw_path)  # names, messages and suggestions come from outside
         lines.append(f"{_BOLD}{path}{_RESET}" if color else path)
         for f in group:
             sev = f.severity.label
@@ -24,13 +26,14 @@ def render(report: Report, color: bool) -> str:
             else:
                 sev = f"{sev:<7}"
                 rule = f.rule
-            hint = f"  (→ {f.suggestions[0]})" if f.suggestions else ""
+            hint = f"  (→ {for_terminal(f.suggestions[0])})" if f.suggestions else ""
             if f.fix is not None:
                 hint += f"  [{f.fix.applicability.value} fix]"
-            lines.append(f"  {f.path}:{f.line}:{f.column}  {sev}  {rule}  {f.message}{hint}")
+            message = for_terminal(f.message)
+            lines.append(f"  {path}:{f.line}:{f.column}  {sev}  {rule}  {message}{hint}")
         lines.append("")
     s = report.summary()
-    backends = ", ".join(f"{k}: {v}" for k, v in report.backends.items())
+    backends = for_terminal(", ".join(f"{k}: {v}" for k, v in report.backends.items()))
     files = "file" if s["files"] == 1 else "files"
     summary = (
         f"{s['error']} error(s), {s['warning']} warning(s), {s['info']} info "

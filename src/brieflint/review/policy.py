@@ -43,6 +43,8 @@ class Policy(_Model):
     briefs: list[str] = Field(default_factory=lambda: ["*.md", "*.markdown", "*.txt"])
     roles: dict[str, list[str]] = Field(default_factory=dict)
     override_roles: list[str] = Field(default_factory=list)
+    # who may publish; by default the roles a brief's requirements name, and the override roles
+    publish_roles: list[str] | None = None
     requirements: list[Requirement] = Field(default_factory=list)
     exclude_authors: bool = True
     signatures: Signatures = Field(default_factory=Signatures)
@@ -77,6 +79,16 @@ class Policy(_Model):
     def can_override(self, email: str) -> bool:
         return any(self.holds(email, role) for role in self.override_roles)
 
+    def publish_roles_for(self, rel: str) -> set[str]:
+        """Roles whose holders may publish ``rel``: ``publish_roles`` when set; else the roles its
+        requirements name and the override roles (every role when no requirement matches)."""
+        if self.publish_roles is not None:
+            return set(self.publish_roles)
+        named = set(self.required_for(rel))
+        if not named:
+            return set(self.roles)
+        return named | set(self.override_roles)
+
     def required_for(self, rel: str) -> dict[str, int]:
         """Approvals needed per role for ``rel``: every matching requirement, highest count."""
         needed: dict[str, int] = {}
@@ -109,6 +121,9 @@ def _unknown_roles(policy: Policy) -> list[tuple[yamlpos.KeyPath, str]]:
     for i, role in enumerate(policy.override_roles):
         if role not in policy.roles:
             problems.append((("override_roles", i), f"role {role!r} is not defined under roles"))
+    for i, role in enumerate(policy.publish_roles or []):
+        if role not in policy.roles:
+            problems.append((("publish_roles", i), f"role {role!r} is not defined under roles"))
     for i, req in enumerate(policy.requirements):
         for role in req.approvals:
             if role not in policy.roles:

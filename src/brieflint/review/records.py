@@ -105,14 +105,30 @@ def parse_timestamp(text: str) -> datetime:
         raise ValueError(f"timestamp {text!r} is not UTC YYYY-MM-DDTHH:MM:SS.ffffffZ") from None
 
 
+# Longest slug and reviewer part of a record's name: well inside NAME_MAX (255 bytes) however
+# deep the brief's folder or long the e-mail; longer ones keep their end and gain a hash.
+MAX_SLUG = 100
+MAX_WHO = 64
+
+
+def _bounded(text: str, limit: int, whole: str) -> str:
+    if len(text) <= limit:
+        return text
+    digest = hashlib.sha256(whole.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    return f"{text[-(limit - 13) :]}~{digest}"
+
+
 def slug(brief: str) -> str:
-    """A readable, flat folder name for a brief path: ``briefs/a b.md`` → ``briefs__a-b.md``."""
-    return "__".join(re.sub(r"[^A-Za-z0-9._-]+", "-", part) for part in brief.split("/"))
+    """A readable, flat folder name for a brief path: ``briefs/a b.md`` → ``briefs__a-b.md``;
+    over ``MAX_SLUG`` characters, its last part and a hash of the whole path."""
+    flat = "__".join(re.sub(r"[^A-Za-z0-9._-]+", "-", part) for part in brief.split("/"))
+    return _bounded(flat, MAX_SLUG, brief)
 
 
 def file_name(record: Record) -> str:
     stamp = record.payload.when.strftime("%Y%m%dT%H%M%S%fZ")
-    who = re.sub(r"[^A-Za-z0-9._-]+", "_", record.payload.reviewer)
+    reviewer = record.payload.reviewer
+    who = _bounded(re.sub(r"[^A-Za-z0-9._-]+", "_", reviewer), MAX_WHO, reviewer)
     return f"{stamp}-{who}-{record.short}.json"
 
 
@@ -152,8 +168,10 @@ def parse(path: str, data: bytes) -> Record:
     """Parse and check one record file: schema, id = hash of payload, file name and folder."""
     try:
         raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RecordError(path, f"not valid JSON ({exc})") from None
+    except RecursionError:
+        raise RecordError(path, "not a record (JSON nested too deeply)") from None
+    except ValueError as exc:  # not UTF-8, not JSON, a number too long to convert
+        raise RecordError(path, f"not valid JSON ({_one_line(str(exc))})") from None
     try:
         record = Record.model_validate(raw)
         record.payload.when  # noqa: B018 - validates the timestamp format
@@ -161,8 +179,10 @@ def parse(path: str, data: bytes) -> Record:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err.get("loc", ()))
         raise RecordError(path, f"{where}: {err.get('msg', 'invalid')}") from None
+    except RecursionError:
+        raise RecordError(path, "not a record (nested too deeply)") from None
     except ValueError as exc:
-        raise RecordError(path, str(exc)) from None
+        raise RecordError(path, _one_line(str(exc))) from None
     if record.payload.record_id() != record.id:
         raise RecordError(path, "id does not match the record's content (edited after it was made)")
     if path != rel_path(record):
@@ -170,6 +190,10 @@ def parse(path: str, data: bytes) -> Record:
             path, f"misplaced or misnamed: a record with this content is {rel_path(record)}"
         )
     return record
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:200]
 
 
 def load_all(files: dict[str, bytes]) -> tuple[list[Record], list[RecordError]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,7 @@ from brieflint.gitrepo import GitRepo
 from brieflint.review import records as rec
 from brieflint.review import signing
 from brieflint.review.policy import POLICY_PATH, Policy, load_file
-from brieflint.review.state import BriefState, derive, records_for
+from brieflint.review.state import BriefState, derive, records_for, refusal
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from brieflint import ruleset
@@ -116,9 +117,65 @@ def reviewed_briefs(repo: GitRepo, policy: Policy, under: str = "") -> list[str]
     return found
 
 
-def current_state(brief: Brief, blob: str | None) -> tuple[BriefState, list[rec.Record]]:
-    mine = records_for(ledger(brief.repo), names(brief))
-    return derive(brief.rel, blob, mine, brief.policy), mine
+# where a pull request would be merged, when the command is not told: the first that exists
+LOCAL_BASES = ("origin/HEAD", "origin/main", "origin/master", "main", "master")
+
+
+def local_fork(repo: GitRepo) -> str | None:
+    """The commit the current branch forked from the branch it would be merged into (the first
+    of ``LOCAL_BASES`` that exists); None before the first commit or when none exists."""
+    if not repo.has_commits():
+        return None
+    for ref in LOCAL_BASES:
+        try:
+            target = repo.resolve(ref)
+        except BrieflintError:
+            continue
+        return repo.merge_base(target, "HEAD")
+    return None
+
+
+def local_authors(brief: Brief, all_names: list[str], records: list[rec.Record]) -> set[str]:
+    """Who the gate would count as the brief's authors if the branch were a pull request now:
+    authors and committers of its commits since the fork (``local_fork``) that changed the
+    brief, and the submitters of its records not on the base yet."""
+    repo = brief.repo
+    fork = local_fork(repo)
+    found: set[str] = set()
+    base_ids: set[str] = set()
+    if fork is not None:
+        found |= repo.change_authors(fork, "HEAD", all_names)
+        base_ids = {
+            path.rsplit("-", 1)[-1].removesuffix(".json")
+            for path in repo.tree_entries(fork, rec.LEDGER_DIR)
+        }
+    found |= {
+        r.payload.reviewer.lower()
+        for r in records
+        if r.payload.action == "submit" and r.short not in base_ids
+    }
+    return found
+
+
+def briefs_in(repo: GitRepo, policy: Policy, under: str) -> list[str]:
+    """Every brief in folder ``under`` of the work tree (tracked, or untracked and not ignored),
+    with records or not."""
+    return [
+        rel
+        for rel in repo.work_tree_files(under)
+        if policy.is_brief(rel) and repo.absolute(rel).is_file()
+    ]
+
+
+def current_state(
+    brief: Brief, blob: str | None, *, authors: bool = True
+) -> tuple[BriefState, list[rec.Record]]:
+    """The brief's state at ``blob``, with the gate's rules: approvals by those who changed it
+    on this branch (``local_authors``) do not count."""
+    all_names = names(brief)
+    mine = records_for(ledger(brief.repo), all_names)
+    who = local_authors(brief, all_names, mine) if authors else set()
+    return derive(brief.rel, blob, mine, brief.policy, who), mine
 
 
 def lint_summary(
@@ -128,11 +185,11 @@ def lint_summary(
     discovered for the file."""
     from brieflint import runner, session
 
+    lint_session = session.Session(session.options(config=None, no_cache=True))
     if setup is None:
-        setup = session.Session(session.options(config=None, no_cache=True)).setup_for(str(path))
-    result = runner.lint_job(
-        runner.Job(display=display, source=str(path), explicit=True), setup, text=text
-    )
+        setup = lint_session.setup_for(str(path))
+    job = runner.Job(display=display, source=str(path), explicit=True)
+    result = lint_session.lint_one(job, text, setup)
     if result.error:
         raise InputError(result.error, path=display)
     counts = Counter(f.severity.label for f in result.findings)
@@ -156,10 +213,20 @@ class Decision:
     sign_key: Path | None = None
 
 
-_REVIEWING = ("in-review", "changes-requested", "approved")
+class LintRefused(BrieflintError):
+    """``submit`` refused because the brief fails lint: a failing lint is exit 1, as in
+    ``brieflint check``, not an error."""
 
 
-def record(brief: Brief, decision: Decision) -> tuple[rec.Record, Path, BriefState]:
+@dataclass
+class Recorded:
+    record: rec.Record
+    path: Path
+    state: BriefState  # after the decision
+    warnings: list[str]
+
+
+def record(brief: Brief, decision: Decision) -> Recorded:
     """Check that ``decision`` is allowed now, write its record, return the new state."""
     repo = brief.repo
     if repo.is_detached():
@@ -169,17 +236,27 @@ def record(brief: Brief, decision: Decision) -> tuple[rec.Record, Path, BriefSta
         )
     reviewer = repo.user_email().lower()
     blob = staged_blob(brief)
-    before, mine = current_state(brief, blob)
+    all_names = names(brief)
+    mine = records_for(ledger(repo), all_names)
+    authors = local_authors(brief, all_names, mine)
+    before = derive(brief.rel, blob, mine, brief.policy, authors)
     role = _role(brief.policy, reviewer, decision)
-    _check_move(brief, before, reviewer, decision)
+    _check_move(brief, before, reviewer, role, decision)
+    warnings: list[str] = []
+    if decision.action == "approve" and reviewer in authors and brief.policy.exclude_authors:
+        warnings.append(
+            f"{brief.rel}: you changed this brief on this branch (a commit or its submit), so "
+            "the gate will not count your approval (exclude_authors)"
+        )
     lint: rec.LintSummary | None = None
     if decision.action in ("submit", "approve", "request-changes", "publish"):
         lint = lint_summary(brief.path, brief.rel)
     if decision.action == "submit" and lint is not None and not lint.passed:
         if not decision.force:
-            raise BrieflintError(
-                f"lint fails ({lint.error} error(s), {lint.warning} warning(s) at fail_on "
-                f"{lint.fail_on}): fix the draft, or use --force --reason '...'",
+            raise LintRefused(
+                f"cannot submit: lint fails ({lint.error} error(s), {lint.warning} warning(s) at "
+                f"fail_on {lint.fail_on}); see them with `brieflint check {brief.rel}`, fix the "
+                "draft, or use --force --reason '...'",
                 path=brief.rel,
             )
         lint = lint.model_copy(update={"forced": True})
@@ -195,15 +272,17 @@ def record(brief: Brief, decision: Decision) -> tuple[rec.Record, Path, BriefSta
         comment=decision.comment,
         clears=sorted({c.lower() for c in decision.clears}),
     )
-    after = derive(brief.rel, blob, [*mine, rec.make(payload)], brief.policy)
+    after = derive(brief.rel, blob, [*mine, rec.make(payload)], brief.policy, authors)
     payload = payload.model_copy(update={"state": after.state})
     signature = None
     key = _signing_key(brief, decision)
     if key is not None:
         signature = signing.sign(payload.canonical(), key)
+        if brief.policy.signatures.required:
+            _check_own_signature(brief, payload, signature, key)
     made = rec.make(payload, signature)
     written = rec.write(repo.root, made)
-    return made, written, after
+    return Recorded(made, written, after, warnings)
 
 
 def _role(policy: Policy, reviewer: str, decision: Decision) -> str | None:
@@ -233,35 +312,63 @@ def _role(policy: Policy, reviewer: str, decision: Decision) -> str | None:
     return held[0]
 
 
-def _check_move(brief: Brief, before: BriefState, reviewer: str, decision: Decision) -> None:
-    state = before.state
-    action = decision.action
+def _check_move(
+    brief: Brief, before: BriefState, reviewer: str, role: str | None, decision: Decision
+) -> None:
+    """Refuse a move the review rules refuse (``state.refusal``, which the gate applies too)."""
+    why = refusal(
+        before,
+        decision.action,
+        reviewer,
+        role=role,
+        clears=decision.clears,
+        comment=decision.comment,
+        policy=brief.policy,
+    )
+    if why is not None:
+        raise BrieflintError(f"cannot {decision.action}: {why}", path=brief.rel)
 
-    def refuse(why: str) -> BrieflintError:
-        return BrieflintError(f"cannot {action}: {why}", path=brief.rel)
 
-    if action == "submit" and state not in ("draft", "withdrawn"):
-        raise refuse(f"the brief is already {state}")
-    if action in ("approve", "request-changes") and state not in _REVIEWING:
-        raise refuse(f"the brief is {state}; it must be submitted for review first")
-    if action == "request-changes" and not decision.comment.strip():
-        raise refuse("say what must change (-m)")
-    if action == "withdraw" and (state == "withdrawn" or before.records == 0):
-        raise refuse(f"the brief is {state}")
-    if action == "publish" and state != "approved":
-        missing = ", ".join(f"{r} {n}" for r, n in before.missing().items())
-        detail = f" (missing approvals: {missing})" if missing else ""
-        raise refuse(f"the brief is {state}, not approved at this content{detail}")
-    if action == "clear":
-        targets = [c.lower() for c in decision.clears] or [reviewer]
-        for target in targets:
-            if target not in before.requests:
-                raise refuse(f"{target} has no open change request")
-            if target != reviewer and not brief.policy.can_override(reviewer):
-                raise refuse(
-                    f"only {target} or a holder of an override role "
-                    f"({', '.join(brief.policy.override_roles) or 'none defined'}) may clear it"
-                )
+def allowed_signers(repo: GitRepo, policy: Policy) -> str | None:
+    """The work tree's allowed-signers text, or None when there is none."""
+    path = repo.absolute(policy.signatures.allowed_signers)
+    try:
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def signature_verifies(repo: GitRepo, policy: Policy, record: rec.Record) -> bool | None:
+    """Whether ``record``'s signature verifies for its reviewer by the work tree's allowed
+    signers; None when it has no signature."""
+    if record.signature is None:
+        return None
+    signers = allowed_signers(repo, policy)
+    if signers is None:
+        return False
+    p = record.payload
+    return signing.verify(p.canonical(), record.signature, p.reviewer, signers) is None
+
+
+def _check_own_signature(brief: Brief, payload: rec.Payload, signature: str, key: Path) -> None:
+    """With signatures required, refuse to write a record the gate would refuse."""
+    where = brief.policy.signatures.allowed_signers
+    signers = allowed_signers(brief.repo, brief.policy)
+    if signers is None:
+        raise BrieflintError(
+            f"signatures are required but there is no {where}: an administrator adds one line per "
+            "reviewer (see docs/review.md, Signatures)",
+            key="signatures.allowed_signers",
+        )
+    reason = signing.verify(payload.canonical(), signature, payload.reviewer, signers)
+    if reason is not None:
+        raise BrieflintError(
+            f"the signature by {key} does not verify for {payload.reviewer} with {where} "
+            f"({reason}): the gate would refuse this record. Ask an administrator to add your "
+            "public key for this e-mail to it (merged to the base branch), or sign with the key "
+            "listed there",
+            key="user.signingkey",
+        )
 
 
 def _signing_key(brief: Brief, decision: Decision) -> Path | None:
@@ -280,5 +387,22 @@ def _signing_key(brief: Brief, decision: Decision) -> Path | None:
                 "user.signingkey holds a literal key; brieflint needs a key file: pass --sign-key",
                 key="user.signingkey",
             )
-        return Path(configured).expanduser()
+        path = Path(configured).expanduser()
+        if not path.is_file():
+            gpg = brief.repo.config_value("gpg.format") in (None, "openpgp", "x509")
+            looks_gpg = re.fullmatch(r"(0x)?[0-9A-Fa-f]{8,40}!?|.*@.*|[^/~.]+", configured)
+            if gpg and looks_gpg:
+                raise BrieflintError(
+                    f"user.signingkey is {configured!r}, which looks like a GPG key (gpg.format "
+                    "is not ssh); review records are signed with an SSH key: pass --sign-key "
+                    "~/.ssh/id_ed25519.pub, or set `git config user.signingkey` to an SSH key "
+                    "file",
+                    key="user.signingkey",
+                )
+            raise BrieflintError(
+                "the SSH key file that user.signingkey names does not exist",
+                path=str(path),
+                key="user.signingkey",
+            )
+        return path
     return None

@@ -38,6 +38,7 @@ _MAX_HEADER_CHARS = 100
 _MAX_HEADER_WORDS = 12
 _MIN_SPREAD = 100
 _TERMINAL = frozenset(".!?:;…")
+_SENTENCE_END = frozenset(".:;…")
 _OPENERS = "\"'“‘«(["
 
 
@@ -58,6 +59,7 @@ class Break:
     after: Paragraph
     gap_start: int
     gap_end: int
+    fixable: bool = True  # False: a cut heading or list item, whose halves a space cannot join
 
 
 def is_page_label(line: str) -> bool:
@@ -93,21 +95,25 @@ def _furniture(doc: Document) -> list[Furniture]:
     )
     heading_starts = {p.start for p in doc.paragraphs if p.heading}
     found: dict[int, str] = {}
-    groups: dict[str, list[tuple[int, bool]]] = defaultdict(list)
     for i, (s, _e, text) in enumerate(lines):
         if not text or s in heading_starts:
             continue
-        if _PAGE_LABEL.fullmatch(text):
+        lone = _LONE_NUMBER.fullmatch(text) and s >= body_start
+        if _PAGE_LABEL.fullmatch(text) or (lone and not _numeric_neighbour(lines, i)):
             found[i] = "page number"
+    pages = set(found)
+    groups: dict[str, list[tuple[int, bool]]] = defaultdict(list)
+    for i, (s, _e, text) in enumerate(lines):
+        if not text or s in heading_starts or i in found or _LONE_NUMBER.fullmatch(text):
             continue
-        if _LONE_NUMBER.fullmatch(text):
-            if s >= body_start and not _numeric_neighbour(lines, i):
-                found[i] = "page number"
-            continue
-        if len(text) > _MAX_HEADER_CHARS or text[-1] in _TERMINAL:
+        if len(text) > _MAX_HEADER_CHARS:
             continue
         bare = _EDGE_NUMBER.sub("", text)
-        numbered = bare != text
+        # a page number on the line, or on the nearest line above or below ("Title⏎7")
+        numbered = bare != text or _beside(lines, i, pages)
+        # a sentence ends in punctuation; a title with its page number may end in "?" or "!"
+        if bare[-1] in (_SENTENCE_END if numbered else _TERMINAL):
+            continue
         if not numbered and not _alone(lines, i):
             continue
         key = _SPACE.sub(" ", bare).casefold()
@@ -115,9 +121,14 @@ def _furniture(doc: Document) -> list[Furniture]:
         if letters < 4 or len(key.split()) > _MAX_HEADER_WORDS:
             continue
         groups[key].append((i, numbered))
+    # before the first sign of a page break (a page number, a numbered header) lies the first
+    # page: a line there without a number is the title or a heading, never furniture
+    first_break = min(
+        [*found, *(i for members in groups.values() for i, n in members if n)], default=-1
+    )
     page_numbers = {i for i, what in found.items() if what == "page number"}
     for members in groups.values():
-        body = [m for m in members if lines[m[0]][0] >= body_start]
+        body = [m for m in members if lines[m[0]][0] >= body_start and (m[1] or m[0] > first_break)]
         # a line that sits next to a page number every time it occurs counts as numbered
         if len(body) >= 2 and all(_beside(lines, i, page_numbers) for i, _ in body):
             body = [(i, True) for i, _ in body]
@@ -132,7 +143,7 @@ def _furniture(doc: Document) -> list[Furniture]:
             continue
         for i, _ in body:
             found[i] = "running header or footer"
-    return [_removal(doc, lines, i, what) for i, what in sorted(found.items())]
+    return [_removal(doc, lines, i, what, found) for i, what in sorted(found.items())]
 
 
 def _beside(lines: list[tuple[int, int, str]], i: int, targets: set[int]) -> bool:
@@ -162,22 +173,46 @@ def _alone(lines: list[tuple[int, int, str]], i: int) -> bool:
     return before and after
 
 
-def _removal(doc: Document, lines: list[tuple[int, int, str]], i: int, what: str) -> Furniture:
+def _removal(
+    doc: Document, lines: list[tuple[int, int, str]], i: int, what: str, found: dict[int, str]
+) -> Furniture:
     s, e, _ = lines[i]
     starts = doc.lines.starts
-    if _alone(lines, i):
+    first, last = _block(lines, i)
+    # a block of furniture lines ("Title⏎7") goes with the blank lines after it, like a lone line
+    whole = all(j in found for j in range(first, last + 1))
+    if whole and _at_end(lines, last):
+        # the last paragraph: its first line goes with the blank lines before it, so that no
+        # blank line is left at the end; each later line goes with its own break
+        if i == first:
+            k = first - 1
+            while k >= 0 and not lines[k][2]:
+                k -= 1
+            end = starts[i + 1] if i < last else len(doc.text)
+            return Furniture(s, e, what, starts[k + 1] if k >= 0 else s, end)
+        end = starts[i + 1] if i < last else len(doc.text)
+        return Furniture(s, e, what, s, end)
+    if whole and i == last:
         j = i + 1
         while j < len(lines) and not lines[j][2]:
             j += 1
-        if j < len(lines):
-            return Furniture(s, e, what, s, starts[j])
-        # the last paragraph: remove it with the blank lines before it
-        k = i - 1
-        while k >= 0 and not lines[k][2]:
-            k -= 1
-        return Furniture(s, e, what, starts[k + 1] if k >= 0 else s, len(doc.text))
+        return Furniture(s, e, what, s, starts[j])
     end = starts[i + 1] if i + 1 < len(starts) else len(doc.text)
     return Furniture(s, e, what, s, end)
+
+
+def _block(lines: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
+    """The first and last line of the paragraph (run of non-blank lines) holding line ``i``."""
+    first = last = i
+    while first > 0 and lines[first - 1][2]:
+        first -= 1
+    while last + 1 < len(lines) and lines[last + 1][2]:
+        last += 1
+    return first, last
+
+
+def _at_end(lines: list[tuple[int, int, str]], last: int) -> bool:
+    return all(not text for _, _, text in lines[last + 1 :])
 
 
 def _breaks(doc: Document) -> list[Break]:
@@ -195,8 +230,9 @@ def _breaks(doc: Document) -> list[Break]:
         if j >= len(paras):
             break
         after = paras[j]
-        if _continues(doc, text, before, after):
-            out.append(Break(before, after, before.end, after.start))
+        continues = _continues(doc, text, before, after)
+        if continues is not False:
+            out.append(Break(before, after, before.end, after.start, fixable=bool(continues)))
         i = j
     return out
 
@@ -205,20 +241,49 @@ def _is_furniture(para: Paragraph, covered: set[tuple[int, int]]) -> bool:
     return "\n" not in para.text and "\r" not in para.text and (para.start, para.end) in covered
 
 
-def _continues(doc: Document, text: str, before: Paragraph, after: Paragraph) -> bool:
-    if before.heading or after.heading:
-        return False
-    tail = before.text.rstrip()
-    if not tail or not (tail[-1].isalnum() or tail[-1] == ","):
-        return False
-    if len(before.text.split()) < 4:
+def _continues(doc: Document, text: str, before: Paragraph, after: Paragraph) -> bool | None:
+    """Whether ``after`` continues ``before`` across a break: True, False, or None when it does
+    but joining them is not a safe fix (a heading or list item cut off)."""
+    if after.heading:
         return False
     head = after.text.lstrip(_OPENERS)
     if not head or not head[0].islower():
         return False
-    # list items lack final punctuation and may start in lower case: not a break
-    for para in (before, after):
-        line_start = doc.lines.starts[doc.lines.position(para.start)[0] - 1]
-        if text[line_start : para.start].strip():
-            return False
+    tail = before.text.rstrip()
+    dangling = _dangling(tail)
+    if before.heading:
+        # "## Risks and⏎⏎remedies": a heading does not end on "and", "of", "the"
+        return None if dangling and _at_line_start(doc, text, after) else False
+    if not tail or not (tail[-1].isalnum() or tail[-1] == ","):
+        return False
+    if len(before.text.split()) < 4 and not dangling:
+        return False
+    if not _at_line_start(doc, text, after):
+        return False
+    if len(before.text.split()) < 4:
+        return None  # a short line cut on "and": perhaps a heading, so not joined blindly
+    if not _at_line_start(doc, text, before):
+        # list items lack final punctuation and may start in lower case: a break only when the
+        # item stops on a word no phrase ends with ("- the loss of⏎⏎confidence")
+        return None if dangling else False
     return True
+
+
+def _at_line_start(doc: Document, text: str, para: Paragraph) -> bool:
+    """Nothing but spaces before the paragraph on its line (no list marker, no quote)."""
+    line_start = doc.lines.starts[doc.lines.position(para.start)[0] - 1]
+    return not text[line_start : para.start].strip()
+
+
+# words a heading, list item or sentence never ends with: what follows them was cut off
+_DANGLING_WORDS = frozenset(
+    (
+        "a an the and or nor but of to in on at by for with from into onto as than between "
+        "against about over under through towards toward within without among amid via"
+    ).split()
+)
+
+
+def _dangling(tail: str) -> bool:
+    words = tail.split()
+    return bool(words) and words[-1].casefold() in _DANGLING_WORDS

@@ -122,6 +122,7 @@ def is_fragment(word: str, lexicon: Lexicon) -> bool:
 # formation": 2.8, "may be": 2.2, "every day": 2.7; "govern ment": 7.8). Function words never
 # count, since they pair with anything.
 SPLIT_MARGIN = 5.0
+SUFFIX_WORD_ZIPF = 4.5  # an ending at least this common as a word ("less", "like") may be one
 FUNCTION_WORDS = frozenset(
     (
         "a an the in on at to of for by with as is be it or and but no not nor any every some all "
@@ -141,12 +142,21 @@ def _likely_split_pair(pair: tuple[str, str], lexicon: Lexicon) -> bool:
 
 
 def likely_split(first: str, second: str, lexicon: Lexicon) -> bool:
-    """``first second`` is one word split in two, judged by frequencies alone."""
+    """``first second`` is one word split in two, judged by frequencies alone.
+
+    Either the joined word is far likelier than the pair, or the second piece is an ending
+    ("result ing", "exact ly") that is no common word by itself ("less" and "like" are), glued
+    back onto a stem of three letters or more.
+    """
     a, b = first.casefold(), second.casefold()
-    if a in FUNCTION_WORDS or b in FUNCTION_WORDS or len(a) < 2 or len(b) < 3:
+    if a in FUNCTION_WORDS or b in FUNCTION_WORDS or len(a) < 2 or len(b) < 2:
         return False
     joined = lexicon.zipf(a + b)
     if joined < 3.0:
+        return False
+    if b in SUFFIXES and len(a) >= 3 and lexicon.zipf(b) < SUFFIX_WORD_ZIPF:
+        return True
+    if len(b) < 3:
         return False
     return joined - (lexicon.zipf(a) + lexicon.zipf(b) - 9.0) >= SPLIT_MARGIN
 
@@ -160,10 +170,12 @@ def is_known(word: str, lexicon: Lexicon, counts: Counter[str], elsewhere: int =
     return counts.get(word.casefold(), 0) >= elsewhere
 
 
-def segment(token: str, lexicon: Lexicon, max_parts: int = 3) -> list[str] | None:
+def segment(
+    token: str, lexicon: Lexicon, max_parts: int = 3, part_zipf: float = PART_ZIPF
+) -> list[str] | None:
     """The likeliest split of ``token`` into 2..max_parts common words, or None.
 
-    Each word must be at least ``PART_ZIPF`` frequent (two-letter words ``SHORT_PART_ZIPF``, and
+    Each word must be at least ``part_zipf`` frequent (two-letter words ``SHORT_PART_ZIPF``, and
     of single letters only "a"); the score is the sum of log10 probabilities, as in symspellpy's
     word segmentation.
     """
@@ -183,7 +195,7 @@ def segment(token: str, lexicon: Lexicon, max_parts: int = 3) -> list[str] | Non
             if len(part) == 1 and part != "a":
                 continue
             z = lexicon.zipf(part)
-            if z < (SHORT_PART_ZIPF if len(part) == 2 else PART_ZIPF):
+            if z < (SHORT_PART_ZIPF if len(part) == 2 else part_zipf):
                 continue
             score = prev[0] + (z - 9.0)
             current = best[end]

@@ -1,0 +1,80 @@
+"""Regression floors on slices of the real dev sets (tests/data/dev/, with their licences).
+
+The slices are scored exactly as ``benchmarks/detection.py`` scores the whole sets: a defect is
+found when a finding overlaps it, a finding that overlaps no defect is a false alarm, and the
+clean side is each document's correct version. The floors sit a little below what brieflint
+measures, so a change that loses detection or adds false alarms on real text fails here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from benchmarks import detection, devsets
+
+DEV = Path(__file__).resolve().parent / "data" / "dev"
+
+# set -> (headline recall, precision)
+FLOORS = {
+    "acl-ws": (0.76, 0.83),
+    "acl-spell": (0.65, 0.6),
+    "bln": (0.52, 0.92),
+}
+# (set, kind) -> recall
+KIND_FLOORS = {
+    ("acl-ws", "split"): 0.78,
+    ("acl-ws", "run-together"): 0.7,
+    ("acl-spell", "hyphenation"): 0.75,
+    ("bln", "hyphenation"): 0.65,
+    ("bln", "run-together"): 0.68,
+}
+WHITESPACE_RULES = ("ocr.split-word", "ocr.run-together", "ocr.spacing")
+
+
+@cache
+def _scores() -> dict[str, detection.Score]:
+    tool = detection.Brieflint()
+    sets = [*devsets.acl(DEV / "acl"), devsets.bln(DEV / "bln600")]
+    return {s.name: detection.score(tool, s) for s in sets}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_recall_and_precision_floors(name: str) -> None:
+    score = _scores()[name]
+    min_recall, min_precision = FLOORS[name]
+    print(f"\n{name}: recall {score.recall():.3f} precision {score.precision:.3f}")
+    assert score.defects, "the slice holds no defects: its truth was not derived"
+    assert score.recall() >= min_recall
+    assert score.precision >= min_precision
+
+
+@pytest.mark.parametrize(("name", "kind"), sorted(KIND_FLOORS))
+def test_recall_per_kind(name: str, kind: str) -> None:
+    score = _scores()[name]
+    assert score.defects[kind] >= 10, f"too few {kind} defects in the slice to judge"
+    recall = score.recall([kind])
+    print(f"\n{name} {kind}: {score.found[kind]}/{score.defects[kind]} = {recall:.3f}")
+    assert recall >= KIND_FLOORS[(name, kind)]
+
+
+def test_whitespace_rules_are_precise_on_extraction_damage() -> None:
+    score = _scores()["acl-ws"]
+    tp = sum(score.rule_tp[r] for r in WHITESPACE_RULES)
+    fp = sum(score.rule_fp[r] for r in WHITESPACE_RULES)
+    assert tp >= 30
+    assert tp / (tp + fp) >= 0.9
+
+
+def test_truth_of_a_known_paragraph() -> None:
+    """The whitespace truth is the spaces ``corrupt`` and ``correct`` disagree on."""
+    case = devsets.Case("x", "")
+    where, defects = devsets._space_map("the dialoguesare t h e best", "the dialogues are the best")
+    case.text = "the dialoguesare t h e best"
+    found = [(case.text[d.start : d.end], d.kind, d.right) for d in defects]
+    assert found == [
+        ("dialoguesare", "run-together", "dialogues are"),
+        ("t h e", "split", "the"),
+    ]
+    assert where[len("the dialogues ")] == len("the dialogues")
