@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from brieflint import cachefile
 from brieflint.cli import main
 from brieflint.languagetool.cache import ResultCache
 from brieflint.languagetool.client import LTMatch
@@ -328,7 +329,10 @@ def test_concurrent_runs_share_the_cache_without_corrupting_it(tmp_path: Path) -
     assert len(files) == len(SHARED_KEYS) + workers * rounds + 1  # + the server version file
     for path in files:
         assert path.suffix == ".json" and not path.name.startswith("."), path
-        json.loads(path.read_text("utf-8"))  # every file parses
+        if path.name.startswith("server-"):
+            json.loads(path.read_text("utf-8"))
+        else:  # every entry whole: sealed to its key, its checksum matching
+            assert cachefile.unseal(path.read_bytes(), path.stem) is not None, path
     assert cache.known_version("http://127.0.0.1:9") == "6.7"
 
 

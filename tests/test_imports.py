@@ -62,7 +62,10 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.display",  # terminal-safe strings, over the report model
         "brieflint.gitrepo",
         "brieflint.sources",
+        "brieflint.cachefile",
         "brieflint.didyoumean",
+        "brieflint.cachefile",
+        "brieflint.display",
     ),
 ]
 

@@ -144,3 +144,20 @@ def test_a_bad_limit_in_the_config_names_its_line(
     assert _one_error(err) == (
         f"brieflint: error: {config}:2: max_draft_mb: Input should be greater than 0"
     )
+
+
+@pytest.mark.parametrize("kind", ["/dev/zero", "fifo"])
+def test_a_baseline_that_is_not_a_regular_file_is_refused(kind: str, tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("Fine words.\n", "utf-8")
+    if kind == "fifo":
+        os.mkfifo(tmp_path / "baseline.fifo")
+        target, shown = "baseline.fifo", "a FIFO"
+    else:
+        if not Path(kind).exists():
+            pytest.skip(f"{kind} missing")
+        target, shown = kind, "a character device"
+    code, err = _brieflint(["check", "--no-cache", "--baseline", target, "a.md"], tmp_path)
+    assert code == 2
+    assert _one_error(err) == (
+        f"brieflint: error: {target}: not a regular file ({shown}), not a baseline file"
+    )

@@ -32,7 +32,7 @@ GENERIC = ("engine.py", "resultcache.py", "backends.py", "runner.py", "session.p
 # compared directly, or what a derived attribute is derived from
 DERIVED = {"lexicon": ("language", "vocabulary")}
 # read only by kinds that are not cacheable (they relay a server): never in the fingerprint
-UNKEYED = {"languagetool", "cache_dir", "service", "root"}
+UNKEYED = {"languagetool", "harper", "cache_dir", "service", "root"}
 
 
 def _all_kinds() -> list[Kind[typing.Any]]:

@@ -62,7 +62,7 @@ def _project(tmp_path: Path, url: str, *, mode: str = "required", extra: str = "
 
 
 def _lint(cfg: Path, text: str, path: str = "draft.md", use_cache: bool = True) -> list[Finding]:
-    options = ruleset.BuildOptions(select=("grammar",), use_cache=use_cache)
+    options = ruleset.BuildOptions(select=("grammar.languagetool",), use_cache=use_cache)
     setup = ruleset.build(config_mod.load(cfg), options)
     doc = Document.parse(str(cfg.parent / path), text)
     return engine.lint_document(doc, setup.rules_for(doc.path), setup)

@@ -76,7 +76,7 @@ def test_every_data_file_is_referenced() -> None:
     rule_files = {Path(spec.source).resolve() for _, spec in docs.collect()}
     styles = set(style.builtin_styles())
     shipped_code = _code(SRC)
-    test_code = _code(ROOT / "tests")
+    test_code = _code(ROOT / "tests", ROOT / "benchmarks")
     unused = []
     for path in _shipped_data():
         rel = path.relative_to(ROOT)

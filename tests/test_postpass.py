@@ -66,3 +66,24 @@ def test_clean_findings_pass_unchanged() -> None:
     kinds = {"spelling.unknown-word": "spelling", "ocr.spacing": "ocr-spacing"}
     findings = [_finding("ocr.spacing", 5, 6), _finding("spelling.unknown-word", 0, 5)]
     assert postpass.one_per_defect(findings, text, kinds) == findings
+
+
+def test_a_word_pair_guess_yields_to_a_grammar_tool_on_the_same_words() -> None:
+    text = "Officials are expected attend the meeting.\n"
+
+    def finding(rule: str, start: int, end: int) -> Finding:
+        return Finding(
+            "d.txt", 1, start + 1, 1, end + 1, rule, Severity.INFO, "m", start=start, end=end
+        )
+
+    guess = finding("grammar.missing-word", 14, 29)
+    kinds = {"grammar.missing-word": "word-sequence", "prose.doubled-word": "repetition"}
+    for tool in ("harper.MissingTo", "lt.MISSING_TO"):
+        kept = postpass.one_per_defect([guess, finding(tool, 14, 22)], text, kinds)
+        assert [f.rule for f in kept] == [tool]
+    # and a grammar tool's finding is not dropped for a guess on the same characters
+    same = postpass.one_per_defect([guess, finding("lt.MISSING_TO", 14, 29)], text, kinds)
+    assert [f.rule for f in same] == ["lt.MISSING_TO"]
+    # elsewhere, both stay
+    apart = postpass.one_per_defect([guess, finding("harper.AnA", 34, 37)], text, kinds)
+    assert len(apart) == 2

@@ -158,3 +158,95 @@ def test_a_cache_folder_that_cannot_be_made_is_no_cache(
     assert _check(project, capsys) == first
     assert len(linted) == 2  # linted twice, silently
     assert (project / "blocker").read_text("utf-8").startswith("a file")
+
+
+CLEAN = "Policy Brief\n\nThe ministers agree about the timetable.\n"
+
+
+def _entries(project: Path) -> list[Path]:
+    return sorted((project / ".brieflint-cache" / "results").rglob("*.json"))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[" * 200_000 + b"]" * 200_000,  # nested past Python's recursion limit
+        b'{"format": 2, "key": "x"}\n' + b"[" * 200_000,
+        b'{"format": 2, "findings": []}',  # unsealed, as an older brieflint wrote it
+        b"[]",
+        b'"just a string"',
+        b"\xff\xfe not even text",
+        b"",
+    ],
+    ids=["nested", "nested payload", "unsealed", "list", "string", "bytes", "empty"],
+)
+def test_a_corrupt_entry_is_ignored_and_replaced(
+    content: bytes,
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = _check(project, capsys)
+    [entry] = _entries(project)
+    good = entry.read_bytes()
+    entry.write_bytes(content)
+    linted = _count_lints(monkeypatch)
+    assert _check(project, capsys) == first
+    assert len(linted) == 1
+    assert entry.read_bytes() == good  # replaced by a whole entry
+    assert _check(project, capsys) == first
+    assert len(linted) == 1  # and that one is used again
+
+
+def test_an_entry_planted_under_another_key_does_not_hide_findings(
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A clean draft's entry (no findings), copied over the entry of a draft with findings: the
+    entry is sealed to its own key, so the findings are reported all the same."""
+    first = _check(project, capsys)
+    assert first
+    [bad_entry] = _entries(project)
+    clean = project / "clean"
+    clean.mkdir()
+    (clean / "draft.txt").write_text(CLEAN, encoding="utf-8")
+    (clean / "brieflint.yaml").write_text("style: brief\ncache_dir: ../.brieflint-cache\n")
+    assert _check(clean, capsys) == []
+    clean_entry = next(p for p in _entries(project) if p != bad_entry)
+    bad_entry.write_bytes(clean_entry.read_bytes())
+    linted = _count_lints(monkeypatch)
+    assert _check(project, capsys) == first
+    assert len(linted) == 1
+
+
+def test_an_entry_whose_findings_were_edited_is_a_miss(
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = _check(project, capsys)
+    [entry] = _entries(project)
+    header, payload = entry.read_bytes().split(b"\n", 1)
+    emptied = json.loads(payload)
+    emptied["findings"] = []
+    entry.write_bytes(header + b"\n" + json.dumps(emptied).encode())
+    linted = _count_lints(monkeypatch)
+    assert _check(project, capsys) == first
+    assert len(linted) == 1
+
+
+def test_a_fifo_in_place_of_an_entry_is_a_miss(
+    project: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    first = _check(project, capsys)
+    [entry] = _entries(project)
+    entry.unlink()
+    os.mkfifo(entry)  # reading it would wait for a writer for ever
+    linted = _count_lints(monkeypatch)
+    assert _check(project, capsys) == first
+    assert len(linted) == 1

@@ -16,18 +16,19 @@ import stat
 from pathlib import Path
 
 
-def write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+def write_bytes(path: Path, data: bytes, *, durable: bool = True, special: bool = True) -> None:
     """Replace ``path`` with ``data``; readers see the old or the new file, never a half.
 
     ``durable=False`` skips the fsync: for caches, where a file lost in a crash is just a miss.
     A target that is not a regular file (``/dev/null``, ``/dev/stdout``, a FIFO, a shell's
     ``>(…)``) is written to as it is: replacing it would put a file in a device's place.
+    ``special=False`` replaces it instead (a cache entry, which nobody reads through a FIFO).
     """
     try:
         mode: int | None = os.stat(path).st_mode
     except OSError:
         mode = None
-    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+    if special and mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
         with open(path, "wb") as handle:
             handle.write(data)
         return

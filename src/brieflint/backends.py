@@ -12,8 +12,12 @@ if TYPE_CHECKING:
 
 def in_use(backend: Backend | None, context: Context) -> bool:
     """Whether a run with ``context`` uses ``backend`` (None: a kind's own code, always):
-    grammar only when LanguageTool is on."""
-    return backend != "grammar" or context.languagetool.mode != "off"
+    grammar only when LanguageTool is on, Harper only when it is."""
+    if backend == "grammar":
+        return context.languagetool.mode != "off"
+    if backend == "harper":
+        return context.harper.mode != "off"
+    return True
 
 
 def describe(setup: Setup) -> dict[str, str]:
@@ -27,10 +31,43 @@ def describe(setup: Setup) -> dict[str, str]:
     lang = ctx.language
     spelling_on = any(rule.kind.backend == "spelling" for rule in setup.base.values())
     spelling = f"offline (wordfreq, {lang})" if spelling_on else "off"
-    return {"spelling": spelling, "grammar": _grammar(setup)}
+    described = {"spelling": spelling, "grammar": _grammar(setup)}
+    if any(rule.kind.backend == "word-pairs" for rule in setup.base.values()):
+        from brieflint.text.ngrams import data_folder
+
+        found = data_folder() is not None
+        described["word-pairs"] = "offline (symspellpy)" if found else "not installed (symspellpy)"
+    return described
 
 
 def _grammar(setup: Setup) -> str:
+    lt = _languagetool(setup)
+    harper = _harper(setup)
+    if harper is None:
+        return lt
+    return harper if lt == "off" else f"{harper}; {lt}"
+
+
+def _harper(setup: Setup) -> str | None:
+    """Harper's description, or None when it is off."""
+    settings = setup.context.harper
+    if settings.mode == "off":
+        return None
+    if not any(rule.kind.backend == "harper" for rule in setup.base.values()):
+        return "Harper off (rule disabled)"
+    from importlib.metadata import PackageNotFoundError, version
+
+    from brieflint.kinds.harper import dialect_for
+
+    try:
+        found = version("harper-py")
+    except PackageNotFoundError:
+        return f"Harper not installed ({settings.mode})"
+    dialect = dialect_for(settings.dialect, setup.context.language)
+    return f"Harper (harper-py {found}, {dialect}, offline) ({settings.mode})"
+
+
+def _languagetool(setup: Setup) -> str:
     ctx = setup.context
     settings = ctx.languagetool
     if not in_use("grammar", ctx):

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from brieflint import sources
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
 
 BASELINE_VERSION = 1
+MAX_BASELINE_BYTES = 200_000_000  # some hundred thousand findings; a device never ends
 DEFAULT_FILE = ".brieflint-baseline.json"
 AROUND = 24  # characters of surrounding text kept each side, after collapsing whitespace
 _RAW = AROUND * 4  # characters read each side before collapsing
@@ -122,13 +124,15 @@ def load(path: Path) -> set[tuple[str, str]]:
         findings: list[_Entry]
 
     shown = str(path)
-    try:
-        raw = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not Path(path).exists():
         raise BrieflintError(
             "baseline file not found (create it with `brieflint baseline create`)", path=shown
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
+        )
+    # a regular file of a bounded size: not a device or FIFO, which would never end
+    data_bytes = sources.read_file(str(path), shown, MAX_BASELINE_BYTES, what="baseline file")
+    try:
+        raw = data_bytes.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise BrieflintError(f"cannot read baseline: {exc}", path=shown) from None
     try:
         data = json.loads(raw)
@@ -136,6 +140,8 @@ def load(path: Path) -> set[tuple[str, str]]:
         raise BrieflintError(
             f"not valid JSON: {exc.msg}", path=shown, line=exc.lineno, column=exc.colno
         ) from None
+    except RecursionError:
+        raise BrieflintError("not valid JSON: nested too deeply", path=shown) from None
     try:
         parsed = _File.model_validate(data)
     except ValidationError as exc:

@@ -66,6 +66,31 @@ class LanguageToolConfig(_Model):
     )
 
 
+# what --grammar chooses: one grammar backend on (the other off), or none
+GRAMMAR_CHOICES = ("harper", "languagetool", "off")
+
+
+class HarperConfig(_Model):
+    """Grammar through Harper (harper-py, the ``harper`` extra): offline, no Java, no server."""
+
+    mode: Literal["off", "optional", "required"] = Field(
+        default="off",
+        description="off: no Harper; optional: warn once per file when harper-py is missing or "
+        "fails; required: that is an error (--grammar harper turns it on).",
+    )
+    dialect: Literal["american", "british", "australian", "canadian", "indian"] | None = Field(
+        default=None, description="Harper's English dialect; default: from `language`."
+    )
+    disabled_rules: list[str] = Field(
+        default_factory=list,
+        description="Harper rule names never reported, besides brieflint's curated list (AnA).",
+    )
+    enabled_rules: list[str] = Field(
+        default_factory=list,
+        description="Harper rule names turned back on (OxfordComma).",
+    )
+
+
 class Override(_Model):
     """Per-glob changes: ``files`` globs, rule overrides and ignores."""
 
@@ -122,6 +147,10 @@ class Config(_Model):
     )
     languagetool: LanguageToolConfig = Field(
         default_factory=LanguageToolConfig, description="Grammar checking by LanguageTool."
+    )
+    harper: HarperConfig = Field(
+        default_factory=HarperConfig,
+        description="Grammar checking by Harper, offline (the harper extra; --grammar harper).",
     )
     cache_dir: str = Field(
         default=".brieflint-cache",

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from brieflint.config import LanguageToolConfig
+from brieflint.config import HarperConfig, LanguageToolConfig
 from brieflint.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ class Context:
     variables: dict[str, str] = field(default_factory=dict)
     # LanguageTool's settings, with the mode the command line chose (--languagetool)
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
+    # Harper's settings, with the mode the command line chose (--grammar)
+    harper: HarperConfig = field(default_factory=HarperConfig)
     root: Path = field(default_factory=Path.cwd)  # folder of the config file (or cwd)
     cache_dir: Path | None = None  # None: caching off (--no-cache)
     # what rules keep for the rest of a run (a LanguageTool client and its remembered failure)

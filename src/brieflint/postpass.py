@@ -13,7 +13,10 @@ and drops the others:
   or on a fragment joined to them without a space, is dropped;
 - a required-text finding (a house passage such as a disclaimer) owns its passage: no other
   house, spelling or LanguageTool finding is reported inside it;
-- a LanguageTool finding on the same characters as any brieflint finding is dropped.
+- a LanguageTool finding on the same characters as any brieflint finding is dropped, except a
+  finding of brieflint's statistical grammar rules (word-sequence), which itself yields to a
+  LanguageTool or Harper finding on any of its characters: a grammar checker that parsed the
+  sentence names the slip more precisely than word-pair counts do.
 
 Which rule is which comes from its kind, so a house rule of the same kind behaves the same way.
 """
@@ -60,7 +63,11 @@ IN_PASSAGE_KINDS = frozenset(
         "consistency",
     }
 )
+# kinds whose findings are statistical guesses: they yield to a grammar tool's on the same words
+STATISTICAL_KINDS = frozenset({"word-sequence"})
 LANGUAGETOOL_PREFIX = "lt."
+# grammar tools whose findings are treated as LanguageTool's (Harper's ``harper.*`` ids)
+RELAYED_GRAMMAR_PREFIXES = (LANGUAGETOOL_PREFIX, "harper.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,21 +80,23 @@ class _Owner:
 def one_per_defect(findings: list[Finding], text: str, kinds: Mapping[str, str]) -> list[Finding]:
     """``findings`` (of one document) without those that repeat a defect another names.
 
-    ``kinds`` maps each rule id to its kind's name; findings of LanguageTool (``lt.*`` ids) count
-    as kind ``languagetool``. ``text`` is the document's text (to see which characters join a
-    fragment to an owner's span). The order of the kept findings is unchanged.
+    ``kinds`` maps each rule id to its kind's name; findings of LanguageTool (``lt.*`` ids) and
+    Harper (``harper.*``) count as kind ``languagetool``. ``text`` is the document's text (to see
+    which characters join a fragment to an owner's span). The order of the kept findings is
+    unchanged.
     """
     if len(findings) < 2:
         return findings
 
     def kind_of(f: Finding) -> str:
-        if f.rule.startswith(LANGUAGETOOL_PREFIX):
+        if f.rule.startswith(RELAYED_GRAMMAR_PREFIXES):
             return "languagetool"
         return kinds.get(f.rule, "")
 
     words: list[list[_Owner]] = [[], []]  # owners of rank 0 and of rank 1
     passages: list[_Owner] = []
     spans: set[tuple[int, int]] = set()
+    grammar: list[_Owner] = []  # a grammar tool's findings, which the statistical ones yield to
     for f in findings:
         kind = kind_of(f)
         rank = WORD_RANKS.get(kind)
@@ -95,10 +104,13 @@ def one_per_defect(findings: list[Finding], text: str, kinds: Mapping[str, str])
             words[rank].append(_Owner(*_word_around(text, f.start, f.end), f.rule))
         if kind in PASSAGE_KINDS and f.end > f.start:
             passages.append(_Owner(f.start, f.end, f.rule))
-        if kind != "languagetool":
+        if kind == "languagetool" and f.end > f.start:
+            grammar.append(_Owner(f.start, f.end, f.rule))
+        elif kind not in STATISTICAL_KINDS:
             spans.add((f.start, f.end))
     owners = [_Owners(words[0]), _Owners(words[0] + words[1])]  # what ranks 1 and 2 yield to
     passage_owners = _Owners(passages)
+    grammar_owners = _Owners(grammar)
     kept = []
     for f in findings:
         kind = kind_of(f)
@@ -108,6 +120,8 @@ def one_per_defect(findings: list[Finding], text: str, kinds: Mapping[str, str])
         if kind in IN_PASSAGE_KINDS and passage_owners.meet(f):
             continue
         if kind == "languagetool" and f.end > f.start and (f.start, f.end) in spans:
+            continue
+        if kind in STATISTICAL_KINDS and grammar_owners.meet(f):
             continue
         kept.append(f)
     return kept

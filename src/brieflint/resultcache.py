@@ -32,6 +32,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from brieflint import cachefile
 from brieflint.atomic import write_bytes
 from brieflint.backends import in_use
 from brieflint.findings import Applicability, Edit, Finding, Fix, Severity
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from brieflint.context import Context
     from brieflint.ruleset import ActiveRule
 
-FORMAT = 1
+FORMAT = 2  # 2: entries sealed to their key (cachefile)
 _IGNORE_ME = "# written by brieflint: a cache, safe to delete\n*\n"
 _CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -113,25 +114,22 @@ class ResultCache:
         return self.root / key[:2] / f"{key[2:]}.json"
 
     def get(self, key: str) -> list[Finding] | None:
-        """The stored findings, or None (not stored, unreadable or damaged: lint again)."""
+        """The stored findings, or None (not stored, unreadable, damaged or sealed to another
+        key: lint again, and the entry is written anew)."""
+        raw = cachefile.read(self._path(key), key)
         try:
-            raw = json.loads(self._path(key).read_bytes())
-            if raw.get("format") != FORMAT:
+            if not isinstance(raw, dict) or raw.get("format") != FORMAT:
                 return None
             return [_finding(item) for item in raw["findings"]]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
             return None
 
     def put(self, key: str, findings: Sequence[Finding]) -> None:
         """Store ``findings``; a cache that cannot be written is no cache, never an error."""
-        path = self._path(key)
-        blob = json.dumps(
-            {"format": FORMAT, "findings": [_to_json(f) for f in findings]}, ensure_ascii=False
-        )
         with contextlib.suppress(OSError):
             self._prepare()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes(path, blob.encode("utf-8"), durable=False)
+        value = {"format": FORMAT, "findings": [_to_json(f) for f in findings]}
+        cachefile.write(self._path(key), key, value)
 
     def _prepare(self) -> None:
         """Create the cache folder, marked so that git and backup tools leave it alone (checked

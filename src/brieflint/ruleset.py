@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from brieflint import data, kinds, rulespec, style, yamlpos
-from brieflint.config import LoadedConfig
+from brieflint.config import Config, LoadedConfig
 from brieflint.context import Context
 from brieflint.discover import matches_any
 from brieflint.errors import ConfigError
@@ -29,6 +29,7 @@ class BuildOptions:
     ignore: tuple[str, ...] = ()  # --ignore: not these rules (id prefixes)
     language: str | None = None
     languagetool: str | None = None  # --languagetool: off | optional | required
+    grammar: str | None = None  # --grammar: harper | languagetool | off
     use_cache: bool = True  # False: --no-cache
     max_draft_mb: float | None = None  # --max-draft-mb: refuse drafts larger than this
 
@@ -236,11 +237,13 @@ def build(loaded: LoadedConfig, options: BuildOptions | None = None) -> Setup:
     disabled: dict[str, ActiveRule] = {}
     for rid, state in sorted(states.items()):
         (base if state.enabled else disabled)[rid] = _activate(state)
-    grammar = cfg.languagetool
+    backends = _grammar_backend(cfg, chosen.grammar)
+    grammar = backends.languagetool
     if chosen.languagetool is not None:
         grammar = grammar.model_copy(update={"mode": chosen.languagetool})
     context = Context(
         languagetool=grammar,
+        harper=backends.harper,
         root=loaded.root,
         cache_dir=(loaded.root / cfg.cache_dir) if chosen.use_cache else None,
         language=chosen.language or cfg.language or _style_language(layers),
@@ -292,3 +295,22 @@ def _variables(layers: list[style.StyleLayer], loaded: LoadedConfig) -> dict[str
         merged.update(layer.spec.variables)
     merged.update(loaded.config.variables)
     return merged
+
+
+def _grammar_backend(cfg: Config, grammar: str | None) -> Config:
+    """``--grammar harper|languagetool|off``: that backend on (in its configured mode, or
+    optional), the other off."""
+    if grammar is None:
+        return cfg
+    lt_mode = cfg.languagetool.mode if grammar == "languagetool" else "off"
+    harper_mode = cfg.harper.mode if grammar == "harper" else "off"
+    if grammar == "languagetool" and lt_mode == "off":
+        lt_mode = "optional"
+    if grammar == "harper" and harper_mode == "off":
+        harper_mode = "optional"
+    return cfg.model_copy(
+        update={
+            "languagetool": cfg.languagetool.model_copy(update={"mode": lt_mode}),
+            "harper": cfg.harper.model_copy(update={"mode": harper_mode}),
+        }
+    )

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brieflint import backends, discover, display, reporters, ruleset, runner, sources
-from brieflint.config import DEFAULT_INCLUDE, require_file
+from brieflint.config import DEFAULT_INCLUDE, GRAMMAR_CHOICES, require_file
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
 from brieflint.report import Report
 
 FAIL_ON = ("error", "warning", "info", "never")
 LANGUAGETOOL_MODES = ("off", "optional", "required")
+GRAMMAR_BACKENDS = GRAMMAR_CHOICES
 # a progress bar is shown (on a terminal) from this many drafts, or whenever LanguageTool runs
 PROGRESS_MIN_FILES = 20
 
@@ -38,6 +39,7 @@ def options(
     no_cache: bool = False,
     keep_text: bool = False,
     stdin_filename: str | None = None,
+    grammar: str | None = None,
     max_draft_mb: float | None = None,
 ) -> runner.Options:
     """The session's options from the flags the commands share, validated (``jobs`` 0: every
@@ -46,6 +48,8 @@ def options(
         raise BrieflintError(
             "--languagetool must be off, optional or required", key="--languagetool"
         )
+    if grammar is not None and grammar not in GRAMMAR_BACKENDS:
+        raise BrieflintError("--grammar must be harper, languagetool or off", key="--grammar")
     if jobs < 0:
         raise BrieflintError("--jobs must be 0 or more", key="--jobs")
     sources.check_option(max_draft_mb)
@@ -58,6 +62,7 @@ def options(
             select=split_list(select),
             ignore=split_list(ignore),
             languagetool=languagetool,
+            grammar=grammar,
             use_cache=not no_cache,
             max_draft_mb=max_draft_mb,
         ),

@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from brieflint.errors import BrieflintError, InputError
 
+DRAFT = "draft"
 DEFAULT_MAX_DRAFT_MB = 10.0
 MAX_DRAFT_MB_CEILING = 10_000.0
 _CHUNK = 1 << 20
@@ -34,8 +35,10 @@ def check_option(value: float | None) -> None:
         )
 
 
-def too_big(path: str, limit: int) -> InputError:
+def too_big(path: str, limit: int, what: str = DRAFT) -> InputError:
     mb = f"{limit / 1_000_000:g}"
+    if what != DRAFT:
+        return InputError(f"{what} larger than {mb} MB, not read", path=path)
     return InputError(
         f"draft larger than {mb} MB, not checked (raise max_draft_mb in the config, "
         "or --max-draft-mb)",
@@ -43,14 +46,15 @@ def too_big(path: str, limit: int) -> InputError:
     )
 
 
-def read_file(source: str, display: str, limit: int) -> bytes:
-    """The bytes of the regular file ``source`` (``display`` in errors), at most ``limit``."""
+def read_file(source: str, display: str, limit: int, what: str = DRAFT) -> bytes:
+    """The bytes of the regular file ``source`` (``display`` in errors), at most ``limit``;
+    ``what`` the file is, for the errors ("draft", "baseline file")."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     flags |= getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(source, flags)
     except IsADirectoryError:
-        raise InputError("is a directory, not a draft", path=display) from None
+        raise InputError(f"is a directory, not a {what}", path=display) from None
     except PermissionError:
         raise InputError("permission denied", path=display) from None
     except FileNotFoundError:
@@ -60,20 +64,23 @@ def read_file(source: str, display: str, limit: int) -> bytes:
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise InputError("is a directory, not a draft", path=display)
+            raise InputError(f"is a directory, not a {what}", path=display)
         if not stat.S_ISREG(st.st_mode):
-            raise InputError(f"not a regular file ({_kind(st.st_mode)}), not a draft", path=display)
+            kind = _kind(st.st_mode)
+            raise InputError(f"not a regular file ({kind}), not a {what}", path=display)
         if st.st_size > limit:
-            raise too_big(display, limit)
+            raise too_big(display, limit, what)
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return read_bounded(handle, display, limit, st.st_size)
+            return read_bounded(handle, display, limit, st.st_size, what)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=display) from None
     finally:
         os.close(fd)
 
 
-def read_bounded(handle: BinaryIO, display: str, limit: int, expected: int = 0) -> bytes:
+def read_bounded(
+    handle: BinaryIO, display: str, limit: int, expected: int = 0, what: str = DRAFT
+) -> bytes:
     """Read ``handle`` to its end, refusing it once it gives more than ``limit`` bytes.
 
     ``expected``: the size the file claims; it is read in one piece (and one more read sees the
@@ -88,7 +95,7 @@ def read_bounded(handle: BinaryIO, display: str, limit: int, expected: int = 0) 
         parts.append(chunk)
         size += len(chunk)
         if size > limit:
-            raise too_big(display, limit)
+            raise too_big(display, limit, what)
         want = _CHUNK
     return parts[0] if len(parts) == 1 else b"".join(parts)
 

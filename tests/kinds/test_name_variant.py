@@ -37,8 +37,28 @@ def test_inflections_possessives_and_other_names_are_not_variants() -> None:
     assert lint_text(text, select=["spelling.name-variant"]) == []
 
 
-def test_a_name_used_only_twice_is_not_a_target() -> None:
-    text = "Kasymov spoke. Kasymov left. Kasvmov returned.\n"
+def test_a_name_used_twice_is_a_target_and_once_is_not() -> None:
+    text = "Kasymov spoke. Kasymov left. Kasvmov returned. Tiirkic words beside Turkic ones.\n"
+    found = lint_text(text, select=["spelling.name-variant"])
+    assert [(f.context, f.suggestions[0]) for f in found] == [("Kasvmov", "Kasymov")]
+
+
+def test_misreadings_by_ocr_costs_and_by_a_plain_edit() -> None:
+    text = (
+        "The Turkic states and Turkic languages: Tiirkic words twice, Tiirkic again, and "
+        "Turkic grammar. Martin and Martin met Murtin; Buckingham and Buckingham saw Buckiigham.\n"
+    )
+    found = lint_text(text, select=["spelling.name-variant"])
+    assert [(f.context, f.suggestions[0]) for f in found] == [
+        ("Tiirkic", "Turkic"),
+        ("Tiirkic", "Turkic"),
+        ("Murtin", "Martin"),
+        ("Buckiigham", "Buckingham"),
+    ]
+
+
+def test_a_plain_edit_needs_a_far_more_frequent_form_and_another_stem() -> None:
+    text = "Ivanov and Ivanov met Ivanova. Smithson and Smithsen each came once.\n"
     assert lint_text(text, select=["spelling.name-variant"]) == []
 
 

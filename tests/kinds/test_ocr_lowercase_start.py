@@ -26,3 +26,13 @@ def test_lower_case_after_full_stop(lint: LintFn) -> None:
 )
 def test_abbreviations_and_brands_are_silent(text: str) -> None:
     assert found(text, RULE) == []
+
+
+def test_a_number_and_its_unit_do_not_end_a_sentence() -> None:
+    from tests.conftest import lint_text
+
+    text = (
+        "He paid 5s. a week for a 4lb. loaf, and 2,000l. in all. It ended in the 1990s. the end.\n"
+    )
+    hits = lint_text(text, select=["ocr.lowercase-sentence-start"])
+    assert [text[f.start : f.end] for f in hits] == ["the"]

@@ -82,3 +82,8 @@ def test_a_function_word_glued_to_a_capitalised_word() -> None:
     assert found(text, RULE) == ["InProceedings", "Sincethis"]
     # a known word and an ending is a word the list lacks, not "into national"
     assert found("A larger intonational phrase.\n", RULE) == []
+
+
+def test_closed_compounds_of_two_content_words_are_words() -> None:
+    # English glues content words into compounds that word lists often lack
+    assert found("The platelayer left the beerhouse with a headword list.\n", RULE) == []

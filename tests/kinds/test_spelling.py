@@ -178,3 +178,56 @@ def test_suggestions_follow_the_configured_variety(tmp_path: Path) -> None:
         "favorina": "favoring",
         "neiqhbours": "neighbors",
     }
+
+
+def test_capitals_misread_inside_a_name_are_reported() -> None:
+    text = "The MIonument stood near the HEtel, where NGOs and MPs met.\n"
+    found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
+    assert found == ["MIonument", "HEtel"]
+
+
+# OCR of print: many lower-case words misread, so a capitalised unknown word used once is most
+# likely misread too (the same words in a clean text are taken for names)
+DAMAGED = (
+    "The prisoncr was brouglit before the magistrnte at Croydofi on Mouday, charged with "
+    "stealinq a watcb from the hoiise of Mr. Pemberton in Wettrino Road. The constahle said "
+    "he fouud the prisoner in the strect with the propcrty.\n"
+)
+CLEAN = (
+    "The prisoner was brought before the magistrate at Croydofi on Monday, charged with "
+    "stealing a watch from the house of Mr. Pemberton in Wettrino Road. The constable said "
+    "he found the prisoner in the street with the property.\n"
+)
+
+
+def test_in_damaged_text_a_capitalised_unknown_word_used_once_is_reported() -> None:
+    found = {f.context for f in lint_text(DAMAGED, select=["spelling.unknown-word"])}
+    assert {"Croydofi", "Wettrino"} <= found and "Pemberton" not in found
+
+
+def test_in_clean_text_the_same_words_are_names() -> None:
+    assert lint_text(CLEAN, select=["spelling.unknown-word"]) == []
+
+
+def test_words_derived_from_known_words_are_not_misspellings() -> None:
+    text = (
+        "The subsolutions avoid overgeneration; the linearizer keeps the objectness and the "
+        "systematicity of selectional restrictions.\n"
+    )
+    assert lint_text(text, select=["spelling.unknown-word"]) == []
+    (finding,) = lint_text("The prisoner was rernanded.\n", select=["spelling.unknown-word"])
+    assert finding.context == "rernanded"
+
+
+def test_labels_in_a_table_of_figures_are_not_spell_checked() -> None:
+    text = (
+        "Scores\n\numcp 0.57 0.11 0.32 0.76 duluthY 0.50 0.17 0.33 0.65\n\nThe governmnet agreed.\n"
+    )
+    found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
+    assert found == ["governmnet"]
+
+
+def test_one_misreading_in_a_short_text_does_not_make_it_damaged() -> None:
+    text = "As Levelt (1989) and Rickel argue, speakers plan the utterance in stagcs.\n"
+    found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
+    assert found == ["stagcs"]

@@ -84,7 +84,10 @@ class Team:
 def team(
     request: pytest.FixtureRequest, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> Team:
-    signed = request.param == "signed"
+    return make_team(request.param == "signed", tmp_path, capsys)
+
+
+def make_team(signed: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Team:
     policy = POLICY + ("signatures:\n  required: true\n" if signed else "")
     ws = init_repo(tmp_path / "repo", capsys, policy)
     keys: dict[str, Path] | None = None
@@ -165,20 +168,30 @@ def test_publish_after_the_authors_own_approval_is_refused(team: Team) -> None:
     assert f"record {path}: refused by the review rules (cannot publish" in out
 
 
-@pytest.mark.parametrize("action", ["publish", "clear", "approve", "withdraw", "request-changes"])
-@pytest.mark.parametrize(
-    ("who", "role"),
-    [
-        ("author@example.org", "editor"),  # the brief's author, holding a role
-        ("lee@example.org", "legal"),  # an unrelated role
-        ("chief@example.org", "chief"),  # the override role
-        ("mallory@example.org", None),  # nobody
-    ],
-)
+FORGERS = [
+    ("author@example.org", "editor"),  # the brief's author, holding a role
+    ("lee@example.org", "legal"),  # an unrelated role
+    ("chief@example.org", "chief"),  # the override role
+    ("mallory@example.org", None),  # nobody
+]
+ACTIONS = ["publish", "clear", "approve", "withdraw", "request-changes"]
+# every combination without signatures; with them (slower), the moves that could let it in
+FORGERIES = [(False, a, who, role) for a in ACTIONS for who, role in FORGERS] + [
+    (True, a, who, role) for a in ("publish", "clear", "approve") for who, role in FORGERS
+]
+
+
+@pytest.mark.parametrize(("signed", "action", "who", "role"), FORGERIES)
 def test_forged_moves_around_an_open_change_request_fail(
-    team: Team, action: rec.Action, who: str, role: str | None
+    signed: bool,
+    action: rec.Action,
+    who: str,
+    role: str | None,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Ed asks for changes; whatever anyone forges, the brief does not pass unchanged."""
+    team = make_team(signed, tmp_path, capsys)
     feature_edit(team)
     team.cli("ed@example.org", "request-changes", "-m", "Source the figure")
     team.ws.commit("Changes requested")
@@ -380,3 +393,22 @@ def test_a_head_that_conflicts_with_base_fails(team: Team) -> None:
     code, out = team.gate()
     assert code == 1, out
     assert f"head does not merge cleanly into base (conflicts in {BRIEF})" in out
+
+
+def test_an_earlier_approver_who_edits_a_published_brief_can_resubmit_it(team: Team) -> None:
+    """Records on base were judged when they were merged, with their own authors: Ed approved
+    version 1, and that publish stays valid when Ed writes version 2."""
+    team.cli("author@example.org", "submit")
+    team.cli("ed@example.org", "approve")
+    team.cli("eve@example.org", "publish")
+    team.ws.commit("Version 1, published")
+    team.ws.repo.git.switch("-c", "feature")
+    team.as_("ed@example.org").write(BRIEF, EDITED)
+    team.ws.commit("Ed writes version 2")
+    team.cli("ed@example.org", "submit")
+    team.cli("eve@example.org", "approve")
+    team.ws.commit("Submit and approve")
+    code, out = team.gate()
+    assert code == 0, out
+    how = "signed submit" if team.signed else "submit"
+    assert f"ed@example.org (commit, {how})" in out

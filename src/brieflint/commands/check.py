@@ -60,6 +60,11 @@ def check(
         "--languagetool",
         help="Grammar via LanguageTool: off | optional (warn when unreachable) | required.",
     ),
+    grammar: str = typer.Option(
+        None,
+        "--grammar",
+        help="Grammar backend: harper (offline, the harper extra) | languagetool | off.",
+    ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
     baseline_file: Path = typer.Option(
         None,
@@ -100,6 +105,7 @@ def check(
         ignore=ignore,
         jobs=jobs,
         languagetool=languagetool,
+        grammar=grammar,
         no_cache=no_cache,
         keep_text=baseline_file is not None or any(name in NEEDS_TEXT for name in format),
         stdin_filename=stdin_filename,

@@ -75,6 +75,7 @@ def command(
         ignore=ignore,
         stdin_filename=stdin_filename,
         languagetool="off",  # fixes come from brieflint's own rules; no server needed
+        grammar="off",  # nor Harper, whose findings carry suggestions, never fixes
         max_draft_mb=max_draft_mb,
     )
     lint_session = session.Session(options)
@@ -119,7 +120,8 @@ def _fix_one(job: runner.Job, lint_session: session.Session, mode: _Mode) -> Fix
 
     result = fix_text(text, lint, unsafe=mode.unsafe)
     if mode.diff:
-        sys.stdout.write(fixdiff.render(job.display, text, result, mode.color))
+        name = display.for_terminal(job.display)
+        sys.stdout.write(fixdiff.render(name, text, result, mode.color))
     elif stdin:
         sys.stdout.write(result.text)
     elif result.changed and not mode.dry_run:
@@ -139,7 +141,7 @@ def _fix_one(job: runner.Job, lint_session: session.Session, mode: _Mode) -> Fix
             file=sys.stderr,
         )
     if mode.show_fixes and result.changed:
-        print(_applied(job.display, result), file=sys.stderr, end="")
+        print(_applied(display.for_terminal(job.display), result), file=sys.stderr, end="")
     return result
 
 

@@ -115,6 +115,10 @@ rules: {{}}
 # languagetool:
 #   mode: off
 
+# Offline grammar checks by Harper (pip install 'brieflint[harper]'): off | optional | required.
+# harper:
+#   mode: off
+
 # Where the findings of unchanged drafts (and LanguageTool's answers) are kept, relative to
 # this file; it holds its own .gitignore. `brieflint check --no-cache` neither reads nor writes it.
 # cache_dir: .brieflint-cache

@@ -77,8 +77,9 @@ class Outcome:
 CheckFn = Callable[["Document", O, "Context"], Iterable[Hit]]
 PostPassFn = Callable[["Document", O, "Context", Outcome], Iterable[Mark]]
 # A language service a kind relays or relies on, as the reports name it: "spelling" (the offline
-# lexicon: wordfreq and the house vocabulary) or "grammar" (a LanguageTool server).
-Backend = Literal["spelling", "grammar"]
+# lexicon: wordfreq and the house vocabulary), "grammar" (a LanguageTool server), "harper" (the
+# harper-py extra) or "word-pairs" (the English word-pair counts of text/ngrams.py).
+Backend = Literal["spelling", "grammar", "harper", "word-pairs"]
 
 
 @dataclass(frozen=True, slots=True)

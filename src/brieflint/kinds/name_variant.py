@@ -27,9 +27,9 @@ REPLACE = unsafe(
 
 class NameVariantOptions(Options):
     max_count: int = Field(2, ge=1, description="A variant occurs at most this often.")
-    min_count: int = Field(3, ge=1, description="The form it varies occurs at least this often.")
+    min_count: int = Field(2, ge=1, description="The form it varies occurs at least this often.")
     max_cost: float = Field(
-        0.75, gt=0, le=1.0, description="Largest OCR-weighted edit distance (a plain edit is 1)."
+        1.0, gt=0, le=1.0, description="Largest OCR-weighted edit distance (a plain edit is 1)."
     )
     min_length: int = Field(4, ge=2, description="Shorter words are not compared.")
 

@@ -27,6 +27,10 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+# a number with a short unit or money abbreviation after it
+_MEASURE = regex.compile(r"\d{1,3}(?:,\d{3})*\p{Ll}{1,3}")
+
+
 class LowercaseStartOptions(Options):
     pass
 
@@ -48,6 +52,8 @@ def check(doc: Document, options: LowercaseStartOptions, ctx: Context) -> Iterat
         word = last.group(1)
         if "." in word or len(word) <= 1 or word.casefold() in _ABBREVIATIONS:
             continue  # "a.m.", initials, "approx."
+        if _MEASURE.fullmatch(word):
+            continue  # "5s. a week", "4lb. loaf", "10km. on": a number and its unit's abbreviation
         yield Hit(
             cur.start,
             cur.start + first.end(),

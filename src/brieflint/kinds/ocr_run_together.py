@@ -237,10 +237,12 @@ def _split(token: str, lexicon: Lexicon, counts: Counter[str]) -> list[str] | No
     if not parts or parts[0] in segment.PREFIXES or parts[-1] in segment.SUFFIXES:
         return None
     zipfs = [lexicon.zipf(p) for p in parts]
-    if not (
-        max(zipfs) >= COMMON_WORD_ZIPF
-        or (zipf == 0.0 and min(zipfs) >= CONTENT_WORD_ZIPF and min(map(len, parts)) >= 4)
+    if not any(
+        p in segment.FUNCTION_WORDS or z >= GLUE_WORD_ZIPF
+        for p, z in zip(parts, zipfs, strict=True)
     ):
+        # two content words glued are how English makes closed compounds ("beerhouse",
+        # "headword"), which word lists often lack: only a glued common word is a lost space
         return None
     if zipf >= UNKNOWN_ZIPF and sum(z - 9.0 for z in zipfs) + 9.0 < zipf + 2.0:
         return None  # the token itself is about as likely as the words

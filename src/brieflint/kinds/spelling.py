@@ -20,6 +20,7 @@ Suggestions are ranked by an OCR-weighted edit distance, frequency and use in th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -27,7 +28,7 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.kinds import Hit, Kind, Options
-from brieflint.spelling import analysis, suggest, variety
+from brieflint.spelling import analysis, morphology, suggest, variety
 from brieflint.spelling.suggest import Candidate
 
 
@@ -50,6 +51,15 @@ class SpellingOptions(Options):
     )
     junk_target_zipf: float = Field(6.0, description="What 'a very common word' means (Zipf).")
     junk_max_length: int = Field(5, ge=0, description="Longer words are never taken for junk.")
+    noisy_share: float = Field(
+        0.02,
+        description="Share of a document's words that are misreadings (lower-case unknown words "
+        "one edit from a known word) from which it is taken for damaged text (OCR): there, a "
+        "capitalised unknown word used once is a misreading too, as it mostly is.",
+    )
+    noisy_min_uses: int = Field(
+        3, ge=1, description="Misreadings a document needs at least to be taken for damaged text."
+    )
     max_suggestions: int = Field(3, ge=0, description="Most suggestions shown per word.")
     skip_name_variants: bool = Field(
         True, description="Leave misread names to spelling.name-variant (one finding, not two)."
@@ -62,21 +72,56 @@ def check(doc: Document, options: SpellingOptions, ctx: Context) -> Iterator[Hit
     judge = _Judge(words, variants, ctx, options)
     verdicts: dict[tuple[str, bool], tuple[str, tuple[str, ...]] | None] = {}
     openers = words.openers
-    for form, n in words.counts.items():  # each form once, or twice if it opens a sentence
+    lower = [(f, n) for f, n in words.counts.items() if f[:1].islower()]
+    other = [(f, n) for f, n in words.counts.items() if not f[:1].islower()]
+    for i, (form, n) in enumerate(lower + other):  # each form once, twice if it opens a sentence
+        if i == len(lower):  # lower-case words judged: how damaged is the text?
+            share = options.noisy_share * max(len(words.spans), 1)
+            judge.noisy = judge.misread_uses >= max(share, options.noisy_min_uses)
         opens = openers.get(form, 0)
         if opens:
             verdicts[form, True] = judge.verdict(form, True)
         if n > opens:
             verdicts[form, False] = judge.verdict(form, False)
     bad = {form for (form, _), verdict in verdicts.items() if verdict is not None}
+    tables = _Tables(doc)
     for token in words.tokens_of(bad):
         verdict = verdicts[token.text, token.sentence_start]
         if verdict is None or _half_of_a_split_word(doc, token.start, token.end, ctx):
+            continue
+        if tables.in_table(token.start):
             continue
         reason, suggestions = verdict
         hint = f": did you mean '{suggestions[0]}'?" if suggestions else ""
         params = {"word": token.text, "reason": reason, "hint": hint}
         yield Hit(token.start, token.end, params, suggestions)
+
+
+class _Tables:
+    """Which paragraphs are tables of figures (more numbers than words: 'umcp 0.57 0.11 0.32'),
+    where a word is a label or an identifier, not prose to spell-check; judged on demand."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.starts = [p.start for p in doc.paragraphs]
+        self.verdicts: dict[int, bool] = {}
+
+    def in_table(self, offset: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return False
+        found = self.verdicts.get(i)
+        if found is None:
+            text = self.doc.paragraphs[i].text
+            numbers = len(_NUMBER.findall(text))
+            found = self.verdicts[i] = numbers >= 4 and numbers > len(_LETTERS.findall(text))
+        return found
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?%?(?![\w.])")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _half_of_a_split_word(doc: Document, start: int, end: int, ctx: Context) -> bool:
@@ -112,6 +157,8 @@ class _Judge:
         self.document = {w: n for w, n in words.counts.items() if n >= 2}
         self.vocabulary = [w for w in ctx.vocabulary.accept if " " not in w]
         self._names: dict[bool, suggest.Names] = {}
+        self.misread_uses = 0  # uses of lower-case unknown words one edit from a known word
+        self.noisy = False  # the document is damaged text (set once lower-case words are judged)
 
     def candidates(self, word: str, with_document: bool) -> list[Candidate]:
         """Corrections from the lexicon and the house vocabulary (and the document's words)."""
@@ -150,16 +197,28 @@ class _Judge:
                 return None
             return "is a rare misspelling", _top(better, options, ctx)
         if lower:
+            if morphology.is_derived(word.lower(), lexicon.zipf):
+                return None  # a word made from known words ('deaccented', 'treebanks')
             found = self.candidates(word, True)
             uses = self.words.count(word)
             if uses >= options.term_min_count and not _confident(found, options, 3.0):
                 return None  # a term the document uses consistently
-            if not found:
+            if found:
+                self.misread_uses += uses
+            else:
                 found = suggest.far_candidates(word, lexicon, options.max_suggestions)
             return "is not a known word", _top(found, options, ctx)
         if self.words.count(word) >= options.name_min_count:
             return None  # a name the document uses consistently
         found = self.candidates(word, True)
+        once = self.noisy and self.words.count(word) == 1 and word[1:].islower()
+        misread = _misread_capitals(word) and (
+            self.noisy or _confident(found, options, options.common_zipf)
+        )
+        if misread or once:
+            if not found and self.noisy:
+                found = suggest.far_candidates(word, lexicon, options.max_suggestions)
+            return "is not a known word", _top(found, options, ctx)
         floor = options.common_zipf if sentence_start else options.name_zipf
         max_cost = 1.0 if sentence_start else options.name_max_cost
         if not _confident(found, options, floor, max_cost):
@@ -173,6 +232,16 @@ class _Judge:
     def _junk_of(self, c: Candidate, zipf: float) -> bool:
         """``c`` is one of the commonest words, one edit away: the word is junk read for it."""
         return c.cost <= 1.0 and c.zipf >= self.options.junk_target_zipf and zipf < c.zipf - 3.0
+
+
+def _misread_capitals(word: str) -> bool:
+    """Two or more capitals and then lower-case letters ('MIonument', 'HEtel'): no name or
+    acronym is written so (a plural acronym ends in one letter: 'NGOs'). Identifiers of
+    technical text are ('HLsyn', 'RAdj'), so outside damaged text the caller also wants a common
+    word one edit off."""
+    upper = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    rest = word[upper:]
+    return upper >= 2 and len(rest) >= 2 and rest.isalpha() and rest.islower()
 
 
 def _confident(

@@ -12,7 +12,9 @@ import hashlib
 import json
 from pathlib import Path
 
+from brieflint import cachefile, sources
 from brieflint.atomic import write_text
+from brieflint.errors import BrieflintError
 from brieflint.languagetool.client import LTMatch
 
 FORMAT = 1
@@ -35,26 +37,26 @@ class ResultCache:
         return self.root / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> list[LTMatch] | None:
+        """The stored answer, or None (not stored, damaged or sealed to another key)."""
+        raw = cachefile.read(self._path(key), key)
         try:
-            raw = json.loads(self._path(key).read_text(encoding="utf-8"))
             return [LTMatch.from_json(m) for m in raw["matches"]]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
             return None
 
     def put(self, key: str, matches: list[LTMatch]) -> None:
-        path = self._path(key)
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_text(path, json.dumps({"matches": [m.to_json() for m in matches]}))
+        cachefile.write(self._path(key), key, {"matches": [m.to_json() for m in matches]})
 
     def _server_file(self, url: str) -> Path:
         return self.root / f"server-{hashlib.sha256(url.encode()).hexdigest()[:16]}.json"
 
     def known_version(self, url: str) -> str | None:
         """The LanguageTool version last seen at ``url`` (no request needed on a cached run)."""
+        path = self._server_file(url)
         try:
-            return str(json.loads(self._server_file(url).read_text(encoding="utf-8"))["version"])
-        except (OSError, ValueError, KeyError, TypeError):
+            data = sources.read_file(str(path), str(path), 100_000)
+            return str(json.loads(data)["version"])
+        except (BrieflintError, ValueError, KeyError, TypeError, RecursionError):
             return None
 
     def remember_version(self, url: str, version: str) -> None:

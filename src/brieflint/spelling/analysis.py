@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from brieflint.text.tokens import Span
 
 POSSESSIVES = ("'s", "’s")  # of one length
+OCR_COST = 0.75  # an edit at most this dear is an OCR confusion (or a diacritic)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +125,8 @@ def variants(
     ctx: Context,
     *,
     max_count: int = 2,
-    min_count: int = 3,
-    max_cost: float = 0.75,
+    min_count: int = 2,
+    max_cost: float = 1.0,
     min_length: int = 4,
 ) -> dict[str, Variant]:
     """Rare forms (at most ``max_count`` uses) that are one OCR confusion or a diacritic from a
@@ -133,6 +134,9 @@ def variants(
 
     Only forms the lexicon lacks qualify, except diacritic-only variants of capitalised words
     ("Turkiye" in a brief that writes "Türkiye"). Inflections and possessives are not variants.
+    An edit dearer than an OCR confusion (``OCR_COST``: a plain letter for another, 'Murtin' for
+    'Martin') counts only towards a form the document uses at least twice as often, and never
+    when the two differ only in their last letters (Ivanov and Ivanova are two people).
     """
     words = words_of(doc)
     key = (max_count, min_count, max_cost, min_length, id(ctx))
@@ -174,11 +178,25 @@ def _variants(
             target = targets.pool.words[i]
             if cost > max_cost or suggest.is_inflection(target, form):
                 continue
+            if cost > OCR_COST and not _plain_variant(form, target, total, frequent):
+                continue
             if best is None or cost < best.cost:
                 best = Variant(target, frequent.get(target, 0), cost)
         if best is not None:
             found[form] = best
     return found
+
+
+def _plain_variant(form: str, target: str, total: int, frequent: dict[str, int]) -> bool:
+    """A variant by a plain edit: the target is used at least twice as often, and the two
+    differ before their last two letters."""
+    if frequent.get(target, 0) < 2 * total:
+        return False
+    a, b = normalize(form), normalize(target)
+    same = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    return same < min(len(a), len(b)) - 2
 
 
 class _Targets:

@@ -1,8 +1,9 @@
 """The OCR-weighted edit distance between words, and an exact quick test that skips far pairs.
 
 The distance is ocr-stringdist's weighted Levenshtein, with its default OCR cost map extended by
-the confusions seen in briefs extracted from PDF (y/v, j/i, g/a, rn/m, cl/d, li/h, u/n, e/c, h/b)
-and by diacritics (ü/u, ş/s, ı/i ...), which cost little: "Turkiye" is close to "Türkiye".
+the confusions seen in briefs extracted from PDF and in OCR of print (y/v, j/i, g/a, rn/m, cl/d,
+li/h, u/n, e/c, h/b, ii/u, ri/n, in/m), by thin glyphs added or dropped (l, i), and by
+diacritics (ü/u, ş/s, ı/i ...), which cost little: "Turkiye" is close to "Türkiye".
 
 The metric costs some tens of microseconds a pair, and most pairs of a document's words are far
 apart: :class:`Pool` first runs one plain-Levenshtein pass in rapidfuzz and sends the metric only
@@ -40,7 +41,15 @@ OCR_CONFUSIONS: dict[tuple[str, str], float] = {
     ("r", "n"): 0.6,
     ("t", "f"): 0.6,
     ("a", "o"): 0.6,
+    ("ii", "u"): 0.4,
+    ("ii", "n"): 0.4,
+    ("ri", "n"): 0.5,
+    ("in", "m"): 0.5,
+    ("ni", "m"): 0.5,
 }
+# Thin glyphs that OCR adds to a word or drops from it (a speck read as l or i): cheaper than
+# another letter, never cheaper than the bound below assumes.
+THIN_GLYPHS: dict[str, float] = {"l": 0.6, "i": 0.6}
 DIACRITIC_COST = 0.3
 TRANSPOSITION_COST = 1.0
 
@@ -64,7 +73,12 @@ def _metric() -> Any:
         return _OneEditMetric()
     from ocr_stringdist import WeightedLevenshtein
 
-    return WeightedLevenshtein(substitution_costs=costs, symmetric_substitution=True)
+    return WeightedLevenshtein(
+        substitution_costs=costs,
+        insertion_costs=dict(THIN_GLYPHS),
+        deletion_costs=dict(THIN_GLYPHS),
+        symmetric_substitution=True,
+    )
 
 
 @dataclass(frozen=True, slots=True)
