@@ -95,8 +95,10 @@ def _fingerprint(rule: str, context: str, message: str) -> str:
 
 
 def _fix(f: Any) -> dict[str, Any]:
+    tier = f.fix.applicability.value
     return {
-        "description": {"text": f.fix.description or f.rule},
+        "description": {"text": f"{f.fix.description or f.rule} ({tier} fix)"},
+        "properties": {"applicability": tier},
         "artifactChanges": [
             {
                 "artifactLocation": {"uri": _uri(f.path)},
