@@ -20,12 +20,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from brieflint.decode import decode
+from brieflint.display import one_line as safe
 from brieflint.errors import BrieflintError, ConfigError
 from brieflint.gitrepo import Change, GitRepo, TreeEntry
 from brieflint.review import records as rec
 from brieflint.review import signing
 from brieflint.review.baselint import BaseLint, Judged, changes_configuration
-from brieflint.review.display import safe
 from brieflint.review.policy import POLICY_PATH, Policy, load_text
 from brieflint.review.state import HOLDING_BACK, BriefState, derive, records_for
 
@@ -84,7 +84,7 @@ class GateResult:
 
     def text(self) -> str:
         """The report for a terminal or CI log. Everything from git or records is escaped
-        (``display.safe``) and every line but the last starts with two spaces or a fixed word,
+        (``display.one_line``) and every line but the last starts with two spaces or a fixed word,
         so nothing a pull request controls can print a line that reads as the verdict."""
         head = (
             "brief",
