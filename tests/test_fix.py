@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from brieflint.cli import main
-from brieflint.findings import Edit, Finding, Fix, Severity
+from brieflint.findings import Applicability, Edit, Finding, Fix, Severity
 from brieflint.fixer import apply_edits, choose, fix_text
 
 DRAFT = (
@@ -69,7 +69,15 @@ def test_diff_prints_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFi
     path = _draft(tmp_path)
     assert main(["fix", str(path), "--select", "ocr", "--diff"]) == 1
     out = capsys.readouterr().out
-    assert "-A mul-\r\n" in out and "+A multidimensional approach, with a final text.\r\n" in out
+    assert out.startswith(f"--- a/{path}\n+++ b/{path}\n")
+    assert f"@@ {path}:1:9 @@ ocr.homoglyph, ocr.invisible-char\n" in out
+    assert "The new [-\u0440olicy-]{+policy+} was [-agre⟨U+00AD⟩ed-]{+agreed+} in Baku.\n" in out
+    assert f"@@ {path}:3:3 @@ ocr.compat-form, ocr.hyphenation, ocr.spacing\n" in out
+    assert (
+        "A [-mul-⏎tidimensional-]{+multidimensional+} approach[- -], with a [-\ufb01nal-]"
+        "{+final+} text.\n"
+    ) in out
+    assert "arethe" not in out  # no fix there, so no line of it
     assert path.read_bytes() == DRAFT.encode("utf-8")
 
 
@@ -120,8 +128,10 @@ def test_stdin_is_fixed_to_stdout(
     assert capsys.readouterr().out == "A fine day.\n"
 
 
-def _finding(start: int, end: int, replacement: str) -> Finding:
-    fix = Fix((Edit(start, end, replacement),), "test")
+def _finding(
+    start: int, end: int, replacement: str, tier: Applicability = Applicability.SAFE
+) -> Finding:
+    fix = Fix((Edit(start, end, replacement),), "test", tier)
     return Finding("f", 1, 1, 1, 1, "r", Severity.WARNING, "m", fix=fix, start=start, end=end)
 
 
@@ -147,3 +157,16 @@ def test_fix_text_relints_until_stable() -> None:
     result = fix_text("axbxcx", lint)
     assert result.text == "abc" and len(result.applied) == 3
     assert fix_text("x" * 20, lint, max_rounds=5).text == "x" * 15
+
+
+def test_fix_text_applies_unsafe_fixes_only_when_asked() -> None:
+    def lint(text: str) -> list[Finding]:
+        found = [_finding(0, 1, "S")] if text.startswith("s") else []
+        if text.endswith("u"):
+            found.append(_finding(len(text) - 1, len(text), "U", Applicability.UNSAFE))
+        return found
+
+    safe_only = fix_text("s-u", lint)
+    withheld = [f.fix.applicability for f in safe_only.withheld if f.fix]
+    assert safe_only.text == "S-u" and withheld == [Applicability.UNSAFE]
+    assert fix_text("s-u", lint, unsafe=True).text == "S-U"

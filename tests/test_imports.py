@@ -19,7 +19,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("brieflint.docs",),
     ("brieflint.review",),
     ("brieflint.session",),
-    ("brieflint.reporters", "brieflint.baseline", "brieflint.changed", "brieflint.display"),
+    ("brieflint.reporters", "brieflint.baseline", "brieflint.changed", "brieflint.fixdiff"),
     (
         "brieflint.runner",
         "brieflint.resultcache",
@@ -59,9 +59,11 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.overrides",
         "brieflint.style",
         "brieflint.report",
+        "brieflint.display",  # terminal-safe strings, over the report model
         "brieflint.gitrepo",
         "brieflint.sources",
         "brieflint.didyoumean",
+        "brieflint.cachefile",
     ),
 ]
 

@@ -42,13 +42,24 @@ def test_fix_on_a_copy_then_check_is_clean(brief: Brief, tmp_path: Path) -> None
     cuts = [m for r, m in _ocr(original) if r == "ocr.broken-paragraph"]
     assert main(["fix", str(copy), "--select", "ocr"]) == 1
     text = copy.read_text(encoding="utf-8")
-    remaining = _ocr(text)
-    # only what has no certain fix is left: the lower-case sentence starts
-    assert {r for r, _ in remaining} == {"ocr.lowercase-sentence-start"}
+    # the safe tier: look-alike letters go; joining paragraphs and unwrapping markup wait
     assert not regex.search(r"\p{Cyrillic}", text)
+    safe_left = {r for r, _ in _ocr(text)}
+    assert safe_left <= {
+        "ocr.lowercase-sentence-start",
+        "ocr.broken-paragraph",
+        "ocr.stray-markup",
+    }
+    assert main(["fix", str(copy), "--select", "ocr", "--unsafe-fixes"]) == int(
+        safe_left != {"ocr.lowercase-sentence-start"}
+    )
+    text = copy.read_text(encoding="utf-8")
+    remaining = _ocr(text)
+    # only what has no fix at all is left: the lower-case sentence starts
+    assert {r for r, _ in remaining} == {"ocr.lowercase-sentence-start"}
     assert not any(markup in text for markup in brief.stray_markup)
     for cut in cuts:  # each cut paragraph joined again with one space
         assert " ".join(cut.split()) in text
-    assert main(["fix", str(copy), "--select", "ocr"]) == 0  # idempotent
+    assert main(["fix", str(copy), "--select", "ocr", "--unsafe-fixes"]) == 0  # idempotent
     # apart from the fixed spans the file is unchanged: same lines, minus joined paragraphs
     assert text.count("\n") == original.count("\n") - 2 * len(brief.broken)

@@ -100,7 +100,7 @@ def test_fix_is_idempotent_and_touches_only_flagged_spans(
     if not _parses(path, text):
         return
     recorder = Recorder(path, everything)
-    result = fix_text(text, recorder)
+    result = fix_text(text, recorder, unsafe=everything)  # every rule: every tier of fix too
     assert _parses(path, result.text), "a fix made the draft unreadable"
 
     # round by round: outside the offered edits nothing moves
@@ -112,7 +112,7 @@ def test_fix_is_idempotent_and_touches_only_flagged_spans(
 
     # idempotent: fixing the fixed text changes nothing
     assert result.rounds < MAX_ROUNDS, "fixes did not settle"
-    again = fix_text(result.text, Recorder(path, everything))
+    again = fix_text(result.text, Recorder(path, everything), unsafe=everything)
     assert again.text == result.text, [f.rule for f in again.applied]
     assert not again.changed
 

@@ -98,7 +98,8 @@ def _pydantic_accepts_rule(path: Path) -> bool:
 @pytest.mark.parametrize(
     ("options", "kind", "valid"),
     [
-        ({"max_parts": 2, "fix": False}, "ocr-split-word", True),
+        ({"max_parts": 2}, "ocr-split-word", True),
+        ({"fix": False}, "ocr-split-word", False),  # a fix's tier is the kind's, not an option
         ({"max_parts": "two"}, "ocr-split-word", False),
         ({"max_part": 2}, "ocr-split-word", False),  # a misspelt option
         ({"swap": {"teh": "the"}}, "substitution", True),

@@ -6,6 +6,10 @@ Two jobs, one notation — a character shown as ``\\xNN`` or ``\\uNNNN``, as Pyt
   byte as a lone surrogate (Python's ``surrogateescape``); no UTF-8 output can hold one. Each
   such byte is shown as ``\\xNN`` (``bad\\xff\\xfe.md``), any other lone surrogate as
   ``\\udNNN``. Every report format shows a name so (``reports_safe`` does a whole report).
+- ``one_line``: stricter, for what git and review records hold (file names, e-mails, comments
+  from whoever pushed): every character ``str.isprintable`` refuses — line breaks and tabs
+  (``\\n``, ``\\t``), zero-width and separator characters too — is escaped, so a record's name
+  cannot add a line of its own to a CI log (a forged verdict).
 - ``for_terminal``: control characters (C0 but tab, DEL, C1), ESC sequences and the bidi controls
   that reorder what a terminal shows are escaped the same way, so that a LanguageTool message, a
   file name or a config value cannot move the cursor, recolour, retitle or hide text. The text
@@ -45,6 +49,27 @@ def for_terminal(text: str) -> str:
     if text.isascii() and text.isprintable():
         return text
     return _UNSAFE.sub(_escape, text)
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(char: str) -> str:
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte, as surrogateescape carries it
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with every character a terminal would act on, line breaks included, escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else _escape_char(c) for c in text)
 
 
 def error_line(message: str) -> str:

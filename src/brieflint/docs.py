@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from brieflint import data, rulespec, schema, style
+from brieflint import data, kinds, rulespec, schema, style
 from brieflint.atomic import write_text
 from brieflint.ruledoc import render_doc
 from brieflint.rulespec import RuleSpec
@@ -73,13 +73,36 @@ def render_table(link_prefix: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_fix_table() -> str:
+    """Every fix a rule makes, with its tier and why, from the kinds' declarations."""
+    lines = [
+        "## Fixes",
+        "",
+        "`brieflint fix` applies the **safe** fixes (certain whatever the context); "
+        "`brieflint fix --unsafe-fixes` applies the **unsafe** ones too (probably right, but a "
+        "person should look). Each tier is declared once, by the rule's kind.",
+        "",
+        "| rule | fix | tier | why |",
+        "|---|---|---|---|",
+    ]
+    for _, spec in collect():
+        kind = kinds.get(spec.kind)
+        for declared in kind.fixes if kind else ():
+            why = declared.why.replace("|", "\\|")
+            tier = declared.applicability.value
+            lines.append(
+                f"| [{spec.id}](#{spec.id.replace('.', '')}) | {declared.name} | {tier} | {why} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
 def render() -> str:
     rules = collect()
     body = [
         render_doc(spec, heading=heading)
         for (_, spec), heading in zip(rules, _headings(rules), strict=True)
     ]
-    return HEADER + render_table() + "\n" + "\n".join(body)
+    return HEADER + render_table() + "\n" + render_fix_table() + "\n" + "\n".join(body)
 
 
 def render_readme(readme: str) -> str:

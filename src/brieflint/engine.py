@@ -122,7 +122,9 @@ def _finding(doc: Document, rule: ActiveRule, hit: Hit) -> Finding:
         message = format_message(rule.spec.message, params)
     fix = None
     if hit.fix:
-        fix = Fix(tuple(sorted(hit.fix, key=lambda e: e.start)), description=rule.id)
+        declared = rule.kind.fix_declaration(hit.fix_as)
+        edits = tuple(sorted(hit.fix, key=lambda e: e.start))
+        fix = Fix(edits, description=declared.name, applicability=declared.applicability)
     return Finding(
         path=doc.path,
         line=line,

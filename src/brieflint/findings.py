@@ -34,12 +34,32 @@ class Edit:
     replacement: str
 
 
+class Applicability(enum.Enum):
+    """How far a fix can be trusted unseen (ruff's model).
+
+    ``SAFE``: certain; the result is right whatever the context, so ``brieflint fix`` applies it.
+    ``UNSAFE``: probably right, but a person should look; applied only with ``--unsafe-fixes``.
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+    @classmethod
+    def parse(cls, value: str) -> Applicability:
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"unknown fix applicability {value!r} (safe, unsafe)") from None
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """A safe, automatic correction: one or more non-overlapping edits."""
+    """An automatic correction: one or more non-overlapping edits, with how far it can be
+    trusted (declared by the kind of the rule that makes it)."""
 
     edits: tuple[Edit, ...]
     description: str = ""
+    applicability: Applicability = Applicability.UNSAFE
 
 
 @dataclass(frozen=True, slots=True)

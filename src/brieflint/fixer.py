@@ -1,8 +1,10 @@
-"""Apply the safe fixes findings carry, and re-lint until nothing more changes.
+"""Apply the fixes findings carry, and re-lint until nothing more changes.
 
-A finding's ``fix`` holds one or more edits that go together. Fixes are applied right to left in
-one pass; a fix that overlaps one already taken is skipped for this round and is looked at again,
-on the new text, in the next. Text outside the edited spans is kept exactly (line endings too).
+A finding's ``fix`` holds one or more edits that go together, and its applicability: only safe
+fixes are applied unless unsafe ones are asked for too (``brieflint fix --unsafe-fixes``).
+Fixes are applied right to left in one pass; a fix that overlaps one already taken is skipped for
+this round and is looked at again, on the new text, in the next. Text outside the edited spans
+is kept exactly (line endings too).
 """
 
 from __future__ import annotations
@@ -12,9 +14,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from brieflint.decode import bom_of
-from brieflint.findings import Edit, Finding, Fix
+from brieflint.findings import Applicability, Edit, Finding, Fix
 
 MAX_ROUNDS = 8
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round of fixing: the text it started from and the findings whose fixes it applied
+    (their edits are offsets into ``text``)."""
+
+    text: str
+    applied: tuple[Finding, ...]
 
 
 @dataclass
@@ -22,6 +33,9 @@ class FixResult:
     text: str
     applied: list[Finding] = field(default_factory=list)  # every finding whose fix was applied
     rounds: int = 0
+    # findings of the last round with a fix of a tier that was not asked for
+    withheld: list[Finding] = field(default_factory=list)
+    history: list[Round] = field(default_factory=list)  # the rounds that changed the text
 
     @property
     def changed(self) -> bool:
@@ -69,12 +83,25 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 
 
 def fix_text(
-    text: str, lint: Callable[[str], list[Finding]], max_rounds: int = MAX_ROUNDS
+    text: str,
+    lint: Callable[[str], list[Finding]],
+    max_rounds: int = MAX_ROUNDS,
+    unsafe: bool = False,
 ) -> FixResult:
-    """Fix ``text`` with the fixes ``lint`` offers, round after round until stable."""
+    """Fix ``text`` with the safe fixes ``lint`` offers (and the unsafe ones when ``unsafe``),
+    round after round until stable."""
     result = FixResult(text)
     for _ in range(max_rounds):
-        offered = [(f, f.fix) for f in lint(result.text) if f.fix is not None and f.fix.edits]
+        offered: list[tuple[Finding, Fix]] = []
+        withheld: list[Finding] = []
+        for f in lint(result.text):
+            if f.fix is None or not f.fix.edits:
+                continue
+            if unsafe or f.fix.applicability is Applicability.SAFE:
+                offered.append((f, f.fix))
+            else:
+                withheld.append(f)
+        result.withheld = withheld
         chosen = choose(offered)
         if not chosen:
             break
@@ -83,6 +110,7 @@ def fix_text(
         if new_text == result.text:
             break
         result.applied.extend(f for f, _ in chosen)
+        result.history.append(Round(result.text, tuple(f for f, _ in chosen)))
         result.text = new_text
     return result
 

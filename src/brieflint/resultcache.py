@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from brieflint import cachefile
 from brieflint.atomic import write_bytes
 from brieflint.backends import in_use
-from brieflint.findings import Edit, Finding, Fix, Severity
+from brieflint.findings import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
     from brieflint.context import Context
@@ -147,7 +147,11 @@ def _to_json(f: Finding) -> dict[str, Any]:
     fix = None
     if f.fix is not None:
         edits = [[e.start, e.end, e.replacement] for e in f.fix.edits]
-        fix = {"description": f.fix.description, "edits": edits}
+        fix = {
+            "description": f.fix.description,
+            "applicability": f.fix.applicability.value,
+            "edits": edits,
+        }
     return {**f.as_json(), "fix": fix, "start": f.start, "end": f.end, "context": f.context}
 
 
@@ -168,6 +172,7 @@ def _finding(item: dict[str, Any]) -> Finding:
         else Fix(
             edits=tuple(Edit(int(a), int(b), str(c)) for a, b, c in fix["edits"]),
             description=str(fix["description"]),
+            applicability=Applicability.parse(str(fix.get("applicability", "unsafe"))),
         ),
         start=int(item["start"]),
         end=int(item["end"]),

@@ -42,7 +42,9 @@ class Examples(BaseModel):
         description="The rule's findings in the bad example, in order (unset: not pinned).",
     )
     fixed: str | None = Field(
-        default=None, description="The bad example after `brieflint fix` with this rule alone."
+        default=None,
+        description="The bad example after `brieflint fix --unsafe-fixes` with this rule alone "
+        "(every tier of fix; each rule's docs say which of its fixes are safe).",
     )
 
 

@@ -9,7 +9,7 @@ from tests.kinds._house import house_style, lint_house
 
 
 def _style(tmp_path: Path) -> str:
-    return house_style(tmp_path, "repetition", {"allow": [], "fix": True}, "'{match}'")
+    return house_style(tmp_path, "repetition", {"allow": []}, "'{match}'")
 
 
 def test_a_doubled_word_is_reported_and_fixed(tmp_path: Path) -> None:

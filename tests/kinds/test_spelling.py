@@ -217,3 +217,17 @@ def test_words_derived_from_known_words_are_not_misspellings() -> None:
     assert lint_text(text, select=["spelling.unknown-word"]) == []
     (finding,) = lint_text("The prisoner was rernanded.\n", select=["spelling.unknown-word"])
     assert finding.context == "rernanded"
+
+
+def test_labels_in_a_table_of_figures_are_not_spell_checked() -> None:
+    text = (
+        "Scores\n\numcp 0.57 0.11 0.32 0.76 duluthY 0.50 0.17 0.33 0.65\n\nThe governmnet agreed.\n"
+    )
+    found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
+    assert found == ["governmnet"]
+
+
+def test_one_misreading_in_a_short_text_does_not_make_it_damaged() -> None:
+    text = "As Levelt (1989) and Rickel argue, speakers plan the utterance in stagcs.\n"
+    found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
+    assert found == ["stagcs"]

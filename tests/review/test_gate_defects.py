@@ -393,3 +393,22 @@ def test_a_head_that_conflicts_with_base_fails(team: Team) -> None:
     code, out = team.gate()
     assert code == 1, out
     assert f"head does not merge cleanly into base (conflicts in {BRIEF})" in out
+
+
+def test_an_earlier_approver_who_edits_a_published_brief_can_resubmit_it(team: Team) -> None:
+    """Records on base were judged when they were merged, with their own authors: Ed approved
+    version 1, and that publish stays valid when Ed writes version 2."""
+    team.cli("author@example.org", "submit")
+    team.cli("ed@example.org", "approve")
+    team.cli("eve@example.org", "publish")
+    team.ws.commit("Version 1, published")
+    team.ws.repo.git.switch("-c", "feature")
+    team.as_("ed@example.org").write(BRIEF, EDITED)
+    team.ws.commit("Ed writes version 2")
+    team.cli("ed@example.org", "submit")
+    team.cli("eve@example.org", "approve")
+    team.ws.commit("Submit and approve")
+    code, out = team.gate()
+    assert code == 0, out
+    how = "signed submit" if team.signed else "submit"
+    assert f"ed@example.org (commit, {how})" in out

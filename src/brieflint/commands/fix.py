@@ -1,29 +1,41 @@
-"""``brieflint fix``: apply the safe fixes rules offer, in place, atomically."""
+"""``brieflint fix``: apply the fixes rules offer (safe ones only, unless asked), in place,
+atomically."""
 
 from __future__ import annotations
 
-import difflib
 import sys
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import typer
 
-from brieflint import display, runner, session
+from brieflint import display, fixdiff, runner, session
 from brieflint.atomic import failure, write_bytes
 from brieflint.decode import BinaryFileError
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
 from brieflint.fixer import FixResult, encode_like, fix_text
 
-HELP = """Apply safe fixes (homoglyphs, invisible characters, ligatures, broken words and
-paragraphs, page furniture, spacing, known misspellings) to drafts, in place.
+HELP = """Apply safe fixes (look-alike letters, invisible characters, ligatures, line-end
+hyphenation, spacing, known misspellings) to drafts, in place.
 
-Only fixes a rule is certain of are applied; everything else stays a finding for `check`.
-Exit codes: 0 nothing to change, 1 something was (or, with --diff/--dry-run, would be) changed,
-2 usage/config/input error.
+Every fix is safe (certain whatever the context) or unsafe (probably right; a person should
+look): `brieflint rules` and `brieflint rules show ID` say which. Only safe fixes are applied,
+unless --unsafe-fixes is given. Exit codes: 0 nothing to change, 1 something was (or, with
+--diff/--dry-run, would be) changed, 2 usage/config/input error.
 
 Example:  brieflint fix briefs/ --select ocr --diff
 """
+
+
+@dataclass(frozen=True)
+class _Mode:
+    diff: bool
+    dry_run: bool
+    unsafe: bool
+    show_fixes: bool
+    color: bool
 
 
 def command(
@@ -34,8 +46,16 @@ def command(
     ignore: list[str] = typer.Option(
         [], "--ignore", help="Skip these rules (id prefixes; comma list or repeated)."
     ),
-    diff: bool = typer.Option(False, "--diff", help="Print a unified diff; write nothing."),
+    diff: bool = typer.Option(
+        False, "--diff", help="Print the changed words with their rules; write nothing."
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change; write nothing."),
+    unsafe_fixes: bool = typer.Option(
+        False, "--unsafe-fixes", help="Apply unsafe fixes too (probably right; check them)."
+    ),
+    show_fixes: bool = typer.Option(
+        False, "--show-fixes", help="List the fixes applied (or, with --dry-run, to apply)."
+    ),
     style: str = typer.Option(None, "--style", help="House style: a built-in name or a folder."),
     config: Path = typer.Option(None, "--config", help="Use this config file (no discovery)."),
     stdin_filename: str = typer.Option(
@@ -61,14 +81,24 @@ def command(
     lint_session = session.Session(options)
     changed = 0
     errors: list[str] = []
+    mode = _Mode(diff, dry_run, unsafe_fixes, show_fixes, sys.stdout.isatty())
+    withheld = 0
     for job in lint_session.jobs(paths or ["."]):
         try:
-            changed += _fix_one(job, lint_session, diff=diff, dry_run=dry_run)
+            result = _fix_one(job, lint_session, mode)
+            changed += result.changed
+            withheld += len(result.withheld)
         except BinaryFileError as exc:
             if job.explicit:
                 errors.append(str(exc))
         except BrieflintError as exc:
             errors.append(str(exc))
+    if withheld and not unsafe_fixes:
+        print(
+            f"{withheld} more fix(es) available with --unsafe-fixes "
+            "(check them: `brieflint fix --unsafe-fixes --diff`)",
+            file=sys.stderr,
+        )
     for message in errors:
         print(display.error_line(message), file=sys.stderr)
     if errors:
@@ -76,8 +106,8 @@ def command(
     raise typer.Exit(1 if changed else 0)
 
 
-def _fix_one(job: runner.Job, lint_session: session.Session, *, diff: bool, dry_run: bool) -> int:
-    """Fix one draft; 1 when it changed (or would), else 0."""
+def _fix_one(job: runner.Job, lint_session: session.Session, mode: _Mode) -> FixResult:
+    """Fix one draft (or say how it would be fixed)."""
     stdin = job.source == "-"
     text = runner.read_source(job, lint_session.setup_for(job.source).max_draft_mb)
     head = b"" if stdin else _head(job)  # the byte-order mark to write back, if any
@@ -88,12 +118,13 @@ def _fix_one(job: runner.Job, lint_session: session.Session, *, diff: bool, dry_
             raise BrieflintError(result.error)
         return result.findings
 
-    result = fix_text(text, lint)
-    if diff:
-        _print_diff(job.display, text, result)
+    result = fix_text(text, lint, unsafe=mode.unsafe)
+    if mode.diff:
+        name = display.for_terminal(job.display)
+        sys.stdout.write(fixdiff.render(name, text, result, mode.color))
     elif stdin:
         sys.stdout.write(result.text)
-    elif result.changed and not dry_run:
+    elif result.changed and not mode.dry_run:
         try:
             write_bytes(Path(job.source), encode_like(head, result.text))
         except OSError as exc:
@@ -101,15 +132,17 @@ def _fix_one(job: runner.Job, lint_session: session.Session, *, diff: bool, dry_
                 f"cannot write the fixed draft: {failure(exc)}; the draft is unchanged",
                 path=job.display,
             ) from None
-    if result.changed and not diff:
-        verb = "would fix" if dry_run else "fixed"
+    if result.changed and not mode.diff:
+        verb = "would fix" if mode.dry_run else "fixed"
         rules = sorted({f.rule for f in result.applied})
         print(
             f"{display.for_terminal(job.display)}: {verb} {len(result.applied)} finding(s) "
             f"({', '.join(rules)})",
             file=sys.stderr,
         )
-    return 1 if result.changed else 0
+    if mode.show_fixes and result.changed:
+        print(_applied(display.for_terminal(job.display), result), file=sys.stderr, end="")
+    return result
 
 
 def _head(job: runner.Job) -> bytes:
@@ -117,16 +150,13 @@ def _head(job: runner.Job) -> bytes:
         return handle.read(4)
 
 
-def _print_diff(name: str, before: str, result: FixResult) -> None:
-    if not result.changed:
-        return
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        result.text.splitlines(keepends=True),
-        fromfile=f"a/{display.for_terminal(name)}",
-        tofile=f"b/{display.for_terminal(name)}",
-    )
-    for line in lines:
-        if not line.endswith(("\n", "\r")):
-            line += "\n\\ No newline at end of file\n"
-        sys.stdout.write(line)
+def _applied(name: str, result: FixResult) -> str:
+    """Each rule's applied fixes, counted, with their tier and what they do."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for f in result.applied:
+        if f.fix is not None:
+            counts[(f.rule, f.fix.applicability.value, f.fix.description)] += 1
+    lines = [f"{name}:"]
+    for (rule, tier, what), n in sorted(counts.items()):
+        lines.append(f"  {n} × {rule} ({tier}): {what}")
+    return "\n".join(lines) + "\n"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import typer
 
+from brieflint.display import one_line as safe
 from brieflint.errors import BrieflintError
 from brieflint.review import workflow
-from brieflint.review.display import safe
 from brieflint.review.workflow import Decision
 
 app = typer.Typer(
@@ -326,7 +326,7 @@ def verify() -> None:
 
 
 def _table(rows: Sequence[tuple[str, ...]]) -> str:
-    """Rows as aligned columns; every cell escaped (``display.safe``): e-mails, comments and
+    """Rows as aligned columns; every cell escaped (``display.one_line``): e-mails, comments and
     paths come from whoever pushed."""
     rows = [tuple(safe(c) for c in row) for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]

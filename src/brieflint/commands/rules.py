@@ -9,11 +9,11 @@ import typer
 
 from brieflint import ruleset, session
 from brieflint.errors import BrieflintError
-from brieflint.ruledoc import render_doc
+from brieflint.ruledoc import fix_tiers, render_doc
 
 app = typer.Typer(
     help=(
-        "List rules (id, kind, severity, on/off in the style, fixable, description), or show one "
+        "List rules (id, kind, severity, on/off in the style, fix tier, description), or show one "
         "rule's documentation.\n\nExample:  brieflint rules --style secureblacksea; "
         "brieflint rules show ocr.homoglyph"
     ),
@@ -54,6 +54,7 @@ def list_rules(
                 "severity": active.severity.label,
                 "enabled": rid in setup.base and (grammar_on or spec.kind != "languagetool"),
                 "fixable": active.kind.fixable,
+                "fix": fix_tiers(active.kind),
                 "description": spec.description,
             }
         )
@@ -63,11 +64,12 @@ def list_rules(
     width = max((len(str(r["id"])) for r in rows), default=10)
     kw = max((len(str(r["kind"])) for r in rows), default=4)
     typer.echo(f"style: {setup.style_name}")
+    typer.echo("fix: safe = applied by `brieflint fix`; unsafe = only with --unsafe-fixes")
     for r in rows:
         on = "on " if r["enabled"] else "off"
-        fix = "fix" if r["fixable"] else "   "
+        fix = "/".join(str(t) for t in r["fix"]) if r["fix"] else "-"  # type: ignore[attr-defined]
         head = f"{r['id']!s:<{width}}  {r['kind']!s:<{kw}}  {r['severity']!s:<7}"
-        typer.echo(f"{head}  {on}  {fix}  {r['description']}")
+        typer.echo(f"{head}  {on}  {fix:<11}  {r['description']}")
 
 
 @app.command("show")

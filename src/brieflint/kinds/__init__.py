@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from brieflint.findings import Edit, Severity
+from brieflint.findings import Applicability, Edit, Severity
 
 if TYPE_CHECKING:
     from brieflint.context import Context
@@ -42,6 +42,8 @@ class Hit:
     params: Mapping[str, object] = field(default_factory=dict)
     suggestions: tuple[str, ...] = ()
     fix: tuple[Edit, ...] | None = None
+    # which of the kind's declared fixes (``Kind.fixes``) this is; "" for the first
+    fix_as: str = ""
     # Rarely needed overrides, for kinds that relay another tool's verdicts (LanguageTool):
     rule: str | None = (
         None  # a finding id other than the rule's own, e.g. "lt.MORFOLOGIK_RULE_EN_GB"
@@ -80,6 +82,28 @@ PostPassFn = Callable[["Document", O, "Context", Outcome], Iterable[Mark]]
 Backend = Literal["spelling", "grammar", "harper", "word-pairs"]
 
 
+@dataclass(frozen=True, slots=True)
+class FixDeclaration:
+    """One sort of fix a kind makes, and how far it can be trusted unseen.
+
+    This declaration is the only place a fix's tier is decided: the engine stamps it on every
+    fix the kind makes, and ``brieflint rules``, ``rules show``, the generated docs and
+    ``brieflint fix`` (safe only, unless ``--unsafe-fixes``) all read it from here.
+    """
+
+    name: str  # what is fixed, as the docs say it ("a ligature"); a hit names it in ``fix_as``
+    applicability: Applicability
+    why: str  # why this tier: what makes the fix certain, or what can make it wrong
+
+
+def safe(name: str, why: str) -> FixDeclaration:
+    return FixDeclaration(name, Applicability.SAFE, why)
+
+
+def unsafe(name: str, why: str) -> FixDeclaration:
+    return FixDeclaration(name, Applicability.UNSAFE, why)
+
+
 @dataclass(frozen=True)
 class Kind(Generic[O]):
     """A kind of check, and what it needs: the engine, the result cache and the reports go by
@@ -89,7 +113,9 @@ class Kind(Generic[O]):
     options: type[O]
     check: CheckFn[O]
     description: str
-    fixable: bool = False
+    # The fixes the kind makes (none: it only reports). The first is what a hit's fix is when
+    # the hit names none.
+    fixes: tuple[FixDeclaration, ...] = ()
     # the language service the kind's findings come from, shown in reports (None: its own code)
     backend: Backend | None = None
     # a finding may depend on text anywhere in the draft (counts, first uses, front matter), not
@@ -103,6 +129,23 @@ class Kind(Generic[O]):
     post_pass: PostPassFn[O] | None = None
     # the prefix of finding ids the kind reports besides its rule's own (a relayed tool's ids)
     relays: str | None = None
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.fixes)
+
+    @property
+    def applicabilities(self) -> tuple[Applicability, ...]:
+        """The tiers of the kind's fixes, safe first, each once."""
+        found = {d.applicability for d in self.fixes}
+        return tuple(a for a in Applicability if a in found)
+
+    def fix_declaration(self, name: str) -> FixDeclaration:
+        """The declared fix a hit's ``fix_as`` names ("" for the first)."""
+        for declared in self.fixes:
+            if not name or declared.name == name:
+                return declared
+        raise LookupError(f"kind {self.name} made a fix it does not declare: {name!r}")
 
 
 def module_name(kind: str) -> str:

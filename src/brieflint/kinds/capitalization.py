@@ -12,10 +12,23 @@ from brieflint import patterns
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, unsafe
 
 _SMALL = frozenset(
     "a an and as at but by for from in into nor of on or per the to via vs with".split()
+)
+
+
+TERM_CASE = unsafe(
+    "write the term as the style spells it",
+    'A term\'s letters can spell an ordinary word used as that word ("Who" at a sentence start '
+    'where WHO is a term, "aids" for AIDS): a person decides.',
+)
+
+HEADING_CASE = unsafe(
+    "recase the heading's first word out of style",
+    "A capital in a heading may belong to a name the style does not list "
+    '("Relations with Georgia" in sentence case): a person decides.',
 )
 
 
@@ -56,15 +69,15 @@ def _heading(start: int, text: str, style: str, keep: set[str]) -> Iterator[Hit]
         if w.casefold() in keep or (w.isupper() and len(w) > 1) or i == 0:
             continue
         if style == "sentence" and w[0].isupper() and w[1:].islower():
-            yield Hit(
-                start + m.start(), start + m.end(), {"expected": "sentence case"}, (w.lower(),)
-            )
-            return
-        if style == "title" and w[0].islower() and w.casefold() not in _SMALL:
-            yield Hit(
-                start + m.start(), start + m.end(), {"expected": "title case"}, (w.capitalize(),)
-            )
-            return
+            right, expected = w.lower(), "sentence case"
+        elif style == "title" and w[0].islower() and w.casefold() not in _SMALL:
+            right, expected = w.capitalize(), "title case"
+        else:
+            continue
+        s, e = start + m.start(), start + m.end()
+        fix = (Edit(s, e, right),)
+        yield Hit(s, e, {"expected": expected}, (right,), fix, fix_as=HEADING_CASE.name)
+        return
 
 
 KIND = Kind(
@@ -72,5 +85,5 @@ KIND = Kind(
     CapitalizationOptions,
     check,
     "Fixed capitalization of terms; heading case.",
-    fixable=True,
+    fixes=(TERM_CASE, HEADING_CASE),
 )

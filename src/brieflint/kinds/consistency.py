@@ -11,8 +11,14 @@ from brieflint import patterns
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, unsafe
 from brieflint.text import doccache
+
+MAJORITY = unsafe(
+    "use the form the document uses most",
+    "The majority form is a vote, not the house's choice, and the variants can differ in meaning "
+    '("on-line" in a formula\'s description): a person decides. On a tie nothing is offered.',
+)
 
 
 class ConsistencyOptions(Options):
@@ -45,8 +51,11 @@ def check(doc: Document, options: ConsistencyOptions, ctx: Context) -> Iterator[
                 found.setdefault(variant, []).append((m.start(), m.end(), m.group()))
         if len(found) < 2:
             continue
-        # the most frequent form wins; ties go to the form the group lists first
-        winner = max(found, key=lambda v: (len(found[v]), -group.index(v)))
+        # the most frequent form is suggested (on a tie, the one the group lists first); a fix
+        # is offered only when one form is used more than every other
+        ranked = sorted(found, key=lambda v: (-len(found[v]), group.index(v)))
+        winner = ranked[0]
+        tie = len(found[ranked[1]]) == len(found[winner])
         for variant, places in found.items():
             if variant == winner:
                 continue
@@ -56,7 +65,7 @@ def check(doc: Document, options: ConsistencyOptions, ctx: Context) -> Iterator[
                     end,
                     {"preferred": winner, "count": len(found[winner]), "variant": text},
                     (winner,),
-                    (Edit(start, end, winner),),
+                    None if tie else (Edit(start, end, winner),),
                 )
 
 
@@ -82,5 +91,6 @@ KIND = Kind(
     ConsistencyOptions,
     check,
     "One thing spelt two ways in one document.",
+    fixes=(MAJORITY,),
     whole_document=True,
 )

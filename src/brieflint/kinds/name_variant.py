@@ -15,8 +15,14 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, unsafe
 from brieflint.spelling import analysis
+
+REPLACE = unsafe(
+    "replace the rare form with the frequent one",
+    "A rare form one OCR confusion from a frequent name is usually a misreading, but can be "
+    'another name or word ("Ivanova" beside "Ivanovo"): a person decides.',
+)
 
 
 class NameVariantOptions(Options):
@@ -26,7 +32,6 @@ class NameVariantOptions(Options):
         1.0, gt=0, le=1.0, description="Largest OCR-weighted edit distance (a plain edit is 1)."
     )
     min_length: int = Field(4, ge=2, description="Shorter words are not compared.")
-    fix: bool = Field(True, description="Offer the frequent form as a fix.")
 
 
 def check(doc: Document, options: NameVariantOptions, ctx: Context) -> Iterator[Hit]:
@@ -45,7 +50,7 @@ def check(doc: Document, options: NameVariantOptions, ctx: Context) -> Iterator[
         where = f"{variant.count} times" if variant.count else "in the house vocabulary"
         params = {"word": token.text, "target": variant.target, "count": variant.count}
         params["where"] = where
-        fix = (Edit(token.start, token.end, variant.target),) if options.fix else None
+        fix = (Edit(token.start, token.end, variant.target),)
         yield Hit(token.start, token.end, params, (variant.target,), fix)
 
 
@@ -54,7 +59,7 @@ KIND = Kind(
     NameVariantOptions,
     check,
     "A rare form one OCR confusion from a name or word the document uses often.",
-    fixable=True,
+    fixes=(REPLACE,),
     backend="spelling",
     whole_document=True,
 )

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, unsafe
 from brieflint.text import layout
+
+JOIN = unsafe(
+    "join the halves",
+    "A paragraph that ends without punctuation before one that starts in lower case is usually "
+    "one cut by a page break, but can be a heading, a list item or a caption: a person decides.",
+)
 
 
 class BrokenParagraphOptions(Options):
-    fix: bool = Field(True, description="Offer joining the two halves as a fix.")
+    pass
 
 
 def check(doc: Document, options: BrokenParagraphOptions, ctx: Context) -> Iterator[Hit]:
@@ -23,7 +27,7 @@ def check(doc: Document, options: BrokenParagraphOptions, ctx: Context) -> Itera
         start = doc.text.rfind(" ", brk.before.start, brk.gap_start) + 1 or brk.before.start
         end = doc.text.find(" ", brk.gap_end, brk.after.end)
         end = brk.after.end if end == -1 else end
-        fix = (Edit(brk.gap_start, brk.gap_end, " "),) if options.fix and brk.fixable else None
+        fix = (Edit(brk.gap_start, brk.gap_end, " "),) if brk.fixable else None
         yield Hit(start, end, {}, (), fix)
 
 
@@ -32,5 +36,5 @@ KIND = Kind(
     BrokenParagraphOptions,
     check,
     "A paragraph split in two by a page break in the source.",
-    fixable=True,
+    fixes=(JOIN,),
 )

@@ -11,7 +11,23 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, safe, unsafe
+
+LIGATURE = safe(
+    "expand a ligature",
+    'A typographic ligature ("ﬁ") is the same letters as its expansion ("fi"), whatever the '
+    "context.",
+)
+FULL_WIDTH = safe(
+    "replace a full-width form",
+    "Outside Chinese, Japanese and Korean text (left alone) a full-width letter or digit is the "
+    "same character as its ordinary form.",
+)
+MOJIBAKE = unsafe(
+    "undo mojibake",
+    "ftfy's reading of a run of odd characters as text decoded with the wrong encoding is "
+    "usually right, but the characters can be meant: a person decides.",
+)
 
 _LIGATURE = regex.compile(r"[\ufb00-\ufb06]+")
 _FULL_WIDTH = regex.compile(r"[\uff01-\uff5e]+")
@@ -33,16 +49,17 @@ def check(doc: Document, options: CompatFormOptions, ctx: Context) -> Iterator[H
     prose = doc.prose
     for m in _LIGATURE.finditer(prose):
         plain = unicodedata.normalize("NFKC", m.group())
-        yield Hit(*m.span(), {"what": "ligature"}, (plain,), (Edit(*m.span(), plain),))
+        fix = (Edit(*m.span(), plain),)
+        yield Hit(*m.span(), {"what": "ligature"}, (plain,), fix, fix_as=LIGATURE.name)
     if _FULL_WIDTH.search(prose):
         for para in doc.paragraphs:
             if _EAST_ASIAN.search(para.text):
                 continue  # full-width forms belong in Chinese, Japanese and Korean text
             for m in _FULL_WIDTH.finditer(prose, para.start, para.end):
                 plain = unicodedata.normalize("NFKC", m.group())
-                yield Hit(
-                    *m.span(), {"what": "full-width form"}, (plain,), (Edit(*m.span(), plain),)
-                )
+                fix = (Edit(*m.span(), plain),)
+                what = {"what": "full-width form"}
+                yield Hit(*m.span(), what, (plain,), fix, fix_as=FULL_WIDTH.name)
     # Mojibake is a multi-byte character read one byte at a time: it always leaves two non-ASCII
     # characters side by side. Without such a pair there is nothing for ftfy to undo, and its
     # import (about 0.1 s) is saved on every run of an ordinary draft.
@@ -73,6 +90,7 @@ def _mojibake(prose: str) -> Iterator[Hit]:
             {"what": "mojibake (text decoded with the wrong encoding)"},
             (fixed,),
             (Edit(*token.span(), fixed),),
+            fix_as=MOJIBAKE.name,
         )
 
 
@@ -88,5 +106,5 @@ KIND = Kind(
     CompatFormOptions,
     check,
     "Ligatures, full-width letters and mojibake left by PDF or encoding conversion.",
-    fixable=True,
+    fixes=(LIGATURE, FULL_WIDTH, MOJIBAKE),
 )

@@ -10,13 +10,26 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, safe, unsafe
 from brieflint.text import confusables, segment
 
 _SCRIPT = regex.compile(r"(\p{Script=Cyrillic})|(\p{Script=Greek})|(\p{Script=Armenian})")
+_GREEK = regex.compile(r"\p{Script=Greek}")
 _SCRIPT_NAMES = ("Cyrillic", "Greek", "Armenian")
 # Whole tokens of one letter that English uses as words; "і" → "i" is not one.
 _SINGLE_LETTER_WORDS = frozenset({"a", "A", "I"})
+
+
+KNOWN_WORD = safe(
+    "replace look-alike letters",
+    "A Cyrillic or Armenian letter inside a Latin word, or a Greek one where the Latin form is a "
+    'known word ("рolicy" → "policy"), is a look-alike whatever the context.',
+)
+OTHER_WORD = unsafe(
+    "replace Greek letters, giving an unknown word",
+    "Greek letters are symbols in science and formulas: when the Latin form is no known word, "
+    'the letter may be meant ("αplace", "βcell"): a person decides.',
+)
 
 
 class HomoglyphOptions(Options):
@@ -47,7 +60,10 @@ def check(doc: Document, options: HomoglyphOptions, ctx: Context) -> Iterator[Hi
             # a letter that imitates nothing Latin means no imitation: "μm" (a unit), "Ωmega"
             if latin is not None:
                 fix = (Edit(word.start, word.end, latin),)
-                yield Hit(word.start, word.end, params, (latin,), fix)
+                greek = _GREEK.search(text) is not None
+                certain = not greek or segment.is_known(latin, ctx.lexicon, counts)
+                declared = KNOWN_WORD if certain else OTHER_WORD
+                yield Hit(word.start, word.end, params, (latin,), fix, fix_as=declared.name)
             continue
         if not options.whole_tokens or latin is None:
             continue
@@ -60,7 +76,8 @@ def check(doc: Document, options: HomoglyphOptions, ctx: Context) -> Iterator[Hi
                 continue  # a lone Greek letter is usually a symbol (α, β)
         elif not segment.is_known(latin, ctx.lexicon, counts):
             continue
-        yield Hit(word.start, word.end, params, (latin,), (Edit(word.start, word.end, latin),))
+        fix = (Edit(word.start, word.end, latin),)
+        yield Hit(word.start, word.end, params, (latin,), fix, fix_as=KNOWN_WORD.name)
 
 
 KIND = Kind(
@@ -68,5 +85,5 @@ KIND = Kind(
     HomoglyphOptions,
     check,
     "Letters of another script that imitate Latin ones, inside Latin words or sentences.",
-    fixable=True,
+    fixes=(KNOWN_WORD, OTHER_WORD),
 )

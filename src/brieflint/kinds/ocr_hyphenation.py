@@ -7,12 +7,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import regex
-from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, safe, unsafe
 from brieflint.text import segment
 
 if TYPE_CHECKING:
@@ -27,8 +26,25 @@ _BREAK = regex.compile(
 _RUN_BEFORE = regex.compile(rf"(?r){_WORD}")  # matched backwards: the letters ending at endpos
 
 
+LINE_END = safe(
+    "join a word broken at a line end",
+    "A hyphen at a line end inside a known word that the draft also writes whole, or whose "
+    "pieces are no words, is the typesetter's: the word is the same whatever the context.",
+)
+LOST_BREAK = unsafe(
+    "join a word whose line break was lost",
+    'A hyphen before a space may be a suspended compound ("pre- and post-war") that the checks '
+    "did not recognise: a person decides.",
+)
+IN_WORD = unsafe(
+    "remove a hyphen inside a word",
+    'A hyphen inside a word may be meant ("over-whelming" in old prose, labels such as "T-t"): '
+    "a person decides.",
+)
+
+
 class HyphenationOptions(Options):
-    fix: bool = Field(True, description="Offer the joined word as a fix.")
+    pass
 
 
 def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[Hit]:
@@ -70,6 +86,7 @@ def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[
             if not (in_doc or (fragments and not prefix) or likely):
                 continue  # "state-\nowned", "pre-\nempt": the hyphen may belong there
             what = "a word broken across lines"
+            declared = LINE_END
         elif spaces:
             if second.casefold() in _SUSPENDED:
                 continue  # "pre- and post-war": a suspended hyphen
@@ -81,15 +98,17 @@ def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[
                 yield Hit(m.start(1), m.end(5), {"joined": compound, "what": what}, (compound,))
                 continue
             what = "a broken word whose line break was lost"
+            declared = LOST_BREAK
         else:
             if not _broken_inside(first, second, lexicon):
                 continue  # "e-mail", "co-operation", "pre-empt": hyphenated on purpose
             what = "a hyphen left inside a word"
+            declared = IN_WORD
             # fixed only when the piece after the hyphen is no word at all ("di-rectly")
             sure = segment.is_fragment(second, lexicon)
-        hyphen = m.start(2)
-        fix = (Edit(hyphen, m.start(5), ""),) if options.fix and sure else None
-        yield Hit(m.start(1), m.end(5), {"joined": joined, "what": what}, (joined,), fix)
+        fix = (Edit(m.start(2), m.start(5), ""),) if sure else None
+        params = {"joined": joined, "what": what}
+        yield Hit(m.start(1), m.end(5), params, (joined,), fix, fix_as=declared.name)
 
 
 # the words after a suspended hyphen: "pre- and post-war", "short- or long-term"
@@ -131,5 +150,5 @@ KIND = Kind(
     HyphenationOptions,
     check,
     "Hyphenation breaks left by extraction, where the joined form is a known word.",
-    fixable=True,
+    fixes=(LINE_END, LOST_BREAK, IN_WORD),
 )

@@ -7,18 +7,28 @@ import unicodedata
 from collections.abc import Iterator
 
 import regex
-from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, safe, unsafe
 
-# Invisible formatting characters that carry nothing in English prose: removing them is safe.
-_REMOVABLE = (
-    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-    "\ufeff\u061c\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+FORMATTING = safe(
+    "remove invisible formatting characters",
+    "Soft hyphens, zero-width spaces and joiners, direction marks and stray byte-order marks "
+    "carry nothing in English prose (they are kept beside scripts that use them).",
 )
+CONTROL = unsafe(
+    "remove control characters",
+    "A control character in extracted text often stands where a symbol was lost (a formula's "
+    "operator): removing it may hide that something is missing. A person decides.",
+)
+# Invisible formatting characters that carry nothing in English prose: removing them is safe.
+_FORMATTING = (
+    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c"
+)
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_REMOVABLE = _FORMATTING + _CONTROL
 # Characters that stand for something lost: reported, never removed.
 _LOST = r"\x80-\x9f\ufffd\p{Co}"
 _PATTERN = regex.compile(f"[{_REMOVABLE}]+|[{_LOST}]+")
@@ -31,10 +41,11 @@ _COMPLEX_SCRIPT = regex.compile(
 )
 
 
+_FORMATTING_RUN = regex.compile(f"[{_FORMATTING}]+")
+
+
 class InvisibleCharOptions(Options):
-    fix: bool = Field(
-        True, description="Offer removing invisible characters that carry no meaning as a fix."
-    )
+    pass
 
 
 _WORD_AROUND = 40  # at most this many characters of the word on each side are quoted
@@ -92,14 +103,17 @@ def check(doc: Document, options: InvisibleCharOptions, ctx: Context) -> Iterato
     for m in _PATTERN.finditer(prose):
         start, end = m.span()
         fix: tuple[Edit, ...] | None = None
-        if options.fix and _REMOVABLE_RUN.fullmatch(m.group()):
+        if _REMOVABLE_RUN.fullmatch(m.group()):
             before = prose[max(0, start - 1) : start]
             after = prose[end : end + 1]
             if not _COMPLEX_SCRIPT.search(before + after):
                 brk = _SOFT_HYPHEN_BREAK.match(prose, end - 1) if m.group()[-1] == "\xad" else None
                 fix = (Edit(start, brk.end() if brk else end, ""),)
+        formatting = _FORMATTING_RUN.fullmatch(m.group()) is not None
+        declared = FORMATTING if formatting else CONTROL
         where, suggestions = _where(prose, start, end, fix)
-        yield Hit(start, end, {"chars": _names(m.group()), "where": where}, suggestions, fix)
+        params = {"chars": _names(m.group()), "where": where}
+        yield Hit(start, end, params, suggestions, fix, fix_as=declared.name)
 
 
 KIND = Kind(
@@ -107,5 +121,5 @@ KIND = Kind(
     InvisibleCharOptions,
     check,
     "Invisible, control, private-use and replacement characters left by conversion.",
-    fixable=True,
+    fixes=(FORMATTING, CONTROL),
 )

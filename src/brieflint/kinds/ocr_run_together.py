@@ -12,7 +12,8 @@ from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.findings import Edit
+from brieflint.kinds import Hit, Kind, Options, unsafe
 from brieflint.text import segment
 
 if TYPE_CHECKING:
@@ -44,6 +45,14 @@ UNKNOWN_ZIPF = 1.5
 COMMON_WORD_ZIPF = 5.5  # "in", "the", "are": the words a lost space most often glues on
 CONTENT_WORD_ZIPF = 4.0
 DERIVED_STEM_ZIPF = 2.5  # segment.KNOWN_ZIPF: the stem is a word
+
+
+SPLIT = unsafe(
+    "put the lost space back",
+    "The split into common words is far likelier than the token, but the token can be a name, "
+    'a term or a word the lexicon lacks, and a few split two ways ("therapist"): a person '
+    "decides. A number run into a word gets no fix (the number is usually a footnote mark).",
+)
 
 
 class RunTogetherOptions(Options):
@@ -163,7 +172,8 @@ def _lower_hits(
             continue  # part of a longer run, or next to a digit, '@', '/' ...
         parts = _split(m.group(), lexicon, counts)
         if parts:
-            yield Hit(*m.span(), {"words": " ".join(parts)}, (" ".join(parts),))
+            split = " ".join(parts)
+            yield Hit(*m.span(), {"words": split}, (split,), (Edit(*m.span(), split),))
 
 
 def _camel_hits(
@@ -191,7 +201,8 @@ def _camel_hits(
                 and lexicon.zipf(a) >= CONTENT_WORD_ZIPF
                 and lexicon.zipf(b) >= CONTENT_WORD_ZIPF
             ):
-                yield Hit(*m.span(), {"words": f"{a} {b}"}, (f"{a} {b}",))
+                split = f"{a} {b}"
+                yield Hit(*m.span(), {"words": split}, (split,), (Edit(*m.span(), split),))
 
 
 def _starts_of(doc: Document, forms: frozenset[str]) -> list[int]:
@@ -255,5 +266,6 @@ KIND = Kind(
     RunTogetherOptions,
     check,
     "Words run together by a lost space, where a split into common words is far likelier.",
+    fixes=(SPLIT,),
     whole_document=True,
 )

@@ -11,7 +11,7 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, safe, unsafe
 from brieflint.patterns import matches_at
 from brieflint.text import tokens
 
@@ -65,6 +65,44 @@ _LOST_MARK = regex.compile(
 )  # "?" with a phrase running on  # each word beside the mark is at least this common
 
 
+BETWEEN_WORDS = safe(
+    "remove a space before a comma or full stop between words",
+    "English prose never puts a space between a word and the comma or full stop after it when a "
+    'word follows ("approach , with" → "approach, with"); older typesetting spaced semicolons '
+    "and colons, so those are not safe.",
+)
+BEFORE_MARK = unsafe(
+    "remove another space before punctuation",
+    'Before other marks, or away from words, the space may be meant: a formula ("x1) :", '
+    '"k ? 0"), a French quotation, a lost symbol: a person decides.',
+)
+MOVED = unsafe(
+    "move a space to after a comma",
+    'A comma between letters may be a list in a formula or code ("f(x ,y)"): a person decides.',
+)
+AFTER_END = unsafe(
+    "add a space after a sentence end",
+    'A full stop between words may belong to a name, a file or a domain ("Node.Js"): a person '
+    "decides.",
+)
+SPACE_RUN = safe(
+    "collapse a run of spaces",
+    "Between two words in running text (tables and double spaces after a full stop are left "
+    "alone) several spaces mean the same as one.",
+)
+_WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]{2,}")
+_WORD_AFTER = regex.compile(r"[,.][ \t]+[\p{L}]")
+
+
+def _between_words(prose: str, start: int, end: int) -> bool:
+    """The space ``prose[start:end]`` stands after a word of two letters or more and before a
+    comma or full stop, which a space and a word follow."""
+    return (
+        _WORD_BEFORE.match(prose, 0, start) is not None
+        and _WORD_AFTER.match(prose, end) is not None
+    )
+
+
 class SpacingOptions(Options):
     double_after_sentence: bool = Field(
         True, description="Allow two spaces after a full stop (a typing habit)."
@@ -80,13 +118,17 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
         mark = prose[m.end()]
         if mark == "?" and _LOST_MARK.match(prose, m.end()):
             continue  # "over ? from": a lost symbol between words, not a question mark
-        yield Hit(*m.span(), {"what": f"a space before '{mark}'"}, (), (Edit(*m.span(), ""),))
+        declared = BETWEEN_WORDS if _between_words(prose, *m.span()) else BEFORE_MARK
+        fix = (Edit(*m.span(), ""),)
+        params = {"what": f"a space before '{mark}'"}
+        yield Hit(*m.span(), params, (), fix, fix_as=declared.name)
     for m in matches_at(_SPACE_MOVED, prose, _space_moved_starts(prose, marks)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
         mark = m.group(1)
         what = f"a space before '{mark}' instead of after it"
-        yield Hit(*m.span(), {"what": what}, (), (Edit(*m.span(), mark + " "),))
+        fix = (Edit(*m.span(), mark + " "),)
+        yield Hit(*m.span(), {"what": what}, (), fix, fix_as=MOVED.name)
     for m in matches_at(_NO_SPACE_AFTER, prose, _no_space_after_starts(prose, marks)):
         pos = m.end(1)
         if not _prose(doc, m.start(), pos + 2):
@@ -97,6 +139,7 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
             {"what": "no space after a sentence end"},
             (),
             (Edit(pos, pos, " "),),
+            fix_as=AFTER_END.name,
         )
     yield from _glued(doc, ctx)
     tables: dict[int, bool] = {}  # line → part of a table; judged once per line
@@ -111,7 +154,8 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
             tables[line] = columns or _in_two_columns(doc, line)
         if tables[line]:
             continue  # aligned columns of a table
-        yield Hit(*m.span(), {"what": "a run of spaces"}, (), (Edit(*m.span(), " "),))
+        fix = (Edit(*m.span(), " "),)
+        yield Hit(*m.span(), {"what": "a run of spaces"}, (), fix, fix_as=SPACE_RUN.name)
 
 
 def _glued(doc: Document, ctx: Context) -> Iterator[Hit]:
@@ -210,5 +254,5 @@ KIND = Kind(
     SpacingOptions,
     check,
     "A space before punctuation, a missing space after a sentence end, or a run of spaces.",
-    fixable=True,
+    fixes=(BETWEEN_WORDS, BEFORE_MARK, MOVED, AFTER_END, SPACE_RUN),
 )

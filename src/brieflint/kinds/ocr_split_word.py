@@ -14,7 +14,7 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, unsafe
 from brieflint.text import segment
 from brieflint.text.tokens import Span
 
@@ -24,9 +24,15 @@ if TYPE_CHECKING:
 _GAP = regex.compile(r"[ \t]{1,2}|[ \t]*(?:\r\n|\r|\n)[ \t]*")
 
 
+JOIN = unsafe(
+    "join the pieces",
+    'The joined form is a known word, but two real words can join into one ("d are" → "dare", '
+    '"l each" → "leach"): a person decides.',
+)
+
+
 class SplitWordOptions(Options):
     max_parts: int = Field(3, description="Most pieces a split word is rejoined from.")
-    fix: bool = Field(True, description="Offer the joined word as a fix.")
 
 
 def check(doc: Document, options: SplitWordOptions, ctx: Context) -> Iterator[Hit]:
@@ -40,7 +46,7 @@ def check(doc: Document, options: SplitWordOptions, ctx: Context) -> Iterator[Hi
         covered.update(_indices(doc, first, last))
         if spelt is not None:
             text, words = spelt
-            fix = (Edit(first, last, text),) if options.fix and words == 1 else None
+            fix = (Edit(first, last, text),) if words == 1 else None
             yield Hit(first, last, {"joined": text}, (text,), fix)
     i = 0
     for start in _candidates(fragments, likely, options.max_parts):
@@ -53,8 +59,7 @@ def check(doc: Document, options: SplitWordOptions, ctx: Context) -> Iterator[Hi
         if not covered.isdisjoint(range(start, start + len(parts))):
             continue
         first, last = parts[0].start, parts[-1].end
-        fix = (Edit(first, last, joined),) if options.fix else None
-        yield Hit(first, last, {"joined": joined}, (joined,), fix)
+        yield Hit(first, last, {"joined": joined}, (joined,), (Edit(first, last, joined),))
         i = start + len(parts)
 
 
@@ -157,18 +162,31 @@ def _split_at(
             _plausible(parts, fragments[i + 1 : i + k])
             and _joinable(doc, parts)
             and not _in_compound(doc, parts)
+            and not _abbreviation(doc, parts[-1])
         ):
             return parts, joined
     return None
 
 
 def _in_compound(doc: Document, parts: list[Span]) -> bool:
-    """The run begins or ends inside a hyphenated word ("the e-mail", "an e-⏎mail"): joining
-    would cut the compound, whose hyphen (or line-break hyphen) is another rule's business."""
+    """The run begins or ends inside a hyphenated word ("the e-mail", "an e-⏎mail") or a token
+    that goes on with digits or symbols ("v v1", "x2 x"): joining would cut the compound or the
+    symbol, whose hyphen (or line-break hyphen) is another rule's business."""
     text = doc.text
     first, last = parts[0], parts[-1]
     before = text[first.start - 1 : first.start] if first.start else ""
-    return "-" in (before, text[last.end : last.end + 1])
+    after = text[last.end : last.end + 1]
+    return "-" in (before, after) or any(ch.isalnum() or ch == "_" for ch in before + after)
+
+
+_ABBREVIATION_END = regex.compile(r"\.(?:[ \t]*(?:\r\n|\r|\n)?[ \t]*)(?=[\p{N}\p{Ll}(\[,;:])")
+
+
+def _abbreviation(doc: Document, last: Span) -> bool:
+    """The last piece ends with a full stop that ends no sentence ("p. 4", "vol. 3", "e.g. the"):
+    it is an abbreviation, a word of its own, and joining it to the word before ("see p." →
+    "seep.") would make a word of a word and an abbreviation."""
+    return _ABBREVIATION_END.match(doc.text, last.end) is not None
 
 
 def _joinable(doc: Document, parts: list[Span]) -> bool:
@@ -220,6 +238,6 @@ KIND = Kind(
     SplitWordOptions,
     check,
     "A word split in two by a stray space, where the joined form is a known word.",
-    fixable=True,
+    fixes=(JOIN,),
     whole_document=True,
 )

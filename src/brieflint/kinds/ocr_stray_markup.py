@@ -17,7 +17,7 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, unsafe
 from brieflint.patterns import matches_at
 from brieflint.text import layout, tokens
 
@@ -39,11 +39,15 @@ _IN_WORD_START = "^~¬\\{}|"  # where an _IN_WORD match starts
 _GLUED_START = "^~¬\\{}|•_"  # where a _GLUED match starts
 
 
+UNWRAP = unsafe(
+    "unwrap a word from sub- or superscript markup",
+    'Markup around a word ("_{Kowalska}") is usually debris, but can be a real subscript in a '
+    "formula, which unwrapping would change: a person decides.",
+)
+
+
 class StrayMarkupOptions(Options):
     brackets: bool = Field(True, description="Report unbalanced brackets and quotes.")
-    fix: bool = Field(
-        True, description='Unwrap a word wrapped in sub/superscript markup ("_{Name}" → "Name").'
-    )
 
 
 def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[Hit]:
@@ -53,7 +57,7 @@ def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[
         inner = m.group(1)
         wrapped_word = (m.start() == 0 or prose[m.start() - 1].isspace()) and inner.strip() != ""
         wrapped_word = wrapped_word and any(ch.isalpha() for ch in inner)
-        fix = (Edit(*m.span(), inner),) if options.fix and wrapped_word else None
+        fix = (Edit(*m.span(), inner),) if wrapped_word else None
         taken.append(m.span())
         yield Hit(*m.span(), {"what": "markup debris"}, (inner,) if wrapped_word else (), fix)
     for m in _COMMAND.finditer(prose):
@@ -150,5 +154,5 @@ KIND = Kind(
     StrayMarkupOptions,
     check,
     "Markup debris, stray symbols, lost characters and unbalanced brackets or quotes.",
-    fixable=True,
+    fixes=(UNWRAP,),
 )

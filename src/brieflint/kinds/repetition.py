@@ -12,8 +12,14 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, unsafe
 from brieflint.text import segment
+
+REMOVE = unsafe(
+    "remove the second word",
+    'A word can repeat on purpose beyond the allowed list ("Walla Walla", "many, many" without '
+    "its comma, a quoted stammer): a person decides.",
+)
 
 
 class RepetitionOptions(Options):
@@ -22,7 +28,6 @@ class RepetitionOptions(Options):
         description="Words that may legitimately repeat (had had, that that).",
     )
     ignorecase: bool = Field(True, description='Repeats differing only in case count ("The the").')
-    fix: bool = Field(False, description="Offer removing the repeat as a fix.")
 
 
 def check(doc: Document, options: RepetitionOptions, ctx: Context) -> Iterator[Hit]:
@@ -46,8 +51,15 @@ def check(doc: Document, options: RepetitionOptions, ctx: Context) -> Iterator[H
         between = prose[prev.end : cur.start]
         if between.strip() or between != text[prev.end : cur.start]:
             continue  # punctuation ("no, no") or code/markup between the two
-        fix = (Edit(prev.end, cur.end, ""),) if options.fix else None
+        if _glued(text, prev.start - 1) or _glued(text, cur.end):
+            continue  # "v v1", "x x_2": the words are parts of symbols, not repeated words
+        fix = (Edit(prev.end, cur.end, ""),)
         yield Hit(prev.start, cur.end, {"word": cur.text}, (prev.text,), fix)
+
+
+def _glued(text: str, at: int) -> bool:
+    """The character at ``at`` continues a word into a symbol: a digit or an underscore."""
+    return 0 <= at < len(text) and (text[at].isdigit() or text[at] == "_")
 
 
 def _repeats(doc: Document, ignorecase: bool) -> Iterator[int]:
@@ -60,4 +72,4 @@ def _repeats(doc: Document, ignorecase: bool) -> Iterator[int]:
     return itertools.compress(itertools.count(), map(operator.eq, texts, texts[1:]))
 
 
-KIND = Kind("repetition", RepetitionOptions, check, "A word repeated by mistake.", fixable=True)
+KIND = Kind("repetition", RepetitionOptions, check, "A word repeated by mistake.", fixes=(REMOVE,))

@@ -16,10 +16,18 @@ from pydantic import Field, field_validator
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, unsafe
 from brieflint.text import align
 
 Where = Literal["anywhere", "first-page", "last-page"]
+
+
+WORDING = unsafe(
+    "restore the required wording",
+    "The passage is found by similarity: where the draft's wording strays far, the place found "
+    "can take in the author's own words next to it, which the fix would overwrite. A person "
+    "checks.",
+)
 
 
 class RequiredTextOptions(Options):
@@ -36,7 +44,6 @@ class RequiredTextOptions(Options):
         description="Share (0-100) of the required words found in order, below which the "
         "passage counts as absent.",
     )
-    fix: bool = Field(True, description="Offer the required wording as a fix for a near-miss.")
 
     @field_validator("text")
     @classmethod
@@ -110,7 +117,7 @@ def check(doc: Document, options: RequiredTextOptions, ctx: Context) -> Iterator
         return
     for dev in found.deviations:
         s, e, replacement = dev.edit
-        fix = (Edit(s, e, replacement),) if options.fix else None
+        fix = (Edit(s, e, replacement),)
         yield Hit(dev.start, dev.end, {"problem": _problem(dev)}, (dev.expected,), fix)
 
 
@@ -127,6 +134,6 @@ KIND = Kind(
     RequiredTextOptions,
     check,
     "A passage that must appear word for word, found even when slightly changed.",
-    fixable=True,
+    fixes=(WORDING,),
     whole_document=True,
 )

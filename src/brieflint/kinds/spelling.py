@@ -20,6 +20,7 @@ Suggestions are ranked by an OCR-weighted edit distance, frequency and use in th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -56,6 +57,9 @@ class SpellingOptions(Options):
         "one edit from a known word) from which it is taken for damaged text (OCR): there, a "
         "capitalised unknown word used once is a misreading too, as it mostly is.",
     )
+    noisy_min_uses: int = Field(
+        3, ge=1, description="Misreadings a document needs at least to be taken for damaged text."
+    )
     max_suggestions: int = Field(3, ge=0, description="Most suggestions shown per word.")
     skip_name_variants: bool = Field(
         True, description="Leave misread names to spelling.name-variant (one finding, not two)."
@@ -72,21 +76,52 @@ def check(doc: Document, options: SpellingOptions, ctx: Context) -> Iterator[Hit
     other = [(f, n) for f, n in words.counts.items() if not f[:1].islower()]
     for i, (form, n) in enumerate(lower + other):  # each form once, twice if it opens a sentence
         if i == len(lower):  # lower-case words judged: how damaged is the text?
-            judge.noisy = judge.misread_uses >= options.noisy_share * max(len(words.spans), 1)
+            share = options.noisy_share * max(len(words.spans), 1)
+            judge.noisy = judge.misread_uses >= max(share, options.noisy_min_uses)
         opens = openers.get(form, 0)
         if opens:
             verdicts[form, True] = judge.verdict(form, True)
         if n > opens:
             verdicts[form, False] = judge.verdict(form, False)
     bad = {form for (form, _), verdict in verdicts.items() if verdict is not None}
+    tables = _Tables(doc)
     for token in words.tokens_of(bad):
         verdict = verdicts[token.text, token.sentence_start]
         if verdict is None or _half_of_a_split_word(doc, token.start, token.end, ctx):
+            continue
+        if tables.in_table(token.start):
             continue
         reason, suggestions = verdict
         hint = f": did you mean '{suggestions[0]}'?" if suggestions else ""
         params = {"word": token.text, "reason": reason, "hint": hint}
         yield Hit(token.start, token.end, params, suggestions)
+
+
+class _Tables:
+    """Which paragraphs are tables of figures (more numbers than words: 'umcp 0.57 0.11 0.32'),
+    where a word is a label or an identifier, not prose to spell-check; judged on demand."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.starts = [p.start for p in doc.paragraphs]
+        self.verdicts: dict[int, bool] = {}
+
+    def in_table(self, offset: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return False
+        found = self.verdicts.get(i)
+        if found is None:
+            text = self.doc.paragraphs[i].text
+            numbers = len(_NUMBER.findall(text))
+            found = self.verdicts[i] = numbers >= 4 and numbers > len(_LETTERS.findall(text))
+        return found
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?%?(?![\w.])")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _half_of_a_split_word(doc: Document, start: int, end: int, ctx: Context) -> bool:

@@ -19,8 +19,20 @@ from brieflint import patterns
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.findings import Edit
-from brieflint.kinds import Hit, Kind, Options
+from brieflint.kinds import Hit, Kind, Options, safe, unsafe
 from brieflint.spelling import analysis, misspellings
+from brieflint.text import varieties
+
+REPLACE = safe(
+    "replace the wrong form with the right one",
+    "The rule's own table lists forms that are wrong in any context, each with its one correction "
+    '("goverment" → "government"); the case of the first letter is kept.',
+)
+LISTED = unsafe(
+    "replace a listed misspelling with its one correction",
+    "A shipped list of common misspellings is large and made for typed text: in extracted text a "
+    'listed form can be a piece of a split word ("docu ment") or a name: a person decides.',
+)
 
 
 class SubstitutionOptions(Options):
@@ -33,7 +45,11 @@ class SubstitutionOptions(Options):
     ignorecase: bool = Field(
         True, description="Match regardless of case (the fix carries the case found over)."
     )
-    fix: bool = Field(True, description="Offer the right word as a fix.")
+    respell: bool = Field(
+        False,
+        description="Write each correction in the configured variety of English (favourite in "
+        "en-GB, favorite in en-US); off where the list's own spelling is the house's choice.",
+    )
 
 
 def match_case(found: str, replacement: str) -> str:
@@ -47,7 +63,7 @@ def match_case(found: str, replacement: str) -> str:
 
 def check(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterator[Hit]:
     taken: set[int] = set()
-    for hit in _swaps(doc, options):
+    for hit in _swaps(doc, options, ctx):
         taken.add(hit.start)
         yield hit
     if options.lists:
@@ -66,14 +82,16 @@ def _listed(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterat
     for token in words.tokens_of(found):
         if token.text != token.text.lower() and not token.sentence_start:
             continue  # a capitalised word inside a sentence is a name
-        rights = tuple(match_case(token.text, r) for r in found[token.text])
-        fix = (
-            (Edit(token.start, token.end, rights[0]),) if options.fix and len(rights) == 1 else None
-        )
-        yield Hit(token.start, token.end, {"right": "' or '".join(rights)}, rights, fix)
+        corrections = found[token.text]
+        if options.respell:
+            corrections = tuple(varieties.respell(r, ctx.language) for r in corrections)
+        rights = tuple(dict.fromkeys(match_case(token.text, r) for r in corrections))
+        fix = (Edit(token.start, token.end, rights[0]),) if len(rights) == 1 else None
+        params = {"right": "' or '".join(rights)}
+        yield Hit(token.start, token.end, params, rights, fix, fix_as=LISTED.name)
 
 
-def _swaps(doc: Document, options: SubstitutionOptions) -> Iterator[Hit]:
+def _swaps(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterator[Hit]:
     if not options.swap:
         return
     flags = regex.IGNORECASE if options.ignorecase else 0
@@ -84,13 +102,19 @@ def _swaps(doc: Document, options: SubstitutionOptions) -> Iterator[Hit]:
         right = lookup.get(key.casefold() if options.ignorecase else key)
         if right is None:
             continue
+        if options.respell:
+            right = varieties.respell(right, ctx.language)
         suggestion = match_case(found, right) if options.ignorecase else right
         if suggestion == found:
             continue
-        fix = (Edit(m.start(), m.end(), suggestion),) if options.fix else None
+        fix = (Edit(m.start(), m.end(), suggestion),)
         yield Hit(m.start(), m.end(), {"right": suggestion}, (suggestion,), fix)
 
 
 KIND = Kind(
-    "substitution", SubstitutionOptions, check, "A wrong form, with the right one.", fixable=True
+    "substitution",
+    SubstitutionOptions,
+    check,
+    "A wrong form, with the right one.",
+    fixes=(REPLACE, LISTED),
 )

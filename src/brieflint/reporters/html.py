@@ -96,6 +96,9 @@ ol.findings li { margin-bottom: 0.35rem; }
 .loc { font-variant-numeric: tabular-nums; }
 code.rule { font-size: 0.9em; color: var(--muted); }
 .sugg { color: #1b6b2e; }
+.fix { font-size: 0.8em; border: 1px solid currentColor; border-radius: 3px; padding: 0 0.3em; }
+.fix-safe { color: #1b6b2e; }
+.fix-unsafe { color: #8a5a00; }
 .none { color: var(--muted); padding: 0.75rem; margin: 0; }
 #tip { position: absolute; z-index: 10; max-width: 32rem; background: #1d2127; color: #fff;
   border-radius: 6px; padding: 0.45rem 0.6rem; font-size: 0.9em;
@@ -224,6 +227,10 @@ def _desc(f: Finding) -> str:
     sugg = ""
     if f.suggestions:
         sugg = ' <span class="sugg">→ ' + _e(", ".join(f.suggestions)) + "</span>"
+    if f.fix is not None:
+        tier = f.fix.applicability.value
+        title = "applied by brieflint fix" if tier == "safe" else "only with --unsafe-fixes"
+        sugg += f' <span class="fix fix-{tier}" title="{title}">{tier} fix</span>'
     return (
         f'<span class="desc"><span class="badge sev-{f.severity.label}">{f.severity.label}</span> '
         f'<code class="rule">{_e(f.rule)}</code> <span class="msg">{_e(f.message)}</span>'

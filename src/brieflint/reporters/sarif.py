@@ -12,7 +12,6 @@ from brieflint.report import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-_HELP_URI = "https://github.com/brieflint/brieflint/blob/main/docs/rules.md#"
 
 
 def _uri(path: str) -> str:
@@ -38,7 +37,6 @@ def render(report: Report, color: bool) -> str:
                 "text": f"{spec.why.strip()}\n\nBad: {spec.examples.bad.strip()}\n"
                 f"Good: {spec.examples.good.strip()}"
             }
-            rule["helpUri"] = _HELP_URI + rid.replace(".", "")
             rule["defaultConfiguration"] = {"level": _LEVEL[Severity.parse(spec.severity)]}
         rules.append(rule)
     results = []
@@ -75,7 +73,6 @@ def render(report: Report, color: bool) -> str:
                     "driver": {
                         "name": "brieflint",
                         "version": report.tool_version,
-                        "informationUri": "https://github.com/brieflint/brieflint",
                         "rules": rules,
                     }
                 },
@@ -95,8 +92,10 @@ def _fingerprint(rule: str, context: str, message: str) -> str:
 
 
 def _fix(f: Any) -> dict[str, Any]:
+    tier = f.fix.applicability.value
     return {
-        "description": {"text": f.fix.description or f.rule},
+        "description": {"text": f"{f.fix.description or f.rule} ({tier} fix)"},
+        "properties": {"applicability": tier},
         "artifactChanges": [
             {
                 "artifactLocation": {"uri": _uri(f.path)},

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import groupby
 
 from brieflint.display import for_terminal
-from brieflint.findings import Severity
+from brieflint.findings import Applicability, Severity
 from brieflint.report import Report
 
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
@@ -26,6 +27,8 @@ def render(report: Report, color: bool) -> str:
                 sev = f"{sev:<7}"
                 rule = f.rule
             hint = f"  (→ {for_terminal(f.suggestions[0])})" if f.suggestions else ""
+            if f.fix is not None:
+                hint += f"  [{f.fix.applicability.value} fix]"
             message = for_terminal(f.message)
             lines.append(f"  {path}:{f.line}:{f.column}  {sev}  {rule}  {message}{hint}")
         lines.append("")
@@ -36,6 +39,11 @@ def render(report: Report, color: bool) -> str:
         f"{s['error']} error(s), {s['warning']} warning(s), {s['info']} info "
         f"in {s['files']} {files} checked ({report.seconds:.2f}s)"
     )
+    tiers = Counter(f.fix.applicability for f in report.findings if f.fix is not None)
+    safe, unsafe = tiers[Applicability.SAFE], tiers[Applicability.UNSAFE]
+    if safe or unsafe:
+        more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
+        summary += f"; {safe} fixable with `brieflint fix`{more}"
     if backends:
         summary += f"; {backends}"
     lines.append(summary)

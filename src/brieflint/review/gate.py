@@ -20,14 +20,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from brieflint.decode import decode
+from brieflint.display import one_line as safe
 from brieflint.errors import BrieflintError, ConfigError
 from brieflint.gitrepo import Change, GitRepo, TreeEntry
 from brieflint.review import records as rec
 from brieflint.review import signing
 from brieflint.review.baselint import BaseLint, Judged, changes_configuration
-from brieflint.review.display import safe
 from brieflint.review.policy import POLICY_PATH, Policy, load_text
-from brieflint.review.state import BriefState, derive, records_for
+from brieflint.review.state import HOLDING_BACK, BriefState, derive, records_for
 
 LEDGER_PREFIX = rec.LEDGER_DIR + "/"
 
@@ -84,7 +84,7 @@ class GateResult:
 
     def text(self) -> str:
         """The report for a terminal or CI log. Everything from git or records is escaped
-        (``display.safe``) and every line but the last starts with two spaces or a fixed word,
+        (``display.one_line``) and every line but the last starts with two spaces or a fixed word,
         so nothing a pull request controls can print a line that reads as the verdict."""
         head = (
             "brief",
@@ -261,6 +261,11 @@ class _Ledger:
     added: set[str]  # ids of records the pull request adds (valid ones)
     path_of: dict[str, str]  # record id → path
 
+    @property
+    def settled(self) -> set[str]:
+        """Ids of the records already on base."""
+        return set(self.path_of) - self.added
+
 
 def _load_ledger(
     repo: GitRepo,
@@ -418,7 +423,9 @@ def _authors(
         p = record.payload
         if record.id in ledger.added and p.action == "submit" and p.brief in wanted:
             source = "signed submit" if record.signature else "submit"
-            found[p.reviewer.lower()] = source
+            who = p.reviewer.lower()
+            if source not in found.get(who, "").split(", "):
+                found[who] = f"{found[who]}, {source}" if who in found else source
     return found
 
 
@@ -438,7 +445,7 @@ def _gate_brief(
     fork, head, landed = revs
     blob = repo.blob_at(landed, path)
     authors = _authors(repo, fork, head, names, ledger)
-    state = derive(path, blob, records_for(ledger.records, names), policy, authors)
+    state = derive(path, blob, records_for(ledger.records, names), policy, authors, ledger.settled)
     reasons: list[str] = []
     head_blob = repo.blob_at(head, path)
     if head_blob != blob:
@@ -481,9 +488,10 @@ def _gate_brief(
 
 
 def _refused_problems(state: BriefState, ledger: _Ledger, result: GateResult) -> None:
-    """A record the pull request adds that the review rules refuse fails the gate."""
+    """A record the pull request adds that the review rules refuse fails the gate (unless it
+    can only hold the brief back: a submit, request-changes or withdraw)."""
     for record, why in state.refused:
-        if record.id in ledger.added:
+        if record.id in ledger.added and record.payload.action not in HOLDING_BACK:
             problem = f"record {ledger.path_of[record.id]}: refused by the review rules ({why})"
             if problem not in result.problems:
                 result.problems.append(problem)
@@ -508,9 +516,8 @@ def _check_deleted(
             continue
         names = _names(repo, path, (base, fork))
         authors = _authors(repo, fork, head, names, ledger)
-        state = derive(
-            path, repo.blob_at(base, path), records_for(ledger.records, names), policy, authors
-        )
+        mine = records_for(ledger.records, names)
+        state = derive(path, repo.blob_at(base, path), mine, policy, authors, ledger.settled)
         _refused_problems(state, ledger, result)
         if state.requests:
             result.problems.append(
@@ -543,7 +550,7 @@ def _check_other_records(
         if all(r.id in covered for r in mine if r.id in ledger.added):
             continue
         authors = _authors(repo, fork, head, names, ledger)
-        state = derive(brief, repo.blob_at(landed, brief), mine, policy, authors)
+        state = derive(brief, repo.blob_at(landed, brief), mine, policy, authors, ledger.settled)
         _refused_problems(state, ledger, result)
         covered.update(r.id for r in mine)
 

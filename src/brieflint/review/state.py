@@ -9,7 +9,7 @@ of an override role clears it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,7 +198,8 @@ class _Replay:
             self.lifecycle = "published"
             self.published = p.blob
 
-    def state_at(self, blob: str | None) -> BriefState:
+    def state_at(self, blob: str | None, *, exclude: bool = True) -> BriefState:
+        """The state at ``blob``; ``exclude=False`` counts the authors' approvals too."""
         result = BriefState(
             brief=self.brief,
             blob=blob,
@@ -214,7 +215,7 @@ class _Replay:
             elif not self.policy.holds(approval.reviewer, approval.role):
                 why = f"does not hold role {approval.role!r} in the policy"
                 result.ignored.append((approval, why))
-            elif approval.reviewer in self.excluded:
+            elif exclude and approval.reviewer in self.excluded:
                 result.ignored.append((approval, "authored changes to the brief"))
             else:
                 result.approvals.append(approval)
@@ -234,6 +235,7 @@ def derive(
     records: Sequence[Record],
     policy: Policy,
     authors: Iterable[str] = (),
+    settled: Container[str] = (),
 ) -> BriefState:
     """The state of ``brief`` whose current content is ``blob``, from its sorted ``records``.
 
@@ -241,13 +243,18 @@ def derive(
     records before it. A refused approve, clear or publish has no effect (it is listed in
     ``refused``); a refused submit, request-changes or withdraw takes effect all the same,
     since it can only hold the brief back.
+
+    ``authors`` are those who changed the brief in the change under review: their approvals
+    do not count, neither in the result nor when a new record's move is checked. Records whose
+    id is in ``settled`` (already on the base branch, judged when they were merged, when other
+    people were the authors) are checked without that exclusion.
     """
     excluded = {a.lower() for a in authors} if policy.exclude_authors else set()
     replay = _Replay(brief, policy, excluded)
     refused: list[tuple[Record, str]] = []
     for rec in records:
         p = rec.payload
-        before = replay.state_at(p.blob)
+        before = replay.state_at(p.blob, exclude=rec.id not in settled)
         reason = refusal(
             before,
             p.action,

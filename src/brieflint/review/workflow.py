@@ -135,10 +135,13 @@ def local_fork(repo: GitRepo) -> str | None:
     return None
 
 
-def local_authors(brief: Brief, all_names: list[str], records: list[rec.Record]) -> set[str]:
+def local_authors(
+    brief: Brief, all_names: list[str], records: list[rec.Record]
+) -> tuple[set[str], set[str]]:
     """Who the gate would count as the brief's authors if the branch were a pull request now:
     authors and committers of its commits since the fork (``local_fork``) that changed the
-    brief, and the submitters of its records not on the base yet."""
+    brief, and the submitters of its records not on the base yet; and the ids of the records
+    that are on the base (settled, see ``state.derive``)."""
     repo = brief.repo
     fork = local_fork(repo)
     found: set[str] = set()
@@ -154,7 +157,7 @@ def local_authors(brief: Brief, all_names: list[str], records: list[rec.Record])
         for r in records
         if r.payload.action == "submit" and r.short not in base_ids
     }
-    return found
+    return found, {r.id for r in records if r.short in base_ids}
 
 
 def briefs_in(repo: GitRepo, policy: Policy, under: str) -> list[str]:
@@ -174,8 +177,8 @@ def current_state(
     on this branch (``local_authors``) do not count."""
     all_names = names(brief)
     mine = records_for(ledger(brief.repo), all_names)
-    who = local_authors(brief, all_names, mine) if authors else set()
-    return derive(brief.rel, blob, mine, brief.policy, who), mine
+    who, settled = local_authors(brief, all_names, mine) if authors else (set(), set())
+    return derive(brief.rel, blob, mine, brief.policy, who, settled), mine
 
 
 def lint_summary(
@@ -238,8 +241,8 @@ def record(brief: Brief, decision: Decision) -> Recorded:
     blob = staged_blob(brief)
     all_names = names(brief)
     mine = records_for(ledger(repo), all_names)
-    authors = local_authors(brief, all_names, mine)
-    before = derive(brief.rel, blob, mine, brief.policy, authors)
+    authors, settled = local_authors(brief, all_names, mine)
+    before = derive(brief.rel, blob, mine, brief.policy, authors, settled)
     role = _role(brief.policy, reviewer, decision)
     _check_move(brief, before, reviewer, role, decision)
     warnings: list[str] = []
@@ -272,7 +275,7 @@ def record(brief: Brief, decision: Decision) -> Recorded:
         comment=decision.comment,
         clears=sorted({c.lower() for c in decision.clears}),
     )
-    after = derive(brief.rel, blob, [*mine, rec.make(payload)], brief.policy, authors)
+    after = derive(brief.rel, blob, [*mine, rec.make(payload)], brief.policy, authors, settled)
     payload = payload.model_copy(update={"state": after.state})
     signature = None
     key = _signing_key(brief, decision)

@@ -62,6 +62,11 @@ class Break:
     fixable: bool = True  # False: a cut heading or list item, whose halves a space cannot join
 
 
+def is_page_label(line: str) -> bool:
+    """``line`` (stripped) is nothing but a page label: "Page 3 of 12", "p. 4", "- 7 -"."""
+    return _PAGE_LABEL.fullmatch(line) is not None
+
+
 def furniture(doc: Document) -> list[Furniture]:
     return doccache.memo(doc, "furniture", _furniture)
 
