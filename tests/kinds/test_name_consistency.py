@@ -45,14 +45,3 @@ def test_clean_negatives() -> None:
     assert run(text) == []
     assert run("# BOSNIA AND TÜRKIYE\n\nTürkiye and Bosnia.\n", "d.md") == []
     assert run("PORTS AND POWER\n\nPorts and power.\n") == []
-
-
-def test_a_name_set_in_capitals_beside_other_capitals_is_not_a_second_spelling() -> None:
-    text = "Police court: JOHN DAVIES was charged. Davies said that John had left.\n"
-    assert run(text) == []
-    (f,) = run("The Nato summit met; NATO leaders agreed and NATO acted.\n")
-    assert f.context == "Nato"
-
-
-def test_a_one_word_heading_in_capitals_is_not_a_second_spelling() -> None:
-    assert run("POLICE\n\nThe Police court sat on Monday.\n") == []

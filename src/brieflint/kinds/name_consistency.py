@@ -2,9 +2,7 @@
 
 Spellings meet under a key that ignores diacritics, case and hyphens. Forms differing only in the
 case of their first letter (sentence starts) are one form; words on all-capital lines (covers,
-headings) are left out, and so are words in capitals beside another word in capitals (a name set
-in capitals, "JOHN DAVIES", as newspapers and title blocks do). A difference of case alone
-counts only for names (no form in lower case).
+headings) are left out. A difference of case alone counts only for names (no form in lower case).
 """
 
 from __future__ import annotations
@@ -63,9 +61,6 @@ def _collect(doc: Document, options: NameConsistencyOptions) -> dict[str, _Group
     groups, compounds = _compounds(text, shouting)
     kept = _outside(doc.words, shouting)
     words, texts = _take(doc.words, kept), _take(doc.word_texts, kept)
-    if any(len(t) > 1 and t.isupper() for t in texts):
-        keep = _not_in_capitals(text, words, texts)
-        words, texts = list(itertools.compress(words, keep)), list(itertools.compress(texts, keep))
     runs = _runs(text, words, compounds) if compounds else {}
     distinct = [form for form in dict.fromkeys(texts) if len(form) >= options.min_length]
     folds = _folds(distinct)
@@ -131,25 +126,6 @@ def _hyphen_before_capital(text: str) -> bool:
                 return True
             at = text.find(hyphen, at + 1)
     return False
-
-
-def _not_in_capitals(text: str, words: list[Span], texts: list[str]) -> list[bool]:
-    """For each word: False when it is written in capitals beside another word in capitals, or
-    on a line without lower-case letters (a one-word heading)."""
-    upper = [t.isupper() for t in texts]  # a capital letter alone ("V.", "A") counts as beside
-    last = len(upper) - 1
-    keep = []
-    for i, t in enumerate(texts):
-        if len(t) < 2 or not upper[i]:
-            keep.append(True)
-            continue
-        beside = (i > 0 and upper[i - 1]) or (i < last and upper[i + 1])
-        start = words[i].start
-        lo = text.rfind("\n", 0, start) + 1
-        hi = text.find("\n", start)
-        line = text[lo : hi if hi >= 0 else len(text)]
-        keep.append(not beside and line.upper() != line)
-    return keep
 
 
 def _outside(words: list[Span], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
