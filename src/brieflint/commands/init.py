@@ -115,7 +115,7 @@ rules: {{}}
 # languagetool:
 #   mode: off
 
-# Offline grammar checks by Harper (pip install 'brieflint[harper]'): off | optional | required.
+# Offline grammar checks by Harper (pip install harper-py): off | optional | required.
 # harper:
 #   mode: off
 

@@ -1,7 +1,7 @@
 """harper: grammar from Harper (harper-py), offline, in process: no Java, no server.
 
 Off unless ``harper.mode`` (or ``--grammar harper``) is ``optional`` or ``required``. harper-py is
-an optional extra (``pip install 'brieflint[harper]'``); when it is missing or fails, ``optional``
+an optional extra (``pip install harper-py``); when it is missing or fails, ``optional``
 gives one warning per draft ("grammar not checked: …") and ``required`` a one-line error, and every
 other rule's findings stay. Each paragraph of prose is linted on its own, as LanguageTool's are
 (the same masked, white-space-folded text), and Harper's answers are cached on disk per paragraph,
@@ -34,7 +34,7 @@ from brieflint.kinds.languagetool import Segment, segment
 
 SeverityName = Literal["error", "warning", "info"]
 CACHE_FORMAT = 1
-INSTALL_HINT = "pip install 'brieflint[harper]'"
+INSTALL_HINT = "pip install harper-py"
 
 # Harper's rules that brieflint replaces or that judge style rather than correctness.
 DEFAULT_DISABLED = [
