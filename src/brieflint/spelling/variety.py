@@ -1,7 +1,7 @@
 """Words in the configured variety of English: a suggestion follows the style's language.
 
-The lexicon holds British and American spellings alike, so a correction found for 'favorina'
-may be 'favoring'; under en-GB it is offered as 'favouring'. The pairs come from breame (the
+The lexicon holds British and American spellings alike, so a correction found for 'neighbrs'
+may be 'neighbors'; under en-GB it is offered as 'neighbours'. The pairs come from breame (the
 same tables spelling.variety reads). Oxford pairs (organize/organise) are left as found: both are
 British usage.
 """
