@@ -62,7 +62,7 @@ class Flag:
     rule: str
     severity: str
     suggestion: str | None = None
-    fix_edits: int = 0
+    fix_edits: int = 0  # the edits of its fix if that fix is safe: what `brieflint fix` applies
 
 
 @dataclass
@@ -148,6 +148,7 @@ class Brieflint:
     def flags(self, texts: Sequence[str]) -> list[list[Flag]]:
         from brieflint import engine
         from brieflint.document import Document
+        from brieflint.findings import Applicability
 
         out = []
         for text in texts:
@@ -161,7 +162,9 @@ class Brieflint:
                         f.rule,
                         f.severity.label,
                         f.suggestions[0] if f.suggestions else None,
-                        len(f.fix.edits) if f.fix else 0,
+                        len(f.fix.edits)
+                        if f.fix and f.fix.applicability is Applicability.SAFE
+                        else 0,
                     )
                     for f in findings
                     if not f.rule.startswith(NOT_DETECTION)
@@ -416,7 +419,7 @@ def report(scores: list[Score]) -> str:
         lines.append(f"\n## {name} ({first.documents} documents)\n")
         lines.append(
             "| tool | recall | precision | first suggestion right | clean: findings | "
-            "clean: fix edits | clean: docs > 2 warnings | s |"
+            "clean: safe-fix edits | clean: docs > 2 warnings | s |"
         )
         lines.append("|---|---|---|---|---|---|---|---|")
         for s in group:
