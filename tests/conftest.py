@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -56,3 +59,30 @@ def _clean_git_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for key in list(os.environ):
         if key.startswith("GIT_") and key not in ("GIT_CONFIG_NOSYSTEM",):
             monkeypatch.delenv(key, raising=False)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Iterator[Path]:
+    """``tmp_path``, made the current folder for the test."""
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(old)
+
+
+def pre_commit_command() -> list[str]:
+    """The pre-commit beside this interpreter, else on PATH; skip the test without one."""
+    exe = Path(sys.executable).with_name("pre-commit")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("pre-commit")
+    if found is None:
+        pytest.skip("pre-commit is not installed (pip install -e '.[dev]')")
+    return [found]
+
+
+def git(cwd: Path, *args: str) -> None:
+    """Run git in ``cwd``, failing the test if it fails."""
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)

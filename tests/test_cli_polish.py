@@ -4,9 +4,7 @@ and a `rules` listing that says whether grammar runs."""
 from __future__ import annotations
 
 import json
-import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,16 +14,6 @@ from brieflint.app import create_app, polish_help
 from tests.conftest import REPO, run_cli
 
 DRAFTS = str(REPO / "examples" / "drafts")
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Iterator[Path]:
-    old = Path.cwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(old)
 
 
 def _findings(capsys: pytest.CaptureFixture[str], *args: str) -> list[tuple[str, int, int]]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,16 +12,6 @@ from brieflint import cli
 from brieflint import config as config_mod
 from brieflint.commands import init as init_cmd
 from tests.conftest import REPO, lint_text
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Iterator[Path]:
-    old = Path.cwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(old)
 
 
 def test_init_writes_a_valid_commented_config_and_pre_commit(

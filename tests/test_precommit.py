@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import REPO
+from tests.conftest import REPO, git, pre_commit_command
 
 pytestmark = pytest.mark.slow
 
@@ -24,34 +22,20 @@ def test_hook_manifest_puts_subcommands_in_entry() -> None:
     assert all("args" not in h for h in hooks.values())
 
 
-def _pre_commit() -> list[str]:
-    exe = Path(sys.executable).with_name("pre-commit")
-    if exe.exists():
-        return [str(exe)]
-    found = shutil.which("pre-commit")
-    if found is None:
-        pytest.skip("pre-commit is not installed (pip install -e '.[dev]')")
-    return [found]
-
-
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
-
-
 def test_pre_commit_try_repo(tmp_path: Path) -> None:
     work = tmp_path / "briefs"
     work.mkdir()
-    _git(work, "init", "-q")
-    _git(work, "config", "user.email", "author@example.org")
-    _git(work, "config", "user.name", "Author")
+    git(work, "init", "-q")
+    git(work, "config", "user.email", "author@example.org")
+    git(work, "config", "user.name", "Author")
     (work / "good.md").write_text("# A brief\n\nThe government will decide.\n", "utf-8")
     (work / "bad.md").write_text("# A brief\n\nThe goverment will decide. TODO\n", "utf-8")
-    _git(work, "add", ".")
+    git(work, "add", ".")
     env = {
         k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT", "VIRTUAL"))
     }
     env["PRE_COMMIT_HOME"] = str(Path.home() / ".cache" / "pre-commit-brieflint-tests")
-    base = [*_pre_commit(), "try-repo", str(REPO), "brieflint", "--files"]
+    base = [*pre_commit_command(), "try-repo", str(REPO), "brieflint", "--files"]
     bad = subprocess.run(
         [*base, "bad.md"], cwd=work, env=env, capture_output=True, text=True, timeout=900
     )
@@ -68,19 +52,19 @@ def test_only_staged_content_is_checked(tmp_path: Path) -> None:
     """pre-commit stashes unstaged changes: the hook judges what is being committed."""
     work = tmp_path / "briefs"
     work.mkdir()
-    _git(work, "init", "-q")
-    _git(work, "config", "user.email", "author@example.org")
-    _git(work, "config", "user.name", "Author")
+    git(work, "init", "-q")
+    git(work, "config", "user.email", "author@example.org")
+    git(work, "config", "user.name", "Author")
     draft = work / "draft.md"
     draft.write_text("# A brief\n\nThe goverment will decide.\n", "utf-8")
-    _git(work, "add", "draft.md")  # staged: a misspelling
+    git(work, "add", "draft.md")  # staged: a misspelling
     draft.write_text("# A brief\n\nThe government will decide.\n", "utf-8")  # unstaged fix
     env = {
         k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT", "VIRTUAL"))
     }
     env["PRE_COMMIT_HOME"] = str(Path.home() / ".cache" / "pre-commit-brieflint-tests")
     proc = subprocess.run(
-        [*_pre_commit(), "try-repo", str(REPO), "brieflint"],
+        [*pre_commit_command(), "try-repo", str(REPO), "brieflint"],
         cwd=work,
         env=env,
         capture_output=True,

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REPO
+from tests.conftest import REPO, git, pre_commit_command
 
 GIT_INSTALL = (
     'python -m pip install "git+${BRIEFLINT_GIT_URL:?set BRIEFLINT_GIT_URL to your git URL of '
@@ -144,20 +144,6 @@ def test_ci_examples_install_from_the_git_url_and_lint(tmp_path: Path) -> None:
     assert gate["Install brieflint"] == GIT_INSTALL
 
 
-def _pre_commit() -> list[str]:
-    exe = Path(sys.executable).with_name("pre-commit")
-    if exe.exists():
-        return [str(exe)]
-    found = shutil.which("pre-commit")
-    if found is None:
-        pytest.skip("pre-commit is not installed (pip install -e '.[dev]')")
-    return [found]
-
-
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
-
-
 @pytest.mark.slow
 def test_the_documented_pre_commit_config_fixes_first_with_per_folder_config(
     tmp_path: Path,
@@ -169,9 +155,9 @@ def test_the_documented_pre_commit_config_fixes_first_with_per_folder_config(
     work = tmp_path / "briefs-repo"
     house = work / "briefs" / "secureblacksea"
     house.mkdir(parents=True)
-    _git(work, "init", "-q")
-    _git(work, "config", "user.email", "author@example.org")
-    _git(work, "config", "user.name", "Author")
+    git(work, "init", "-q")
+    git(work, "config", "user.email", "author@example.org")
+    git(work, "config", "user.name", "Author")
     config = hooks.replace(REPO_PLACEHOLDER, str(REPO)).replace(REV_PLACEHOLDER, _head())
     (work / ".pre-commit-config.yaml").write_text(config, "utf-8")
     name = re.search(r"^# (\S+brieflint\.yaml):", folder_config, re.M)
@@ -180,9 +166,9 @@ def test_the_documented_pre_commit_config_fixes_first_with_per_folder_config(
     # a fixable lookalike letter, and no disclaimer, which only the house style asks for
     (house / "draft.txt").write_text("The p\u043ertfolio grew.\n", "utf-8")
     (work / "briefs" / "other.txt").write_text("The portfolio grew.\n", "utf-8")
-    _git(work, "add", ".")
+    git(work, "add", ".")
     run = subprocess.run(
-        [*_pre_commit(), "run", "--all-files"],
+        [*pre_commit_command(), "run", "--all-files"],
         cwd=work,
         env=_env(),
         capture_output=True,
@@ -199,9 +185,9 @@ def test_the_documented_pre_commit_config_fixes_first_with_per_folder_config(
 
     command = try_repo.replace(REPO_PLACEHOLDER, str(REPO)).split()
     assert command[0] == "pre-commit"
-    command[:1] = _pre_commit()
+    command[:1] = pre_commit_command()
     (work / command[-1]).write_text("# A brief\n\nThe goverment will decide.\n", "utf-8")
-    _git(work, "add", ".")
+    git(work, "add", ".")
     tried = subprocess.run(
         command, cwd=work, env=_env(), capture_output=True, text=True, timeout=1200
     )
