@@ -18,6 +18,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("brieflint.app", "brieflint.cli", "brieflint.__main__", "brieflint.commands"),
     ("brieflint.docs",),
     ("brieflint.review",),
+    ("brieflint.lsp",),  # the language server, over the session like a command
     ("brieflint.session",),
     ("brieflint.reporters", "brieflint.baseline", "brieflint.changed", "brieflint.fixdiff"),
     (

@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "baseline": ("baseline", "app", True),
     "languagetool": ("languagetool", "app", True),
     "review": ("review", "app", True),
+    "lsp": ("lsp", "command", False),
 }
 
 

@@ -39,30 +39,43 @@ def one_line(message: str) -> str:
 
 
 def lint_document(doc: Document, rules: Iterable[ActiveRule], setup: Setup) -> list[Finding]:
-    findings: list[Finding] = []
     active = list(rules)
+    findings: list[Finding] = []
     for rule in active:
-        if rule.kind.post_pass is not None:
-            continue
-        try:
-            hits = list(rule.kind.check(doc, rule.options, setup.context))
-        except BrieflintError:
-            raise
-        except RecursionError:
-            raise BrieflintError(
-                f"rule {rule.id} gave up (input too deeply nested)", path=doc.path
-            ) from None
-        findings.extend(_finding(doc, rule, hit) for hit in hits)
-    findings = after_rules(doc, findings, active)
+        if rule.kind.post_pass is None:
+            findings.extend(rule_findings(doc, rule, setup))
+    return finish(doc, findings, active, setup)
+
+
+def rule_findings(doc: Document, rule: ActiveRule, setup: Setup) -> list[Finding]:
+    """What one rule's ``check`` finds in ``doc``, before the passes over all findings."""
+    try:
+        hits = list(rule.kind.check(doc, rule.options, setup.context))
+    except BrieflintError:
+        raise
+    except RecursionError:
+        raise BrieflintError(
+            f"rule {rule.id} gave up (input too deeply nested)", path=doc.path
+        ) from None
+    return [_finding(doc, rule, hit) for hit in hits]
+
+
+def finish(
+    doc: Document, findings: list[Finding], rules: Sequence[ActiveRule], setup: Setup
+) -> list[Finding]:
+    """The rules' ``findings`` in ``doc`` as reported: one finding per defect, suppression
+    comments applied, the post-pass kinds' findings added, in order (``rules``: every rule
+    that ran, the post-pass ones too)."""
+    findings = after_rules(doc, findings, rules)
     suppressions = suppress.parse(doc)
     findings = suppress.apply(findings, suppressions)
     outcome = Outcome(
         findings=tuple(findings),
         suppressions=suppressions,
-        rules=tuple(r.id for r in active),
+        rules=tuple(r.id for r in rules),
         names_a_rule=lambda prefix: _names_a_rule(prefix, setup),
     )
-    for rule in active:
+    for rule in rules:
         if rule.kind.post_pass is not None:
             marks = rule.kind.post_pass(doc, rule.options, setup.context, outcome)
             findings.extend(_marked(doc, rule, mark) for mark in marks)
@@ -146,4 +159,4 @@ def max_severity(findings: Iterable[Finding]) -> Severity | None:
     return max((f.severity for f in findings), default=None)
 
 
-__all__ = ["Edit", "format_message", "lint_document", "max_severity"]
+__all__ = ["Edit", "finish", "format_message", "lint_document", "max_severity", "rule_findings"]

@@ -1,0 +1,171 @@
+"""Re-lint after an edit: paragraph-local rules on the blocks the edit touched, the others whole.
+
+A kind that declares ``whole_document`` may find something anywhere because of text anywhere
+(counts, first uses, front matter): it runs on the whole draft after every edit. Every other kind
+finds what it finds from a paragraph and its neighbours, so after an edit only the changed blocks
+(see ``blocks``) and one block either side are linted again, in a copy of the draft with every
+other block blanked out (spaces; line breaks kept, so offsets and lines stay those of the draft),
+with one more block either side as their neighbours. The other blocks' findings are kept from
+the previous run, moved to where their block is now.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from brieflint.document import Document
+from brieflint.findings import Edit, Finding, Fix
+from brieflint.lsp.blocks import Block, split
+from brieflint.ruleset import ActiveRule
+
+RunRule = Callable[[Document, ActiveRule], list[Finding]]
+_NOT_A_BREAK = re.compile(r"[^\r\n]")
+
+
+@dataclass
+class Groups:
+    """Findings by block, each relative to its block's start."""
+
+    blocks: list[Block] = field(default_factory=list)
+    found: list[list[Finding]] = field(default_factory=list)
+
+    def absolute(self, doc: Document) -> list[Finding]:
+        return [
+            moved(f, block.start, doc)
+            for block, found in zip(self.blocks, self.found, strict=True)
+            for f in found
+        ]
+
+
+@dataclass(frozen=True)
+class Window:
+    """What to lint again: ``dirty`` blocks get new findings, read among the ``context``
+    blocks (both half-open ranges of block indexes)."""
+
+    dirty: tuple[int, int]
+    context: tuple[int, int]
+    kept: list[list[Finding] | None]  # per new block: the findings carried over (None: dirty)
+
+
+def window(old: Groups, new: list[Block]) -> Window:
+    """The blocks of ``new`` an edit from ``old`` touched, and what the others keep."""
+    n, m = len(new), len(old.blocks)
+    prefix = 0
+    while prefix < min(n, m) and new[prefix].text == old.blocks[prefix].text:
+        prefix += 1
+    suffix = 0
+    while (
+        suffix < min(n, m) - prefix and new[n - 1 - suffix].text == old.blocks[m - 1 - suffix].text
+    ):
+        suffix += 1
+    first, last = max(0, prefix - 1), min(n, n - suffix + 1)
+    if first >= last:  # nothing changed
+        first = last = n
+    kept: list[list[Finding] | None] = []
+    for index in range(n):
+        if first <= index < last:
+            kept.append(None)
+        elif index < prefix:
+            kept.append(old.found[index])
+        else:
+            kept.append(old.found[index - n + m])
+    return Window((first, last), (max(0, first - 1), min(n, last + 1)), kept)
+
+
+def moved(finding: Finding, delta: int, doc: Document) -> Finding:
+    """``finding`` with its offsets (and its fix's) moved by ``delta``, its lines and columns
+    those of the new offsets in ``doc``."""
+    start, end = finding.start + delta, finding.end + delta
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    fix = finding.fix
+    if fix is not None and delta:
+        edits = tuple(Edit(e.start + delta, e.end + delta, e.replacement) for e in fix.edits)
+        fix = Fix(edits, fix.description, fix.applicability)
+    return dataclasses.replace(
+        finding,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        fix=fix,
+    )
+
+
+def only(doc: Document, blocks: Sequence[Block], first: int, last: int) -> Document:
+    """``doc`` with every block outside ``first``–``last`` blanked out (the same document when
+    that is none)."""
+    if first == 0 and last == len(blocks):
+        return doc
+    start = blocks[first].start if first < len(blocks) else len(doc.text)
+    end = blocks[last - 1].end if last > first else start
+    text = doc.text
+    kept = _blank(text[:start]) + text[start:end] + _blank(text[end:])
+    return Document.parse(doc.path, kept, markdown=doc.markdown)
+
+
+def _blank(text: str) -> str:
+    return _NOT_A_BREAK.sub(" ", text)
+
+
+def assign(
+    findings: Sequence[Finding], blocks: Sequence[Block], first: int, last: int
+) -> list[list[Finding]]:
+    """The ``findings`` that start in blocks ``first``–``last``, by block, relative to it."""
+    out: list[list[Finding]] = [[] for _ in range(last - first)]
+    starts = [b.start for b in blocks]
+    from bisect import bisect_right
+
+    for f in findings:
+        index = bisect_right(starts, f.start) - 1
+        if first <= index < last:
+            block = blocks[index]
+            out[index - first].append(
+                dataclasses.replace(
+                    f,
+                    start=f.start - block.start,
+                    end=f.end - block.start,
+                    fix=_shift_fix(f.fix, -block.start),
+                )
+            )
+    return out
+
+
+def _shift_fix(fix: Fix | None, delta: int) -> Fix | None:
+    if fix is None or not delta:
+        return fix
+    edits = tuple(Edit(e.start + delta, e.end + delta, e.replacement) for e in fix.edits)
+    return Fix(edits, fix.description, fix.applicability)
+
+
+@dataclass
+class Relint:
+    """One draft's paragraph-local findings, carried from edit to edit."""
+
+    groups: Groups = field(default_factory=Groups)
+    rules_key: tuple[int, ...] = ()
+    blocks_linted: int = 0  # how many blocks the last run linted again (for the benchmark)
+
+    def local(self, doc: Document, rules: Sequence[ActiveRule], run: RunRule) -> list[Finding]:
+        """The findings of the paragraph-local ``rules`` in ``doc``, linting again only the
+        blocks changed since the last call (all of them when the rules changed)."""
+        key = tuple(id(r) for r in rules)
+        blocks = split(doc.text, doc.markdown)
+        if key != self.rules_key:
+            self.groups, self.rules_key = Groups(), key
+        plan = window(self.groups, blocks)
+        first, last = plan.dirty
+        found: list[list[Finding] | None] = list(plan.kept)
+        if last > first:
+            view = only(doc, blocks, *plan.context)
+            fresh = [f for rule in rules for f in run(view, rule)]
+            for offset, group in enumerate(assign(fresh, blocks, first, last)):
+                found[first + offset] = group
+        self.blocks_linted = last - first
+        self.groups = Groups(blocks, [g or [] for g in found])
+        return self.groups.absolute(doc)
