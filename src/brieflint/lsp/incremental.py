@@ -3,16 +3,15 @@
 A kind that declares ``whole_document`` may find something anywhere because of text anywhere
 (counts, first uses, front matter): it runs on the whole draft after every edit. Every other kind
 finds what it finds from a paragraph and its neighbours, so after an edit only the changed blocks
-(see ``blocks``) and one block either side are linted again, in a copy of the draft with every
-other block blanked out (spaces; line breaks kept, so offsets and lines stay those of the draft),
-with one more block either side as their neighbours. The other blocks' findings are kept from
+(see ``blocks``) and one block either side are linted again, as a document of their own with one
+more block either side as their neighbours; their findings' offsets, lines and columns are then
+those of the whole draft. The other blocks' findings are kept from
 the previous run, moved to where their block is now.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -22,7 +21,6 @@ from brieflint.lsp.blocks import Block, split
 from brieflint.ruleset import ActiveRule
 
 RunRule = Callable[[Document, ActiveRule], list[Finding]]
-_NOT_A_BREAK = re.compile(r"[^\r\n]")
 
 
 @dataclass
@@ -97,20 +95,17 @@ def moved(finding: Finding, delta: int, doc: Document) -> Finding:
     )
 
 
-def only(doc: Document, blocks: Sequence[Block], first: int, last: int) -> Document:
-    """``doc`` with every block outside ``first``–``last`` blanked out (the same document when
-    that is none)."""
+def only(doc: Document, blocks: Sequence[Block], first: int, last: int) -> tuple[Document, int]:
+    """The blocks ``first``–``last`` of ``doc`` as a document of their own, and the offset in
+    ``doc`` of its offset 0 (``doc`` itself when that is every block). A draft's middle starts
+    with a line break, so that a thematic break (``---``) there is not read as front matter."""
     if first == 0 and last == len(blocks):
-        return doc
+        return doc, 0
     start = blocks[first].start if first < len(blocks) else len(doc.text)
     end = blocks[last - 1].end if last > first else start
-    text = doc.text
-    kept = _blank(text[:start]) + text[start:end] + _blank(text[end:])
-    return Document.parse(doc.path, kept, markdown=doc.markdown)
-
-
-def _blank(text: str) -> str:
-    return _NOT_A_BREAK.sub(" ", text)
+    lead = "\n" if start > 0 else ""
+    view = Document.parse(doc.path, lead + doc.text[start:end], markdown=doc.markdown)
+    return view, start - len(lead)
 
 
 def assign(
@@ -162,8 +157,8 @@ class Relint:
         first, last = plan.dirty
         found: list[list[Finding] | None] = list(plan.kept)
         if last > first:
-            view = only(doc, blocks, *plan.context)
-            fresh = [f for rule in rules for f in run(view, rule)]
+            view, delta = only(doc, blocks, *plan.context)
+            fresh = [moved(f, delta, doc) for rule in rules for f in run(view, rule)]
             for offset, group in enumerate(assign(fresh, blocks, first, last)):
                 found[first + offset] = group
         self.blocks_linted = last - first
