@@ -21,7 +21,8 @@ def _as_markdown(text: str) -> str:
     return (
         "---\ntitle: Ports and corridors\n---\n\n# Ports\n\n"
         + body
-        + "\n\n```\ncode  with  spaces\n\n\nmore code\n```\n\n- a list item\n\n  its second paragraph\n"
+        + "\n\n```\ncode  with  spaces\n\n\nmore code\n```\n\n"
+        + "- a list item\n\n  its second paragraph\n"
     )
 
 
@@ -76,7 +77,10 @@ def test_edits_give_the_findings_of_a_whole_lint(setup: ruleset.Setup, path: str
 
 
 def test_blocks_tile_the_text_and_keep_markdown_together() -> None:
-    text = "---\na: 1\n\nb: 2\n---\n\nOne\ntwo\n\n```\nx\n\ny\n```\n\n- item\n\n  more\n\n<!--\n\n-->\n\nEnd"
+    text = (
+        "---\na: 1\n\nb: 2\n---\n\nOne\ntwo\n\n```\nx\n\ny\n```\n\n"
+        "- item\n\n  more\n\n<!--\n\n-->\n\nEnd"
+    )
     blocks = split(text, markdown=True)
     assert "".join(b.text for b in blocks) == text
     assert [b.text.split("\n")[0] for b in blocks] == ["---", "One", "```", "- item", "<!--", "End"]
