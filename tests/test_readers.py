@@ -125,3 +125,11 @@ def test_sarif_gives_a_snippet_and_a_logical_location_and_stays_valid() -> None:
     assert where["physicalLocation"]["region"]["snippet"] == {"text": "The the"}
     assert where["logicalLocations"] == [{"name": "¶2 (p. 3)", "kind": "body"}]
     assert result["properties"]["location"]["page"] == 3
+
+
+def test_the_html_report_lists_the_place_in_the_source() -> None:
+    report = _report()
+    report.texts = {"brief.docx": TEXT}
+    html = reporters.render("html", report)
+    assert "¶2 (p. 3)</a>" in html
+    assert ">3:1</a>" not in html
