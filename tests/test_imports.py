@@ -39,7 +39,7 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.orphans",
         "brieflint.shard",
     ),
-    ("brieflint.kinds",),
+    ("brieflint.kinds", "brieflint.readers"),
     (
         "brieflint.context",
         "brieflint.suppress",
@@ -54,6 +54,7 @@ LAYERS: list[tuple[str, ...]] = [
     (
         "brieflint",  # the package itself: its version
         "brieflint.findings",
+        "brieflint.location",
         "brieflint.config",
         "brieflint.errors",
         "brieflint.vocabulary",
