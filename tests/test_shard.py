@@ -3,6 +3,7 @@ run, and a split that depends on the path alone (real runs of the CLI on a git a
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -153,3 +154,33 @@ def test_the_buckets_are_even() -> None:
     for i in range(8000):
         counts[shard.bucket(f"archive/{i}.md", 8) - 1] += 1
     assert min(counts) > 850 and max(counts) < 1150  # even within a few per cent
+
+
+def test_shards_with_a_baseline_add_up_to_a_run_with_it(
+    archive: tuple[Path, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each shard applies the whole baseline to its own drafts: merged, the new findings of one
+    run with the baseline over everything."""
+    root = tmp_path / "repo"
+    shutil.copytree(archive[0], root)
+    with inside(root):
+        assert run_in(["baseline", "create", ".", "--no-cache"], capsys)[0] == 0
+    edited = sorted(archive[1])[::5]
+    for name in edited:
+        with open(root / name, "a", encoding="utf-8") as handle:
+            handle.write("\nThe the report is is late.\n")
+    args = (".", "--baseline", ".brieflint-baseline.json")
+    whole_code, whole = check_json(root, *args)
+    assert whole["findings"] and whole["summary"]["files"] == len(archive[1])
+    assert {f["path"] for f in whole["findings"]} <= set(edited)  # only the new findings
+    names = []
+    for i in range(1, N + 1):
+        _, report = check_json(root, *args, "--shard", f"{i}/{N}")
+        target = tmp_path / f"part-{i}.json"
+        target.write_text(json.dumps(report), encoding="utf-8")
+        names.append(str(target))
+    code, out, _ = run_in(["report", "merge", *names], capsys)
+    merged = json.loads(out)
+    assert code == whole_code
+    assert merged["summary"] == whole["summary"]
+    assert sorted(map(_key, merged["findings"])) == sorted(map(_key, whole["findings"]))
