@@ -20,7 +20,13 @@ LAYERS: list[tuple[str, ...]] = [
     ("brieflint.review",),
     ("brieflint.lsp",),  # the language server, over the session like a command
     ("brieflint.session",),
-    ("brieflint.reporters", "brieflint.baseline", "brieflint.changed", "brieflint.fixdiff"),
+    (
+        "brieflint.reporters",
+        "brieflint.baseline",
+        "brieflint.changed",
+        "brieflint.fixdiff",
+        "brieflint.merging",
+    ),
     (
         "brieflint.runner",
         "brieflint.resultcache",
@@ -32,8 +38,9 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.fixer",
         "brieflint.postpass",
         "brieflint.orphans",
+        "brieflint.shard",
     ),
-    ("brieflint.kinds",),
+    ("brieflint.kinds", "brieflint.readers"),
     (
         "brieflint.context",
         "brieflint.suppress",
@@ -48,6 +55,7 @@ LAYERS: list[tuple[str, ...]] = [
     (
         "brieflint",  # the package itself: its version
         "brieflint.findings",
+        "brieflint.location",
         "brieflint.config",
         "brieflint.errors",
         "brieflint.vocabulary",

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "languagetool": ("languagetool", "app", True),
     "review": ("review", "app", True),
     "lsp": ("lsp", "command", False),
+    "report": ("report", "app", True),
 }
 
 
@@ -88,7 +89,13 @@ METAVARS = {
     "of": "EMAIL",
 }
 # arguments by name: what one value is ("paths" takes PATH…)
-ARGUMENTS = {"paths": "PATH", "directory": "FOLDER", "rule_id": "RULE", "path": "PATH"}
+ARGUMENTS = {
+    "paths": "PATH",
+    "directory": "FOLDER",
+    "rule_id": "RULE",
+    "path": "PATH",
+    "reports": "REPORT",
+}
 
 
 def polish_help(command: Any) -> None:
