@@ -48,8 +48,9 @@ class Window:
     kept: list[list[Finding] | None]  # per new block: the findings carried over (None: dirty)
 
 
-def window(old: Groups, new: list[Block]) -> Window:
-    """The blocks of ``new`` an edit from ``old`` touched, and what the others keep."""
+def window(old: Groups, new: list[Block], reach: int = 1) -> Window:
+    """The blocks of ``new`` an edit from ``old`` touched, with ``reach`` blocks either side
+    (what paragraph-local rules read around a paragraph), and what the others keep."""
     n, m = len(new), len(old.blocks)
     prefix = 0
     while prefix < min(n, m) and new[prefix].text == old.blocks[prefix].text:
@@ -59,8 +60,8 @@ def window(old: Groups, new: list[Block]) -> Window:
         suffix < min(n, m) - prefix and new[n - 1 - suffix].text == old.blocks[m - 1 - suffix].text
     ):
         suffix += 1
-    first, last = max(0, prefix - 1), min(n, n - suffix + 1)
-    if first >= last:  # nothing changed
+    first, last = max(0, prefix - reach), min(n, n - suffix + reach)
+    if first >= last or prefix == n == m:  # nothing changed
         first = last = n
     kept: list[list[Finding] | None] = []
     for index in range(n):

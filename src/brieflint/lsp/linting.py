@@ -106,7 +106,7 @@ def lint_offline(draft: Draft, sess: session.Session, text: str) -> Result:
     raw = draft.relint.local(doc, local, run)
     raw.extend(f for r in checked if r.kind.whole_document for f in run(doc, r))
     blocks = draft.relint.groups.blocks
-    kept = window(draft.grammar, blocks).kept
+    kept = window(draft.grammar, blocks, reach=0).kept  # a service answers per paragraph
     draft.grammar = Groups(blocks, [g or [] for g in kept])
     draft.doc, draft.raw = doc, raw
     findings = engine.finish(doc, [*raw, *draft.grammar.absolute(doc)], rules, setup)

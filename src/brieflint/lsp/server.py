@@ -26,7 +26,7 @@ from brieflint.lsp import actions, diagnostics, hover, linting, vocabulary
 from brieflint.lsp.linting import Draft, Result
 from brieflint.lsp.positions import Codec, apply_change
 
-DEBOUNCE_SECONDS = 0.05
+DEBOUNCE_SECONDS = 0.02  # joins the changes of one paste or multi-cursor edit
 log = logging.getLogger(__name__)
 
 
