@@ -299,3 +299,84 @@ def test_a_crashed_rule_is_reported_once_and_the_rest_still_arrive(workspace: Pa
             assert crashes[0].type == types.MessageType.Error and "kaboom" in crashes[0].message
 
     run(session())
+
+
+def test_save_lints_the_saved_text(workspace: Path) -> None:
+    async def session() -> None:
+        async with editor(workspace) as ed:
+            uri = ed.open("draft.md", "Clean text here.\n")
+            assert await ed.diagnostics(uri, 1) == []
+            count = len(ed.published)
+            ed.client.text_document_did_save(
+                types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri), DRAFT)
+            )
+            await ed.wait_for(lambda: len(ed.published) > count)
+            assert by_rule(list(ed.published[-1].diagnostics), "ocr.homoglyph")
+
+    run(session())
+
+
+def test_tcp_on_loopback(workspace: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    from pygls.lsp.client import LanguageClient
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "brieflint", "lsp", "--tcp", str(port)],
+        cwd=workspace,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    async def session() -> None:
+        client = LanguageClient("tcp-test", "1")
+        published: list[types.PublishDiagnosticsParams] = []
+        arrived = asyncio.Event()
+
+        @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def on_publish(params: types.PublishDiagnosticsParams) -> None:
+            published.append(params)
+            arrived.set()
+
+        for _ in range(200):  # until the server listens
+            try:
+                await client.start_tcp("127.0.0.1", port)
+                break
+            except OSError:
+                await asyncio.sleep(0.1)
+        else:
+            raise AssertionError("brieflint lsp --tcp never listened")
+        await client.initialize_async(
+            types.InitializeParams(capabilities=types.ClientCapabilities(), process_id=None)
+        )
+        client.initialized(types.InitializedParams())
+        uri = (workspace / "draft.md").as_uri()
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "markdown", 1, DRAFT))
+        )
+        await asyncio.wait_for(arrived.wait(), 60)
+        assert by_rule(list(published[0].diagnostics), "ocr.homoglyph")
+        await client.shutdown_async(None)
+        client.exit(None)
+        await asyncio.wait_for(client.stop(), 30)
+
+    try:
+        run(session())
+        assert server.wait(30) == 0
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+
+def test_a_bad_port_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import run_cli
+
+    code, _, err = run_cli(["lsp", "--tcp", "70000"], capsys)
+    assert code == 2
+    assert err.strip() == "brieflint: error: --tcp: must be a port number from 1 to 65535"

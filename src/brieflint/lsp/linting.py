@@ -51,6 +51,7 @@ class Draft:
     raw: list[Finding] = field(default_factory=list)  # the last run's findings before ``finish``
     doc: Document | None = None
     result: Result = field(default_factory=Result)
+    linted_with: session.Session | None = None  # the session (configuration) of the last run
 
 
 def is_markdown(path: str, language_id: str | None) -> bool:
@@ -99,6 +100,8 @@ def lint_offline(draft: Draft, sess: session.Session, text: str) -> Result:
     except BrieflintError as exc:
         draft.doc, draft.raw, draft.relint, draft.grammar = None, [], Relint(), Groups()
         return Result(problem=exc)
+    if draft.linted_with is not sess:  # the configuration was read again
+        draft.grammar, draft.linted_with = Groups(), sess
     rules = setup.rules_for(draft.path)
     run = Runner(setup)
     checked = [r for r in rules if r.kind.post_pass is None and not background(r, setup)]
