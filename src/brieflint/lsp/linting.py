@@ -130,10 +130,13 @@ def lint_background(
     return [f for r in rules for f in run(doc, r)], run.crashes
 
 
-def with_background(draft: Draft, sess: session.Session, found: list[Finding]) -> Result:
-    """The draft's findings once the background rules' ``found`` arrived (for ``draft.doc``)."""
-    doc = draft.doc
-    assert doc is not None
+def with_background(
+    draft: Draft, sess: session.Session, doc: Document, found: list[Finding]
+) -> Result | None:
+    """The draft's findings once the background rules' ``found`` in ``doc`` arrived (None: the
+    draft was linted again since, and ``found`` is out of date)."""
+    if draft.doc is not doc:
+        return None
     setup = sess.setup_for(draft.path)
     blocks = split(doc.text, doc.markdown)
     draft.grammar = Groups(blocks, assign(found, blocks, 0, len(blocks)))

@@ -125,10 +125,10 @@ class Server(LanguageServer):
                 findings, crashes = found
                 if draft.doc is doc and draft.version == version:
                     result = await loop.run_in_executor(
-                        self._lint, linting.with_background, draft, self.session, findings
+                        self._lint, linting.with_background, draft, self.session, doc, findings
                     )
-                    result.crashes = crashes
-                    if draft.doc is doc and draft.version == version:
+                    if result is not None and draft.doc is doc and draft.version == version:
+                        result.crashes = crashes
                         self.publish(draft, text, result)
                 if draft.uri not in self._background_again:
                     break
@@ -146,10 +146,13 @@ class Server(LanguageServer):
         else:
             setup = self.session.setup_for(draft.path)
             found = []
+            described: dict[str, tuple[str | None, str | None]] = {}  # rule → href, backend
             for finding in result.findings:
-                spec = linting.spec_of(setup, finding.rule)
-                href = diagnostics.href_of(spec.source) if spec is not None else None
-                backend = linting.kind_backend(setup, finding.rule)
+                if finding.rule not in described:
+                    spec = linting.spec_of(setup, finding.rule)
+                    href = diagnostics.href_of(spec.source) if spec is not None else None
+                    described[finding.rule] = (href, linting.kind_backend(setup, finding.rule))
+                href, backend = described[finding.rule]
                 found.append(diagnostics.diagnostic(finding, codec, href, backend))
         for crash in result.crashes:
             if crash.rule not in self.reported:
