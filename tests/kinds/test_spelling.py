@@ -205,6 +205,29 @@ def test_in_damaged_text_a_capitalised_unknown_word_used_once_is_reported() -> N
     assert {"Croydofi", "Wettrino"} <= found and "Pemberton" not in found
 
 
+# a longer report with one word in a hundred misread is damaged text as well
+LIGHTLY_DAMAGED = (
+    "The prisoner was brought before the magistrate on Monday, charged with stealing a watch "
+    "from the house of a widow in the lane. The constable said he found the prisoner in the "
+    "street with the property in his pocket, and that he gave a false name and address. "
+) * 3 + (
+    "The widow said the watch had been a gift from her late husband, and that she had missed "
+    "it on Saturday evening when she came home from Wettrino market. The prisoner said he had "
+    "bought it from a man in the strect for ten shillings, but could not say who the man was. "
+    "He was remanded for a wcek, and the magistrate said the case was a bad one, as the "
+    "widow was poor and the watch was all she had. The constahle said the prisoner was known "
+    "to the police.\n"
+)
+
+
+def test_in_lightly_damaged_text_a_capitalised_unknown_word_used_once_is_reported() -> None:
+    found = {f.context for f in lint_text(LIGHTLY_DAMAGED, select=["spelling.unknown-word"])}
+    assert found == {"wcek", "Wettrino"}  # and two misread words of the text (name-variant)
+    clean = LIGHTLY_DAMAGED.replace("strect", "street").replace("wcek", "week")
+    clean = clean.replace("constahle", "constable")
+    assert lint_text(clean, select=["spelling.unknown-word"]) == []
+
+
 def test_in_clean_text_the_same_words_are_names() -> None:
     assert lint_text(CLEAN, select=["spelling.unknown-word"]) == []
 

@@ -52,7 +52,7 @@ class SpellingOptions(Options):
     junk_target_zipf: float = Field(6.0, description="What 'a very common word' means (Zipf).")
     junk_max_length: int = Field(5, ge=0, description="Longer words are never taken for junk.")
     noisy_share: float = Field(
-        0.02,
+        0.01,
         description="Share of a document's words that are misreadings (lower-case unknown words "
         "one edit from a known word) from which it is taken for damaged text (OCR): there, a "
         "capitalised unknown word used once is a misreading too, as it mostly is.",
@@ -177,7 +177,11 @@ class _Judge:
         zipf = lexicon.zipf(word)
         if zipf > 0 and zipf >= options.rare_zipf and not self._maybe_junk(word, zipf):
             return None  # a common word (the usual case: every test below would pass it)
-        if len(word) < options.min_length or word in self.variants:
+        if len(word) < options.min_length:
+            return None
+        if word in self.variants:  # spelling.name-variant's finding, but damage all the same
+            if word[:1].islower():
+                self.misread_uses += self.words.count(word)
             return None
         if ctx.vocabulary.accepts(word) or suggest.has_foreign_letters(word):
             return None

@@ -71,6 +71,26 @@ def _shouting(line: str) -> bool:
     return len(words) >= 2 and not any(c.islower() for w in words for c in w)
 
 
+# a word in capitals, and two or more of them in a row on one line ("JOHN W. MACKAY", "THE QUEEN
+# V. LEGG"): a name set in capitals, as newspapers and covers set names, not a second spelling
+_CAPS_WORD = r"(?<![\p{L}\p{M}])\p{Lu}[\p{Lu}\p{M}]*(?![\p{L}\p{M}])"
+_CAPS_RUN = regex.compile(_CAPS_WORD + r"(?:[^\w\n]+" + _CAPS_WORD + ")+")
+
+
+def capital_runs(doc: Document) -> list[tuple[int, int]]:
+    """Spans of the runs of two or more words in capitals on one line, one a word of two
+    letters or more (sorted and disjoint); computed once per document."""
+    return list(doccache.memo(doc, "capital_runs", _capital_runs_doc))
+
+
+def _capital_runs_doc(doc: Document) -> list[tuple[int, int]]:
+    return [
+        m.span()
+        for m in _CAPS_RUN.finditer(doc.prose)
+        if any(len(w) > 1 for w in _LETTERS.findall(m.group()))
+    ]
+
+
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """``offset`` lies in one of ``spans`` (sorted and disjoint, as :func:`shouting_lines`)."""
     i = bisect.bisect_right(spans, (offset, math.inf)) - 1
