@@ -242,6 +242,21 @@ def test_words_derived_from_known_words_are_not_misspellings() -> None:
     assert finding.context == "rernanded"
 
 
+def test_words_derived_twice_or_from_rarer_long_words_are_not_misspellings() -> None:
+    """A prefix on a long known word ('un' + 'rotated'), a derived word derived again
+    ('non' + 'compositional' + 'ity'), the plural of a derived word, -able on a known verb."""
+    text = (
+        "The unrotated axes and the noncompositionality of idioms make the reclassifiable "
+        "cases rare; dealigned corpora and retrainable models help.\n"
+    )
+    assert lint_text(text, select=["spelling.unknown-word"]) == []
+
+
+def test_able_for_ible_is_a_misspelling_not_a_derived_word() -> None:
+    found = lint_text("The claim is not defensable.\n", select=["spelling.unknown-word"])
+    assert [(f.context, f.suggestions[:1]) for f in found] == [("defensable", ("defensible",))]
+
+
 def test_labels_in_a_table_of_figures_are_not_spell_checked() -> None:
     text = (
         "Scores\n\numcp 0.57 0.11 0.32 0.76 duluthY 0.50 0.17 0.33 0.65\n\nThe governmnet agreed.\n"

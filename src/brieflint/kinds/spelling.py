@@ -28,7 +28,7 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.kinds import Hit, Kind, Options
-from brieflint.spelling import analysis, morphology, suggest, variety
+from brieflint.spelling import analysis, misspellings, morphology, suggest, variety
 from brieflint.spelling.suggest import Candidate
 
 
@@ -201,7 +201,8 @@ class _Judge:
                 return None
             return "is a rare misspelling", _top(better, options, ctx)
         if lower:
-            if morphology.is_derived(word.lower(), lexicon.zipf):
+            common = misspellings.common(lexicon)
+            if morphology.is_derived(word.lower(), lexicon.zipf, misspelt=common):
                 return None  # a word made from known words ('deaccented', 'treebanks')
             found = self.candidates(word, True)
             uses = self.words.count(word)
