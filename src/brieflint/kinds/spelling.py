@@ -89,6 +89,8 @@ def check(doc: Document, options: SpellingOptions, ctx: Context) -> Iterator[Hit
         verdict = verdicts[token.text, token.sentence_start]
         if verdict is None or _half_of_a_split_word(doc, token.start, token.end, ctx):
             continue
+        if not judge.noisy and _cited_name(doc, token, ctx):
+            continue
         if tables.in_table(token.start):
             continue
         reason, suggestions = verdict
@@ -140,6 +142,24 @@ def _half_of_a_split_word(doc: Document, start: int, end: int, ctx: Context) -> 
     return False
 
 
+def _cited_name(doc: Document, token: analysis.Token, ctx: Context) -> bool:
+    """A capitalised word the lexicon lacks, beside an initial ("Zwicky, A. (1977)", "G. Hoek and
+    ...", "Hoek, Jan C."): an author's name in a citation, which no common word one edit away
+    makes a misspelling (outside damaged text, where names are misread too)."""
+    word = token.text
+    if not word[:1].isupper() or word.isupper():
+        return False
+    text = doc.text
+    words = doc.words_in(max(0, token.start - 48), min(len(text), token.end + 48))
+    at = next((i for i, w in enumerate(words) if w.start == token.start), None)
+    if at is None:
+        return False
+    near = words[max(0, at - 2) : at] + words[at + 1 : at + 4]
+    return any(
+        len(w.text) == 1 and w.text.isupper() and text[w.end : w.end + 1] == "." for w in near
+    )
+
+
 class _Judge:
     """Verdicts on the words of one document (what they share is prepared once)."""
 
@@ -186,6 +206,8 @@ class _Judge:
         if ctx.vocabulary.accepts(word) or suggest.has_foreign_letters(word):
             return None
         if word.isupper() and len(word) <= options.acronym_max_length:
+            return None
+        if _acronym_plural(word, options.acronym_max_length):
             return None
         lower = word[:1].islower()
         if zipf > 0:
@@ -237,6 +259,12 @@ class _Judge:
     def _junk_of(self, c: Candidate, zipf: float) -> bool:
         """``c`` is one of the commonest words, one edit away: the word is junk read for it."""
         return c.cost <= 1.0 and c.zipf >= self.options.junk_target_zipf and zipf < c.zipf - 3.0
+
+
+def _acronym_plural(word: str, max_length: int) -> bool:
+    """An acronym's plural ('NGOs', 'LLMs'): two capitals or more and a lower-case s."""
+    stem = word[:-1]
+    return word.endswith("s") and 2 <= len(stem) <= max_length and stem.isupper()
 
 
 def _misread_capitals(word: str) -> bool:
