@@ -282,3 +282,9 @@ def test_a_name_beside_an_initial_is_an_author_not_a_misspelling() -> None:
 
 def test_the_plural_of_an_acronym_is_no_misspelling() -> None:
     assert lint_text("The ACFs and the IFTs differ.\n", select=["spelling.unknown-word"]) == []
+
+
+def test_names_of_code_are_not_spell_checked() -> None:
+    text = "We call tokenise(x) with max_itr set, and the stagcs follow.\n"
+    found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
+    assert found == ["stagcs"]

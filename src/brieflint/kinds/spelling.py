@@ -89,7 +89,7 @@ def check(doc: Document, options: SpellingOptions, ctx: Context) -> Iterator[Hit
         verdict = verdicts[token.text, token.sentence_start]
         if verdict is None or _half_of_a_split_word(doc, token.start, token.end, ctx):
             continue
-        if not judge.noisy and _cited_name(doc, token, ctx):
+        if not judge.noisy and (_identifier(doc.text, token) or _cited_name(doc, token, ctx)):
             continue
         if tables.in_table(token.start):
             continue
@@ -140,6 +140,14 @@ def _half_of_a_split_word(doc: Document, start: int, end: int, ctx: Context) -> 
             pairs.append(w.text + words[i + 1].text)
         return any(ctx.lexicon.zipf(joined) >= 3.0 for joined in pairs)
     return False
+
+
+def _identifier(text: str, token: analysis.Token) -> bool:
+    """A name of code: joined to another by an underscore ('max_iter') or called ('tokenize(x)');
+    prose never writes a word so (outside damaged text, where any character turns up)."""
+    before = text[token.start - 1 : token.start] if token.start else ""
+    after = text[token.end : token.end + 1]
+    return before == "_" or after in ("_", "(")
 
 
 def _cited_name(doc: Document, token: analysis.Token, ctx: Context) -> bool:
