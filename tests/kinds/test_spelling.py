@@ -288,3 +288,12 @@ def test_names_of_code_are_not_spell_checked() -> None:
     text = "We call tokenise(x) with max_itr set, and the stagcs follow.\n"
     found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
     assert found == ["stagcs"]
+
+
+def test_a_passage_in_another_language_is_not_spell_checked_as_english() -> None:
+    text = "The report, rapporto annuale sulla sicurezza, was published late.\n"
+    assert lint_text(text, select=["spelling.unknown-word"]) == []
+    # a misspelt English word beside a foreign one is still misspelt: no language uses it
+    text = "The rapporto annuale was publishd late.\n"
+    found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
+    assert found == ["publishd"]

@@ -28,7 +28,7 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.kinds import Hit, Kind, Options
-from brieflint.spelling import analysis, misspellings, morphology, suggest, variety
+from brieflint.spelling import analysis, foreign, misspellings, morphology, suggest, variety
 from brieflint.spelling.suggest import Candidate
 
 
@@ -91,6 +91,8 @@ def check(doc: Document, options: SpellingOptions, ctx: Context) -> Iterator[Hit
             continue
         if not judge.noisy and (_identifier(doc.text, token) or _cited_name(doc, token, ctx)):
             continue
+        if not judge.noisy and token.text[:1].islower() and _quoted(doc, token, ctx):
+            continue
         if tables.in_table(token.start):
             continue
         reason, suggestions = verdict
@@ -148,6 +150,25 @@ def _identifier(text: str, token: analysis.Token) -> bool:
     before = text[token.start - 1 : token.start] if token.start else ""
     after = text[token.end : token.end + 1]
     return before == "_" or after in ("_", "(")
+
+
+_RARE_NEIGHBOUR = 2.5  # Zipf: a neighbour rarer than this in English may be another language's
+
+
+def _quoted(doc: Document, token: analysis.Token, ctx: Context) -> bool:
+    """The word belongs to a passage in another language: a word that language uses often,
+    beside another of its words (see ``spelling.foreign``). Asked only of words already judged
+    misspelt, and only when a neighbour is rare in English too, so that English prose seldom
+    loads the other languages' lists."""
+    words = doc.words_in(max(0, token.start - 64), min(len(doc.text), token.end + 64))
+    at = next((i for i, w in enumerate(words) if w.start == token.start), None)
+    if at is None:
+        return False
+    near = [w.text for w in words[max(0, at - 3) : at] + words[at + 1 : at + 4]]
+    english = {w: ctx.lexicon.zipf(w) for w in near}
+    if all(z >= _RARE_NEIGHBOUR for z in english.values()):
+        return False
+    return foreign.in_passage(token.text, near, english)
 
 
 def _cited_name(doc: Document, token: analysis.Token, ctx: Context) -> bool:
