@@ -58,3 +58,10 @@ def test_a_name_set_in_capitals_is_no_second_spelling() -> None:
     # alone in a sentence, the capitals are a spelling of the name (an acronym's case)
     (f,) = run("The Nato summit. NATO leaders met; NATO agreed.\n")
     assert f.context == "Nato"
+
+
+def test_a_heading_in_capitals_damaged_by_ocr_is_left_out() -> None:
+    text = "THE PRINCE AT THE GUILDHALl.\n\nThe Prince came to the Guildhall on Monday.\n"
+    assert run(text) == []
+    (f,) = run("The GUILDHALl.\n\nThe Prince came to the Guildhall and left the Guildhall.\n")
+    assert f.context == "GUILDHALl"

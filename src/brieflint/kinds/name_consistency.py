@@ -61,7 +61,7 @@ def _collect(doc: Document, options: NameConsistencyOptions) -> dict[str, _Group
     text = doc.prose
     shouting = names.shouting_lines(doc)
     groups, compounds = _compounds(text, shouting)
-    kept = _outside(doc.words, _merged(shouting, names.capital_runs(doc)))
+    kept = _outside(doc.words, names.union(shouting, names.capital_runs(doc)))
     words, texts = _take(doc.words, kept), _take(doc.word_texts, kept)
     runs = _runs(text, words, compounds) if compounds else {}
     distinct = [form for form in dict.fromkeys(texts) if len(form) >= options.min_length]
@@ -142,19 +142,6 @@ def _outside(words: list[Span], spans: list[tuple[int, int]]) -> list[tuple[int,
         pos = max(pos, hi)
     kept.append((pos, len(words)))
     return kept
-
-
-def _merged(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The union of two lists of sorted, disjoint spans, sorted and disjoint."""
-    if not b:
-        return a
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(a + b):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 def _take(items: list[T], ranges: list[tuple[int, int]]) -> list[T]:
