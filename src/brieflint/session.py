@@ -15,8 +15,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from brieflint import backends, discover, display, reporters, ruleset, runner, shard, sources
+from brieflint import (
+    backends,
+    discover,
+    display,
+    engine,
+    reporters,
+    ruleset,
+    runner,
+    shard,
+    sources,
+)
 from brieflint.config import DEFAULT_INCLUDE, GRAMMAR_CHOICES, require_file
+from brieflint.document import Document
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
 from brieflint.report import Report, ShardRecord
@@ -192,6 +203,23 @@ class Session:
                 config=shard.config_digest(first_setup, report.backends),
             )
         return Run(report, [r.error for r in results if r.error], first_setup)
+
+
+def rule_findings(doc: Document, rule: ruleset.ActiveRule, setup: ruleset.Setup) -> list[Finding]:
+    """One rule's findings in ``doc``, before the passes over every finding: for the language
+    server, which lints the paragraphs an edit touched and joins their findings with the rest."""
+    return engine.rule_findings(doc, rule, setup)
+
+
+def reported(
+    doc: Document,
+    findings: list[Finding],
+    rules: Sequence[ruleset.ActiveRule],
+    setup: ruleset.Setup,
+) -> list[Finding]:
+    """The rules' ``findings`` in ``doc`` as ``check`` reports them (one per defect, suppression
+    comments applied, post-pass findings added)."""
+    return engine.finish(doc, findings, rules, setup)
 
 
 def _stdin_path() -> str:

@@ -31,6 +31,7 @@ class Editor:
     published: list[types.PublishDiagnosticsParams] = field(default_factory=list)
     messages: list[types.ShowMessageParams] = field(default_factory=list)
     applied: list[types.WorkspaceEdit] = field(default_factory=list)
+    registered: list[types.Registration] = field(default_factory=list)
     changed: asyncio.Event = field(default_factory=asyncio.Event)
 
     def uri(self, name: str) -> str:
@@ -173,7 +174,8 @@ async def editor(
 
     @client.feature(types.CLIENT_REGISTER_CAPABILITY)
     def register(params: types.RegistrationParams) -> None:
-        return None
+        ed.registered.extend(params.registrations)
+        ed.changed.set()
 
     environment = {**os.environ, **(env or {})}
     await client.start_io(sys.executable, "-m", "brieflint", "lsp", cwd=str(root), env=environment)

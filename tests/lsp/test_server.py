@@ -186,6 +186,11 @@ def test_config_change_on_disk_is_picked_up(workspace: Path) -> None:
         async with editor(workspace) as ed:
             uri = ed.open("draft.md", DRAFT)
             await ed.diagnostics(uri, 1, has("ocr.homoglyph"))
+            # the server asked the editor to watch configurations and word lists
+            (watch,) = await ed.wait_for(lambda: ed.registered)
+            assert watch.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+            globs = {w["globPattern"] for w in watch.register_options["watchers"]}
+            assert {"**/brieflint.yaml", "**/*.txt"} <= globs
             config = workspace / "brieflint.yaml"
             config.write_text("vocab: [words.txt]\nignore: [ocr.homoglyph]\n", encoding="utf-8")
             ed.client.workspace_did_change_watched_files(

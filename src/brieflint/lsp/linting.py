@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from brieflint import backends, engine, ruleset, session, sources
+from brieflint import backends, ruleset, session, sources
 from brieflint.decode import decode
 from brieflint.document import MARKDOWN_SUFFIXES, Document
 from brieflint.errors import BrieflintError
@@ -73,7 +73,7 @@ class Runner:
 
     def __call__(self, doc: Document, rule: ruleset.ActiveRule) -> list[Finding]:
         try:
-            return engine.rule_findings(doc, rule, self.setup)
+            return session.rule_findings(doc, rule, self.setup)
         except BrieflintError as exc:
             self.crashes.append(Crash(rule.id, str(exc)))
         except Exception as exc:  # a bug in one rule: the others still report
@@ -112,7 +112,7 @@ def lint_offline(draft: Draft, sess: session.Session, text: str) -> Result:
     kept = window(draft.grammar, blocks, reach=0).kept  # a service answers per paragraph
     draft.grammar = Groups(blocks, [g or [] for g in kept])
     draft.doc, draft.raw = doc, raw
-    findings = engine.finish(doc, [*raw, *draft.grammar.absolute(doc)], rules, setup)
+    findings = session.reported(doc, [*raw, *draft.grammar.absolute(doc)], rules, setup)
     return Result(findings, None, run.crashes)
 
 
@@ -141,7 +141,7 @@ def with_background(
     blocks = split(doc.text, doc.markdown)
     draft.grammar = Groups(blocks, assign(found, blocks, 0, len(blocks)))
     rules = setup.rules_for(draft.path)
-    return Result(engine.finish(doc, [*draft.raw, *found], rules, setup))
+    return Result(session.reported(doc, [*draft.raw, *found], rules, setup))
 
 
 def spec_of(setup: ruleset.Setup, rule_id: str) -> RuleSpec | None:
