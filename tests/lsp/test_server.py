@@ -385,3 +385,51 @@ def test_a_bad_port_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> N
     code, _, err = run_cli(["lsp", "--tcp", "70000"], capsys)
     assert code == 2
     assert err.strip() == "brieflint: error: --tcp: must be a port number from 1 to 65535"
+
+
+def test_findings_placed_by_line_and_column_keep_their_place(workspace: Path) -> None:
+    # meta.unused-suppression runs after the others and places its findings by line and column
+    text = (
+        "# Title\n\nClean text 🚢 here. <!-- brieflint-disable-next-line ocr.homoglyph -->\nMore.\n"
+    )
+
+    async def session() -> None:
+        async with editor(workspace) as ed:
+            uri = ed.open("draft.md", text)
+            found = await ed.diagnostics(uri, 1, has("meta.unused-suppression"))
+            (unused,) = by_rule(found, "meta.unused-suppression")
+            column = text.splitlines()[2].index("<!--") + 1  # one more UTF-16 unit: 🚢
+            assert unused.range.start == types.Position(2, column)
+            shown = await ed.client.text_document_hover_async(
+                types.HoverParams(types.TextDocumentIdentifier(uri), unused.range.start)
+            )
+            assert shown is not None and "meta.unused-suppression" in str(shown.contents)
+
+    run(session())
+
+
+def test_form_feeds_and_unsaved_drafts(workspace: Path) -> None:
+    # text from a PDF keeps its form feeds; to LSP (and brieflint) they are not line breaks
+    text = "Page one.\x0cPage two\u2028still line 0.\n\nShips reached Pоti.\n"
+
+    async def session() -> None:
+        async with editor(workspace) as ed:
+            uri = ed.open("extracted.txt", text, "plaintext")
+            await ed.diagnostics(uri, 1, has("ocr.homoglyph"))
+            at = types.Position(0, 0)
+            v2 = ed.edit(uri, [types.TextEdit(types.Range(at, at), "🛳 ")])
+            found = await ed.diagnostics(uri, v2, has("ocr.homoglyph"))
+            (glyph,) = by_rule(found, "ocr.homoglyph")
+            assert glyph.range.start == types.Position(2, len("Ships reached "))
+            # a draft never saved: the workspace's configuration applies
+            ed.client.text_document_did_open(
+                types.DidOpenTextDocumentParams(
+                    types.TextDocumentItem("untitled:Untitled-1", "markdown", 1, DRAFT)
+                )
+            )
+            found = await ed.diagnostics("untitled:Untitled-1", 1, has("ocr.homoglyph"))
+            (unknown,) = by_rule(found, "spelling.unknown-word")
+            actions = await ed.actions("untitled:Untitled-1", unknown)
+            assert any("words.txt" in a.title for a in actions)  # the workspace's vocabulary
+
+    run(session())

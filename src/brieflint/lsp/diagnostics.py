@@ -17,6 +17,7 @@ from lsprotocol import types
 from brieflint.errors import BrieflintError, ConfigError
 from brieflint.findings import Applicability, Finding, Severity
 from brieflint.lsp.positions import Codec
+from brieflint.positions import LineIndex
 
 SOURCE = "brieflint"
 _SEVERITY = {
@@ -49,6 +50,13 @@ def range_of(data: Any) -> types.Range:
     )
 
 
+def span(finding: Finding, lines: LineIndex) -> tuple[int, int]:
+    """The code-point offsets a finding covers, from its lines and columns (which every finding
+    has; those of the post-pass kinds, placed by line and column, have no offsets)."""
+    start = lines.offset(finding.line, finding.column)
+    return start, max(start, lines.offset(finding.end_line, finding.end_column))
+
+
 def vocabulary_word(finding: Finding, backend: str | None) -> str | None:
     """The word a finding of the offline lexicon (``spelling``) is about, if it is one word."""
     if backend != "spelling":
@@ -75,7 +83,7 @@ def diagnostic(
     if word is not None:
         data["word"] = word
     return types.Diagnostic(
-        range=lsp_range(codec, finding.start, finding.end),
+        range=lsp_range(codec, *span(finding, codec.lines)),
         message=finding.message,
         severity=_SEVERITY[finding.severity],
         code=finding.rule,

@@ -187,9 +187,14 @@ class Server(LanguageServer):
         return found
 
     def findings_at(self, draft: Draft, position: types.Position) -> list[Finding]:
-        codec = self.codec(draft.text)
+        codec = self.codec(draft.doc.text if draft.doc is not None else draft.text)
         offset = codec.offset(position.line, position.character)
-        return [f for f in draft.result.findings if f.start <= offset <= max(f.end, f.start + 1)]
+        found = []
+        for finding in draft.result.findings:
+            start, end = diagnostics.span(finding, codec.lines)
+            if start <= offset <= max(end, start + 1):
+                found.append(finding)
+        return found
 
 
 def create(options: runner.Options) -> Server:
