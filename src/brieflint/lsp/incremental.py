@@ -5,13 +5,14 @@ A kind that declares ``whole_document`` may find something anywhere because of t
 finds what it finds from a paragraph and its neighbours, so after an edit only the changed blocks
 (see ``blocks``) and one block either side are linted again, as a document of their own with one
 more block either side as their neighbours; their findings' offsets, lines and columns are then
-those of the whole draft. The other blocks' findings are kept from
-the previous run, moved to where their block is now.
+those of the whole draft. The other blocks' findings are kept from the previous run, moved to
+where their block is now.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -80,10 +81,6 @@ def moved(finding: Finding, delta: int, doc: Document) -> Finding:
     start, end = finding.start + delta, finding.end + delta
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
-    fix = finding.fix
-    if fix is not None and delta:
-        edits = tuple(Edit(e.start + delta, e.end + delta, e.replacement) for e in fix.edits)
-        fix = Fix(edits, fix.description, fix.applicability)
     return dataclasses.replace(
         finding,
         start=start,
@@ -92,7 +89,7 @@ def moved(finding: Finding, delta: int, doc: Document) -> Finding:
         column=column,
         end_line=end_line,
         end_column=end_column,
-        fix=fix,
+        fix=_shift_fix(finding.fix, delta),
     )
 
 
@@ -115,8 +112,6 @@ def assign(
     """The ``findings`` that start in blocks ``first``–``last``, by block, relative to it."""
     out: list[list[Finding]] = [[] for _ in range(last - first)]
     starts = [b.start for b in blocks]
-    from bisect import bisect_right
-
     for f in findings:
         index = bisect_right(starts, f.start) - 1
         if first <= index < last:
@@ -144,16 +139,19 @@ class Relint:
     """One draft's paragraph-local findings, carried from edit to edit."""
 
     groups: Groups = field(default_factory=Groups)
-    rules_key: tuple[int, ...] = ()
+    # the rules the groups were found by: held, so that no other rule takes one's id
+    rules: tuple[ActiveRule, ...] = ()
     blocks_linted: int = 0  # how many blocks the last run linted again (for the benchmark)
 
     def local(self, doc: Document, rules: Sequence[ActiveRule], run: RunRule) -> list[Finding]:
         """The findings of the paragraph-local ``rules`` in ``doc``, linting again only the
         blocks changed since the last call (all of them when the rules changed)."""
-        key = tuple(id(r) for r in rules)
         blocks = split(doc.text, doc.markdown)
-        if key != self.rules_key:
-            self.groups, self.rules_key = Groups(), key
+        same = len(rules) == len(self.rules) and all(
+            a is b for a, b in zip(rules, self.rules, strict=True)
+        )
+        if not same:
+            self.groups, self.rules = Groups(), tuple(rules)
         plan = window(self.groups, blocks)
         first, last = plan.dirty
         found: list[list[Finding] | None] = list(plan.kept)
