@@ -297,3 +297,13 @@ def test_a_passage_in_another_language_is_not_spell_checked_as_english() -> None
     text = "The rapporto annuale was publishd late.\n"
     found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
     assert found == ["publishd"]
+
+
+def test_in_damaged_text_a_word_in_an_odd_mix_of_cases_is_misread() -> None:
+    text = DAMAGED + "He had come from WVandsworth with Mr. McKay, Mr. O'Neill and the PLay men.\n"
+    found = {f.context for f in lint_text(text, select=["spelling.unknown-word"])}
+    assert {"WVandsworth", "PLay"} <= found
+    assert not found & {"McKay", "O'Neill", "Pemberton"}
+    clean = CLEAN + "He had come from WVandsworth with Mr. McKay, Mr. O'Neill and the PLay men.\n"
+    found = {f.context for f in lint_text(clean, select=["spelling.unknown-word"])}
+    assert "PLay" not in found  # in clean text a known word in odd capitals is a name or a brand

@@ -224,7 +224,8 @@ class _Judge:
         if lexicon.rejected(word):
             return "not accepted by the house vocabulary", ()
         zipf = lexicon.zipf(word)
-        if zipf > 0 and zipf >= options.rare_zipf and not self._maybe_junk(word, zipf):
+        frequent = zipf > 0 and zipf >= options.rare_zipf and not self._maybe_junk(word, zipf)
+        if frequent and (word.islower() or not self._misread_once(word)):
             return None  # a common word (the usual case: every test below would pass it)
         if len(word) < options.min_length:
             return None
@@ -239,7 +240,7 @@ class _Judge:
         if _acronym_plural(word, options.acronym_max_length):
             return None
         lower = word[:1].islower()
-        if zipf > 0:
+        if zipf > 0 and not (not lower and self._misread_once(word)):
             if not (lower or sentence_start):
                 return None
             if zipf >= options.rare_zipf:
@@ -267,7 +268,8 @@ class _Judge:
         if self.words.count(word) >= options.name_min_count:
             return None  # a name the document uses consistently
         found = self.candidates(word, True)
-        once = self.noisy and self.words.count(word) == 1 and word[1:].islower()
+        once = self.noisy and self.words.count(word) == 1
+        once = once and (word[1:].islower() or _odd_case(word))
         misread = _misread_capitals(word) and (
             self.noisy or _confident(found, options, options.common_zipf)
         )
@@ -281,6 +283,13 @@ class _Judge:
             return None  # most likely a name
         return "is not a known word", _top(found, options, ctx)
 
+    def _misread_once(self, word: str) -> bool:
+        """In damaged text, a capitalised word of the lexicon used once is judged as one it
+        lacks when it is written in an odd mix of cases ('BeaL', 'PeOPE')."""
+        if not self.noisy or self.words.count(word) != 1:
+            return False
+        return _odd_case(word)
+
     def _maybe_junk(self, word: str, zipf: float) -> bool:
         options = self.options
         return zipf < options.junk_zipf and len(word) <= options.junk_max_length
@@ -288,6 +297,21 @@ class _Judge:
     def _junk_of(self, c: Candidate, zipf: float) -> bool:
         """``c`` is one of the commonest words, one edit away: the word is junk read for it."""
         return c.cost <= 1.0 and c.zipf >= self.options.junk_target_zipf and zipf < c.zipf - 3.0
+
+
+def _odd_case(word: str) -> bool:
+    """Capitals where no English word, name or acronym has them ('BeaL', 'PeOPE', 'WVandsworth',
+    'HiokA'): not lower case, capitalised, in capitals, an acronym's plural or a name of the
+    'McKay', "O'Neill", 'DiMaggio' kind."""
+    letters = "".join(ch for ch in word if ch.isalpha())
+    if not letters or letters.islower() or letters.isupper():
+        return False
+    if letters[0].isupper() and letters[1:].islower():
+        return False
+    return not (_acronym_plural(word, 8) or _NAME_CASE.fullmatch(word))
+
+
+_NAME_CASE = re.compile(r"(?:Mc|Mac|O['’]|D['’]|Di|De|Du|La|Le|Van|Von)[A-Z][a-z]+")
 
 
 def _acronym_plural(word: str, max_length: int) -> bool:
