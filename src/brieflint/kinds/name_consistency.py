@@ -2,7 +2,7 @@
 
 Spellings meet under a key that ignores diacritics, case and hyphens. Forms differing only in the
 case of their first letter (sentence starts) are one form; words on all-capital lines (covers,
-headings) and in runs of words in capitals ("JOHN W. MACKAY", "THE QUEEN V. LEGG": a name set in
+headings) and in runs of words in capitals ("ANNA K. BERG", "THE CROWN V. HOLT": a name set in
 capitals, as newspapers set them) are left out. A difference of case alone counts only for
 names (no form in lower case).
 """

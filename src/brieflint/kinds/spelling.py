@@ -285,7 +285,7 @@ class _Judge:
 
     def _misread_once(self, word: str) -> bool:
         """In damaged text, a capitalised word of the lexicon used once is judged as one it
-        lacks when it is written in an odd mix of cases ('BeaL', 'PeOPE')."""
+        lacks when it is written in an odd mix of cases ('LonDon', 'HoMe')."""
         if not self.noisy or self.words.count(word) != 1:
             return False
         return _odd_case(word)
@@ -300,8 +300,8 @@ class _Judge:
 
 
 def _odd_case(word: str) -> bool:
-    """Capitals where no English word, name or acronym has them ('BeaL', 'PeOPE', 'WVandsworth',
-    'HiokA'): not lower case, capitalised, in capitals, an acronym's plural or a name of the
+    """Capitals where no English word, name or acronym has them ('LonDon', 'HoMe', 'BristoL',
+    'WHitby'): not lower case, capitalised, in capitals, an acronym's plural or a name of the
     'McKay', "O'Neill", 'DiMaggio' kind."""
     letters = "".join(ch for ch in word if ch.isalpha())
     if not letters or letters.islower() or letters.isupper():

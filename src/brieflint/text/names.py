@@ -71,8 +71,8 @@ def _shouting(line: str) -> bool:
     return len(words) >= 2 and not any(c.islower() for w in words for c in w)
 
 
-# a word in capitals, and two or more of them in a row on one line ("JOHN W. MACKAY", "THE QUEEN
-# V. LEGG"): a name set in capitals, as newspapers and covers set names, not a second spelling
+# a word in capitals, and two or more of them in a row on one line ("ANNA K. BERG", "THE CROWN
+# V. HOLT"): a name set in capitals, as newspapers and covers set names, not a second spelling
 _CAPS_WORD = r"(?<![\p{L}\p{M}])\p{Lu}[\p{Lu}\p{M}]*(?![\p{L}\p{M}])"
 _CAPS_RUN = regex.compile(_CAPS_WORD + r"(?:[^\w\n]+" + _CAPS_WORD + ")+")
 
@@ -93,7 +93,7 @@ def _capital_runs_doc(doc: Document) -> list[tuple[int, int]]:
     ]
     if not runs:
         return runs
-    # a heading in capitals that OCR has damaged ("PRINCE ARTlur AT THE GUILDHAL"): a line of
+    # a heading in capitals that OCR has damaged ("THE MAYOR OF DUNMORe"): a line of
     # two or more words whose letters are mostly capitals, taken whole
     spans: list[tuple[int, int]] = []
     pos = 0
