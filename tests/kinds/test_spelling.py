@@ -181,28 +181,28 @@ def test_suggestions_follow_the_configured_variety(tmp_path: Path) -> None:
 
 
 def test_capitals_misread_inside_a_name_are_reported() -> None:
-    text = "The MIonument stood near the HEtel, where NGOs and MPs met.\n"
+    text = "The TIheatres stood near the HEtel, where NGOs and MPs met.\n"
     found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
-    assert found == ["MIonument", "HEtel"]
+    assert found == ["TIheatres", "HEtel"]
 
 
 # OCR of print: many lower-case words misread, so a capitalised unknown word used once is most
 # likely misread too (the same words in a clean text are taken for names)
 DAMAGED = (
-    "The prisoncr was brouglit before the magistrnte at Croydofi on Mouday, charged with "
-    "stealinq a watcb from the hoiise of Mr. Pemberton in Wettrino Road. The constahle said "
+    "The prisoncr was brouglit before the magistrnte at Brixtorn on Mouday, charged with "
+    "stealinq a watcb from the hoiise of Mr. Pemberton in Hulbrane Road. The constahle said "
     "he fouud the prisoner in the strect with the propcrty.\n"
 )
 CLEAN = (
-    "The prisoner was brought before the magistrate at Croydofi on Monday, charged with "
-    "stealing a watch from the house of Mr. Pemberton in Wettrino Road. The constable said "
+    "The prisoner was brought before the magistrate at Brixtorn on Monday, charged with "
+    "stealing a watch from the house of Mr. Pemberton in Hulbrane Road. The constable said "
     "he found the prisoner in the street with the property.\n"
 )
 
 
 def test_in_damaged_text_a_capitalised_unknown_word_used_once_is_reported() -> None:
     found = {f.context for f in lint_text(DAMAGED, select=["spelling.unknown-word"])}
-    assert {"Croydofi", "Wettrino"} <= found and "Pemberton" not in found
+    assert {"Brixtorn", "Hulbrane"} <= found and "Pemberton" not in found
 
 
 # a longer report with one word in a hundred misread is damaged text as well

@@ -321,7 +321,7 @@ def _acronym_plural(word: str, max_length: int) -> bool:
 
 
 def _misread_capitals(word: str) -> bool:
-    """Two or more capitals and then lower-case letters ('MIonument', 'HEtel'): no name or
+    """Two or more capitals and then lower-case letters ('TIheatres', 'HEtel'): no name or
     acronym is written so (a plural acronym ends in one letter: 'NGOs'). Identifiers of
     technical text are ('HLsyn', 'RAdj'), so outside damaged text the caller also wants a common
     word one edit off."""
