@@ -31,6 +31,7 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.fixer",
         "brieflint.postpass",
         "brieflint.orphans",
+        "brieflint.docxfix",
     ),
     ("brieflint.kinds",),
     (
@@ -43,6 +44,7 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.document",
         "brieflint.masking",
         "brieflint.positions",
+        "brieflint.word",
     ),
     (
         "brieflint",  # the package itself: its version

@@ -1,0 +1,121 @@
+"""A .docx brieflint cannot read gives one error naming the file, before anything is parsed."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from brieflint.errors import InputError
+from brieflint.word import archive
+from tests.formats import docxbuild as build
+
+LIMIT = 10_000_000  # the default max_draft_mb, in bytes
+
+
+def _good() -> bytes:
+    d = build.new()
+    d.add_paragraph("A short brief.")
+    return build.to_bytes(d)
+
+
+def _refused(data: bytes, limit: int = LIMIT) -> str:
+    with pytest.raises(InputError) as caught:
+        archive.open_document(data, "brief.docx", limit)
+    message = str(caught.value)
+    assert message.startswith("brief.docx: ")
+    assert "\n" not in message
+    return message
+
+
+def test_a_plain_docx_opens() -> None:
+    document = archive.open_document(_good(), "brief.docx", LIMIT)
+    assert document.paragraphs[0].text == "A short brief."
+
+
+def test_truncated_archive() -> None:
+    data = _good()
+    assert "corrupt .docx" in _refused(data[: len(data) // 2])
+
+
+def test_damaged_part() -> None:
+    data = bytearray(_good())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as z:
+        info = z.getinfo("word/document.xml")
+    # flip bytes inside the compressed document part: its checksum fails
+    at = info.header_offset + 30 + len(info.filename) + 20
+    data[at : at + 8] = bytes(b ^ 0xFF for b in data[at : at + 8])
+    assert "corrupt .docx" in _refused(bytes(data))
+
+
+def test_zip_bomb_refused_by_declared_size() -> None:
+    bomb = build.rezip(_good(), {"word/media/filler.bin": b"\0" * 25_000_000})
+    assert len(bomb) < 200_000  # small on disk, 25 MB unpacked
+    message = _refused(bomb, limit=1_000_000)
+    assert "zip bomb" in message and "more than 20 MB" in message
+
+
+def test_too_many_parts() -> None:
+    many = {f"word/media/p{i}.bin": b"x" for i in range(archive.MAX_PARTS + 1)}
+    assert "parts" in _refused(build.rezip(_good(), many))
+
+
+def test_macro_enabled_document() -> None:
+    data = _good()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        types = z.read("[Content_Types].xml").decode()
+    types = types.replace(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+    )
+    docm = build.rezip(
+        data, {"[Content_Types].xml": types.encode(), "word/vbaProject.bin": b"\xd0\xcf"}
+    )
+    assert "macro-enabled" in _refused(docm)
+
+
+def test_vba_part_alone_is_refused_too() -> None:
+    assert "macro-enabled" in _refused(build.rezip(_good(), {"word/vbaProject.bin": b"x"}))
+
+
+def test_password_protected_document() -> None:
+    office = pytest.importorskip("msoffcrypto.format.ooxml", reason="msoffcrypto-tool")
+    encrypted = io.BytesIO()
+    office.OOXMLFile(io.BytesIO(_good())).encrypt("secret", encrypted)
+    assert "password-protected" in _refused(encrypted.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n", "a PDF file"),
+        (b"Policy Brief No 7\n\nPorts and power.\n", "not a zip archive"),
+        (b"", "an empty file"),
+        (b"{\\rtf1\\ansi Hello}", "an RTF file"),
+    ],
+)
+def test_wrong_extension(data: bytes, said: str) -> None:
+    assert f"not a Word .docx file ({said})" in _refused(data)
+
+
+def test_other_office_formats() -> None:
+    xlsx = io.BytesIO()
+    with zipfile.ZipFile(xlsx, "w") as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<Types><Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+        )
+    assert "an Excel workbook" in _refused(xlsx.getvalue())
+    odt = io.BytesIO()
+    with zipfile.ZipFile(odt, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    assert "OpenDocument" in _refused(odt.getvalue())
+
+
+def test_a_zip_that_is_no_office_file() -> None:
+    plain = io.BytesIO()
+    with zipfile.ZipFile(plain, "w") as z:
+        z.writestr("notes.txt", "hello")
+    assert "without Office parts" in _refused(plain.getvalue())
