@@ -33,7 +33,7 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.orphans",
         "brieflint.docxfix",
     ),
-    ("brieflint.kinds",),
+    ("brieflint.kinds", "brieflint.readers"),
     (
         "brieflint.context",
         "brieflint.suppress",
@@ -49,6 +49,7 @@ LAYERS: list[tuple[str, ...]] = [
     (
         "brieflint",  # the package itself: its version
         "brieflint.findings",
+        "brieflint.location",
         "brieflint.config",
         "brieflint.errors",
         "brieflint.vocabulary",
