@@ -49,11 +49,31 @@ def test_damaged_part() -> None:
     assert "corrupt .docx" in _refused(bytes(data))
 
 
+def _bomb(unpacked_mb: int) -> bytes:
+    """A .docx with a part of ``unpacked_mb`` MB of zeros: small on disk."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_good())) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info.filename))
+        filler = zipfile.ZipInfo("word/media/filler.bin")
+        filler.compress_type = zipfile.ZIP_DEFLATED
+        with dst.open(filler, "w") as part:
+            chunk = b"\0" * 1_000_000
+            for _ in range(unpacked_mb):
+                part.write(chunk)
+    return out.getvalue()
+
+
 def test_zip_bomb_refused_by_declared_size() -> None:
-    bomb = build.rezip(_good(), {"word/media/filler.bin": b"\0" * 25_000_000})
-    assert len(bomb) < 200_000  # small on disk, 25 MB unpacked
-    message = _refused(bomb, limit=1_000_000)
-    assert "zip bomb" in message and "more than 20 MB" in message
+    bomb = _bomb(archive.MIN_UNPACK // 1_000_000 + 1)
+    assert len(bomb) < 1_000_000  # small on disk, more than 200 MB unpacked
+    message = _refused(bomb)
+    assert "zip bomb" in message and "more than 200 MB" in message
+
+
+def test_ceiling_grows_with_a_raised_draft_limit() -> None:
+    assert archive.unpack_ceiling(50_000_000) == 20 * 50_000_000
+    assert archive.unpack_ceiling(1_000) == archive.MIN_UNPACK
 
 
 def test_too_many_parts() -> None:

@@ -3,8 +3,9 @@
 A .docx is a zip archive of XML parts. Refused, each with one line naming the file: a file that
 is not a zip at all (a PDF, plain text, a legacy ``.doc`` renamed), an encrypted
 (password-protected) document, which Word stores as an OLE container rather than a zip; a corrupt
-or truncated archive; an archive that unpacks to more than ``UNPACK_FACTOR`` times the draft
-limit or holds more than ``MAX_PARTS`` parts (a zip bomb: the sizes are the ones the archive
+or truncated archive; an archive that unpacks to more than ``unpack_ceiling`` of the draft
+limit (20 times it, and never less than 200 MB) or holds more than ``MAX_PARTS`` parts (a zip
+bomb: the sizes are the ones the archive
 declares, and Python's zip reader never unpacks more than a part declares); another Office
 format (a workbook, a presentation, an OpenDocument file); and a macro-enabled document
 (``.docm``, or any part holding VBA), which brieflint does not open so as not to pass macros on
@@ -19,7 +20,8 @@ from typing import Any
 
 from brieflint.errors import InputError
 
-UNPACK_FACTOR = 20  # a .docx may unpack to this many times max_draft_mb
+UNPACK_FACTOR = 20  # a .docx may unpack to this many times the draft limit
+MIN_UNPACK = 200_000_000  # ...and to this much in any case (20 times the default 10 MB)
 MAX_PARTS = 10_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -42,7 +44,7 @@ _SIGNATURES = (
 
 def check(data: bytes, path: str, draft_limit: int) -> None:
     """Raise ``InputError`` naming ``path`` unless ``data`` is a plain Word document whose parts
-    unpack to at most ``UNPACK_FACTOR * draft_limit`` bytes."""
+    unpack to at most ``unpack_ceiling(draft_limit)`` bytes."""
     if data.startswith(OLE_MAGIC):
         raise InputError(_ole(data), path=path)
     if not data.startswith(b"PK"):
@@ -90,13 +92,18 @@ def _check_sizes(infos: list[zipfile.ZipInfo], path: str, draft_limit: int) -> N
             path=path,
         )
     unpacked = sum(info.file_size for info in infos)
-    ceiling = UNPACK_FACTOR * draft_limit
+    ceiling = unpack_ceiling(draft_limit)
     if unpacked > ceiling:
         raise InputError(
             f"not read: the .docx unpacks to {unpacked / 1e6:.0f} MB, more than "
-            f"{ceiling / 1e6:g} MB ({UNPACK_FACTOR} × max_draft_mb; a zip bomb?)",
+            f"{ceiling / 1e6:g} MB (a zip bomb?)",
             path=path,
         )
+
+
+def unpack_ceiling(draft_limit: int) -> int:
+    """How many bytes a .docx may unpack to, for drafts of at most ``draft_limit`` bytes."""
+    return max(MIN_UNPACK, UNPACK_FACTOR * draft_limit)
 
 
 def _first_bad_part(archive: zipfile.ZipFile) -> str | None:
