@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from brieflint.findings import Applicability, Edit, Finding, Fix
-from brieflint.fixer import MAX_ROUNDS, apply_edits, choose
+from brieflint.fixer import MAX_ROUNDS, FixResult, Round, apply_edits, choose
 from brieflint.word import story, tracked
 
 
@@ -27,10 +27,21 @@ class WordFixResult:
     unplaced: list[Finding] = field(default_factory=list)  # safe to fix, but not in a .docx
     withheld: list[Finding] = field(default_factory=list)  # fixes of a tier not asked for
     rounds: int = 0
+    history: list[Round] = field(default_factory=list)  # the rounds that changed the text
 
     @property
     def changed(self) -> bool:
         return bool(self.applied)
+
+    def as_text_result(self) -> FixResult:
+        """The same fixes as the fixer reports them on text (for ``--diff``)."""
+        return FixResult(
+            self.fixed_text,
+            list(self.applied),
+            self.rounds,
+            list(self.withheld),
+            list(self.history),
+        )
 
 
 def fix_document(
@@ -71,6 +82,7 @@ def fix_document(
         if not taken:
             break
         expected = apply_edits(read.text, edits)
+        result.history.append(Round(read.text, tuple(taken)))
         editor.apply(placed)
         result.rounds += 1
         result.applied.extend(taken)
