@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
 from brieflint.errors import InputError
 from brieflint.word import archive
+from tests.conftest import run_cli
 from tests.formats import docxbuild as build
 
 LIMIT = 10_000_000  # the default max_draft_mb, in bytes
@@ -139,3 +141,16 @@ def test_a_zip_that_is_no_office_file() -> None:
     with zipfile.ZipFile(plain, "w") as z:
         z.writestr("notes.txt", "hello")
     assert "without Office parts" in _refused(plain.getvalue())
+
+
+def test_a_docx_named_txt_says_what_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_bytes(_good())
+    code, _, err = run_cli(["check", str(path)], capsys)
+    assert code == 2
+    assert err.strip() == (
+        f"brieflint: error: {path}: binary file (NUL bytes), not a draft "
+        "(a Word document: name it .docx to lint it)"
+    )

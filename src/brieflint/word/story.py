@@ -119,13 +119,17 @@ class WordText:
     furniture: list[str]  # header and footer paragraphs (not linted as prose)
     tracked_changes: bool  # the file holds tracked changes (read as accepted)
     paged: bool  # the file records Word's page layout
+    _filled: list[Block] = field(default_factory=list, repr=False)
+    _starts: list[int] | None = field(default=None, repr=False)
 
     def block_at(self, offset: int) -> Block | None:
         """The non-empty block holding ``offset`` of the text (or the last one before it: the
         separator after a block belongs to it)."""
-        filled = [b for b in self.blocks if b.text]
-        i = bisect_right([b.start for b in filled], offset) - 1
-        return filled[i] if i >= 0 else None
+        if self._starts is None:
+            self._filled = [b for b in self.blocks if b.text]
+            self._starts = [b.start for b in self._filled]
+        i = bisect_right(self._starts, offset) - 1
+        return self._filled[i] if i >= 0 else None
 
 
 @dataclass
