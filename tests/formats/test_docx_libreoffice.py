@@ -125,3 +125,22 @@ def test_a_legacy_doc_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code, _, err = run_cli(["check", str(renamed)], capsys)
     assert code == 2
     assert "a legacy Word 97-2003 (.doc) or other OLE file, not a .docx" in err
+
+
+def test_a_docx_saved_by_libreoffice_reads_the_same(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another producer's .docx (LibreOffice writes its own runs, bookmarks and styles): the
+    same paragraphs, and the same findings at the same paragraphs."""
+    from brieflint.word import story
+
+    path = brief(tmp_path / "brief.docx")
+    odt = convert(path, "odt", tmp_path)
+    again = convert(odt, "docx:MS Word 2007 XML", tmp_path)
+    ours = story.read(build.reopen(path.read_bytes()))
+    theirs = story.read(build.reopen(again.read_bytes()))
+    body = [b.text for b in ours.blocks if b.story == story.BODY and b.text]
+    assert [b.text for b in theirs.blocks if b.story == story.BODY and b.text] == body
+    code, out, _ = run_cli(["check", "--no-cache", "--select", "prose", str(again)], capsys)
+    assert code == 1
+    assert "¶5" in out and "“recieve”" in out and "table 1, row 2, cell 2, ¶9" in out

@@ -34,7 +34,8 @@ def check(
         ["text"],
         "--format",
         "-f",
-        help="Output format (repeatable): text, json, sarif, github, junit, codequality, html.",
+        help="Output format (repeatable): text, json, sarif, github, junit, codequality, html, "
+        "docx (a reviewed copy of each .docx, with --output).",
     ),
     output: list[Path] = typer.Option(
         [],
