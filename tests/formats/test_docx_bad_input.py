@@ -154,3 +154,44 @@ def test_a_docx_named_txt_says_what_it_is(
         f"brieflint: error: {path}: binary file (NUL bytes), not a draft "
         "(a Word document: name it .docx to lint it)"
     )
+
+
+def _damaged() -> list[tuple[str, bytes]]:
+    """Well-formed archives with damaged parts: XML cut short, garbage, a missing part."""
+    d = build.new()
+    p = d.add_paragraph("A claim.")
+    build.add_footnotes(d, p, ["A note."])
+    build.set_custom_properties(d, {"number": "7"})
+    data = build.to_bytes(d)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    cases: list[tuple[str, bytes]] = []
+    for name in (
+        "word/document.xml",
+        "word/footnotes.xml",
+        "docProps/custom.xml",
+        "docProps/core.xml",
+        "word/_rels/document.xml.rels",
+        "[Content_Types].xml",
+    ):
+        blob = parts[name]
+        for cut in (len(blob) // 3, len(blob) - 5):
+            cases.append((f"{name} cut at {cut}", build.rezip(data, {name: blob[:cut]})))
+        cases.append((f"{name} garbage", build.rezip(data, {name: b"\x00\xff<<<not xml"})))
+    cases.append(("styles missing", build.rezip(data, {"word/styles.xml": None})))
+    cases.append(("document missing", build.rezip(data, {"word/document.xml": None})))
+    return cases
+
+
+@pytest.mark.parametrize(("what", "data"), _damaged(), ids=[w for w, _ in _damaged()])
+def test_damaged_parts_never_crash(
+    what: str, data: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "brief.docx"
+    path.write_bytes(data)
+    for args in (["check", "--no-cache"], ["fix"]):
+        code, _, err = run_cli([*args, str(path)], capsys)
+        assert code in (0, 1, 2), what
+        if code == 2:
+            assert err.count("\n") == 1 and str(path) in err, err
+        assert "internal error" not in err.lower(), err

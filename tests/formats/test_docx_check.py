@@ -245,3 +245,19 @@ def test_docx_format_needs_an_output(tmp_path: Path, capsys: pytest.CaptureFixtu
     path = brief(tmp_path / "brief.docx")
     code, _, err = _check(["-f", "docx", str(path)], capsys)
     assert code == 2 and "--output" in err
+
+
+def test_html_and_sarif_name_the_paragraph_and_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = brief(tmp_path / "brief.docx")
+    html, sarif = tmp_path / "report.html", tmp_path / "report.sarif"
+    args = ["--select", "prose.common-typo", "-f", "html", "-o", str(html)]
+    code, _, _ = _check([*args, "-f", "sarif", "-o", str(sarif), str(path)], capsys)
+    assert code == 1
+    page = html.read_text(encoding="utf-8")
+    assert "¶5 (p. 2)" in page and "recieve" in page
+    (result,) = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    location = result["locations"][0]
+    assert location["physicalLocation"]["region"]["snippet"] == {"text": "recieve"}
+    assert location["logicalLocations"] == [{"name": "¶5 (p. 2)", "kind": "body"}]

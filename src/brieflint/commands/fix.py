@@ -170,14 +170,19 @@ def _fix_docx(job: runner.Job, lint_session: session.Session, mode: _Mode) -> Fi
             raise BrieflintError(result.error)
         return result.findings
 
-    fixed = docxfix.fix_document(document, lint, track=mode.track, unsafe=mode.unsafe)
+    fixed = archive.guarded(
+        job.display,
+        lambda: docxfix.fix_document(document, lint, track=mode.track, unsafe=mode.unsafe),
+    )
     result = fixed.as_text_result()
     name = display.for_terminal(job.display)
     if mode.diff:
         sys.stdout.write(fixdiff.render(name, fixed.text, result, mode.color))
     elif result.changed and not mode.dry_run:
         try:
-            write_bytes(Path(job.source), comments.save(document))
+            write_bytes(
+                Path(job.source), archive.guarded(job.display, lambda: comments.save(document))
+            )
         except OSError as exc:
             raise BrieflintError(
                 f"cannot write the fixed draft: {failure(exc)}; the draft is unchanged",

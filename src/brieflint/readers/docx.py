@@ -18,13 +18,9 @@ from brieflint.word import archive, props, story
 
 def read(path: str, data: bytes) -> Document:
     document = archive.open_document(data, path, len(data))
-    text = story.read(document)
+    text, found = archive.guarded(path, lambda: (story.read(document), metadata(document)))
     return Document.parse(
-        path,
-        text.text,
-        markdown=False,
-        source_map=WordMap(text),
-        file_metadata=metadata(document),
+        path, text.text, markdown=False, source_map=WordMap(text), file_metadata=found
     )
 
 

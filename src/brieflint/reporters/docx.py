@@ -36,7 +36,7 @@ def write_copy(report: Report, source: str, destination: Path) -> int:
     limit = sources.limit_bytes(sources.MAX_DRAFT_MB_CEILING)
     data = sources.read_file(source, source, limit)
     document = archive.open_document(data, source, len(data))
-    text = story.read(document).text
+    text = archive.guarded(source, lambda: story.read(document).text)
     if source in report.texts and report.texts[source] != text:
         raise BrieflintError("changed while it was checked; run the check again", path=source)
     notes = [
@@ -44,8 +44,8 @@ def write_copy(report: Report, source: str, destination: Path) -> int:
         for f in sorted(report.findings, key=lambda f: (f.start, f.end, f.rule))
         if f.path == source
     ]
-    added = comments.annotate(document, notes)
-    out = comments.save(document)
+    added = archive.guarded(source, lambda: comments.annotate(document, notes))
+    out = archive.guarded(source, lambda: comments.save(document))
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(destination, out)

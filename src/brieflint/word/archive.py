@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from brieflint.errors import InputError
+from brieflint.errors import BrieflintError, InputError
 
+T = TypeVar("T")
 UNPACK_FACTOR = 20  # a .docx may unpack to this many times the draft limit
 MIN_UNPACK = 200_000_000  # ...and to this much in any case (20 times the default 10 MB)
 MAX_PARTS = 10_000
@@ -144,8 +146,16 @@ def open_document(data: bytes, path: str, draft_limit: int) -> Any:
     check(data, path, draft_limit)
     import docx
 
+    return guarded(path, lambda: docx.Document(io.BytesIO(data)))
+
+
+def guarded(path: str, work: Callable[[], T]) -> T:
+    """``work()``, with any error from python-docx or lxml on a damaged document (a part that
+    is not well-formed XML, a missing relationship) as one ``InputError`` naming ``path``."""
     try:
-        return docx.Document(io.BytesIO(data))
+        return work()
+    except BrieflintError:
+        raise
     except Exception as exc:  # python-docx and lxml raise many kinds on a damaged package
         reason = " ".join(str(exc).split())[:160] or type(exc).__name__
         raise InputError(f"corrupt .docx ({reason})", path=path) from None
