@@ -96,31 +96,41 @@ _BOX_NS = (
 )
 
 
-def add_footnotes(document: Any, paragraph: Any, notes: list[str]) -> None:
-    """Footnotes ``notes`` (ids 1, 2...), their marks at the end of ``paragraph``."""
+def add_footnotes(document: Any, paragraph: Any, notes: list[str], kind: str = "footnote") -> None:
+    """Footnotes (or endnotes, ``kind``) ``notes`` (ids 1, 2...), their marks at the end of
+    ``paragraph``."""
     items = "".join(
-        f'<w:footnote w:id="{i}"><w:p><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>'
-        f"</w:rPr><w:footnoteRef/></w:r>"
-        f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        f'<w:{kind} w:id="{i}"><w:p><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>'
+        f"</w:rPr><w:{kind}Ref/></w:r>"
+        f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{kind}>'
         for i, text in enumerate(notes, 1)
     )
     xml = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W_NS}">'
-        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-        '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
-        f"<w:continuationSeparator/></w:r></w:p></w:footnote>{items}</w:footnotes>"
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{kind}s xmlns:w="{W_NS}">'
+        f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        f'</w:{kind}><w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        f"<w:continuationSeparator/></w:r></w:p></w:{kind}>{items}</w:{kind}s>"
     )
-    part = Part(
-        PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode(), document.part.package
-    )
-    document.part.relate_to(part, RT.FOOTNOTES)
+    content_type = CT.WML_FOOTNOTES if kind == "footnote" else CT.WML_ENDNOTES
+    reltype = RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES
+    part = Part(PackURI(f"/word/{kind}s.xml"), content_type, xml.encode(), document.part.package)
+    document.part.relate_to(part, reltype)
     for i in range(1, len(notes) + 1):
         paragraph._p.append(
             _xml(
                 f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-                f'<w:footnoteReference w:id="{i}"/></w:r>'
+                f'<w:{kind}Reference w:id="{i}"/></w:r>'
             )
         )
+
+
+def wrap_in_content_control(paragraph: Any) -> None:
+    """Put ``paragraph`` inside a block-level content control (``w:sdt``), as cover pages and
+    templates do."""
+    p = paragraph._p
+    sdt = _xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    p.addprevious(sdt)
+    sdt[1].append(p)
 
 
 def set_custom_properties(document: Any, values: dict[str, str]) -> None:

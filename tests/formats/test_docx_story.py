@@ -168,3 +168,54 @@ def test_custom_properties() -> None:
 
 def test_no_custom_properties() -> None:
     assert props.custom(build.reopen(build.to_bytes(build.new()))) == {}
+
+
+def test_endnotes_after_footnotes() -> None:
+    d = build.new()
+    p = d.add_paragraph("A claim.")
+    build.add_footnotes(d, p, ["A footnote."])
+    build.add_footnotes(d, p, ["An endnote."], kind="endnote")
+    read = _read(d)
+    assert read.text == "A claim.\n\n A footnote.\n\n An endnote."
+    assert [(b.story, b.note) for b in read.blocks[1:]] == [
+        (story.FOOTNOTE, 1),
+        (story.ENDNOTE, 1),
+    ]
+
+
+def test_nested_table_inside_its_cell() -> None:
+    d = build.new()
+    outer = d.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Outer"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=1)
+    inner.cell(0, 0).text = "Inner"
+    d.add_paragraph("After.")
+    read = _read(d)
+    by_text = {b.text: b for b in read.blocks if b.text}
+    assert read.text == "Outer\n\nInner\n\nAfter."
+    assert by_text["Outer"].cell == (1, 1, 1)
+    assert by_text["Inner"].cell == (2, 1, 1)  # the second table in document order
+
+
+def test_content_controls_read_through() -> None:
+    d = build.new()
+    title = d.add_paragraph("Ports and Power")
+    build.wrap_in_content_control(title)
+    d.add_paragraph("Body.")
+    read = _read(d)
+    assert read.text == "Ports and Power\n\nBody."
+    assert [b.number for b in read.blocks] == [1, 2]
+
+
+def test_page_changes_inside_a_paragraph() -> None:
+    d = build.new()
+    p = d.add_paragraph("Starts on one ")
+    run = p.add_run("and ends on two.")
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    run._r.insert(0, parse_xml(f"<w:lastRenderedPageBreak {nsdecls('w')}/>"))
+    read = _read(d)
+    block = read.blocks[0]
+    assert block.page == 1
+    assert block.page_at(0) == 1 and block.page_at(len("Starts on one ")) == 2
