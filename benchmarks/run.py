@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +58,91 @@ def build_corpus(folder: Path, briefs: int, size: int, seed: int = 7) -> list[Pa
         path.write_text("\n".join(parts), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+# Letters an OCR engine or a PDF extractor mistakes for others, as (right, read as).
+MISREADS = (
+    ("m", "rn"),
+    ("rn", "m"),
+    ("l", "1"),
+    ("e", "c"),
+    ("h", "b"),
+    ("i", "l"),
+    ("o", "0"),
+    ("cl", "d"),
+    ("u", "ii"),
+    ("a", "o"),
+    ("t", "f"),
+    ("s", "5"),
+)
+Injector = Callable[[random.Random, str], tuple[str, int, int] | None]
+RUNNING_HEADERS = ("Regional Affairs Review", "Policy Brief Series", "Security Outlook")
+
+
+def _injectors() -> list[Injector]:
+    """The artefact injectors of the test suite's OCR corpus (tests/test_ocr_corpus.py)."""
+    root = str(HERE.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from tests import test_ocr_corpus
+
+    return [test_ocr_corpus.INJECTORS[name] for name in sorted(test_ocr_corpus.INJECTORS)]
+
+
+def _misread(rng: random.Random, word: str) -> str:
+    for right, wrong in rng.sample(MISREADS, len(MISREADS)):
+        at = word.find(right, 1)
+        if at > 0:
+            return word[:at] + wrong + word[at + len(right) :]
+    return word
+
+
+def damage(text: str, rng: random.Random, injectors: list[Injector], rate: float) -> str:
+    """``text`` (paragraphs, one a line) as a PDF or OCR extraction leaves it: about ``rate``
+    of the paragraphs get an artefact of the test suite's kinds, one word in fifty is misread
+    (rn for m, 1 for l, …), a paragraph now and then is cut in two, and a running header with
+    a page number comes every 3,000 characters or so."""
+    out: list[str] = []
+    since_page, page = 0, 1
+    title = rng.choice(RUNNING_HEADERS)
+    for para in text.split("\n"):
+        if not para.strip():
+            out.append(para)
+            continue
+        if rng.random() < rate:
+            try:
+                injected = rng.choice(injectors)(rng, para)
+            except (IndexError, ValueError):  # an injector that finds no place in this one
+                injected = None
+            if injected is not None:
+                para = injected[0]
+        words = para.split(" ")
+        for i, word in enumerate(words):
+            if len(word) > 3 and word.isalpha() and rng.random() < 0.02:
+                words[i] = _misread(rng, word)
+        para = " ".join(words)
+        if len(para) > 200 and rng.random() < 0.15:  # a paragraph cut at a page break
+            cut = para.find(" ", rng.randrange(60, len(para) - 60))
+            if cut > 0:
+                para = para[:cut] + "\n\n" + para[cut + 1 :]
+        out.append(para)
+        since_page += len(para)
+        if since_page > 3_000:
+            page += 1
+            since_page = 0
+            out.append(f"\n{title}\n\n{page}\n")
+    return "\n".join(out)
+
+
+def build_noisy_corpus(folder: Path, briefs: int, size: int, seed: int = 7) -> list[Path]:
+    """The briefs of ``build_corpus`` with extraction damage injected (see ``damage``), the
+    same for the same arguments."""
+    clean = build_corpus(folder, briefs, size, seed)
+    injectors = _injectors()
+    rng = random.Random(seed * 1_000 + 3)
+    for path in clean:
+        path.write_text(damage(path.read_text("utf-8"), rng, injectors, 0.3), "utf-8")
+    return clean
 
 
 @dataclass

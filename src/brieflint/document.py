@@ -89,6 +89,11 @@ class Document:
         return self._word_parts[1::2]
 
     @cached_property
+    def word_gaps(self) -> list[str]:
+        """The prose between each word of ``words`` and the next (one fewer than the words)."""
+        return self._word_parts[2:-1:2]
+
+    @cached_property
     def _word_parts(self) -> list[str]:
         return tokens.shared(tokens.word_parts(self.prose, self.unusual_chars))
 
