@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import compress, islice
+from itertools import compress, count, pairwise
 from operator import and_
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -133,25 +133,26 @@ def _slips(doc: Document, model: _Model, options: WordSequenceOptions) -> list[S
     model.trim()
     to_gain = math.log(options.min_to_gain)
     swap_gain = math.log(options.min_gain)
-    low = list(map(model.folds.__getitem__, texts))
-    lower = list(map(str.islower, texts))
+    # a byte a word (a list would hold a pointer a word): a long draft has millions of words
+    lower = bytes(map(str.islower, texts))
     joined = _joined(doc, model)
+    folds = model.folds
     flags = model.flags_for(to_gain)
-    maybe = map(flags.__getitem__, zip(low, islice(low, 1, None), strict=False))
+    maybe = map(flags.__getitem__, pairwise(map(folds.__getitem__, texts)))
     words = doc.words
     text = doc.text
     found: list[Slip] = []
-    for i in compress(range(n - 1), map(and_, joined, maybe)):
+    for i in compress(count(), map(and_, joined, maybe)):
         first = i == 0 or not joined[i - 1]  # the first word of its run
         if not lower[i] and not first:
             continue  # a name inside the sentence: no statistics for it
-        a, b = low[i], low[i + 1]
+        a, b = folds[texts[i]], folds[texts[i + 1]]
         more = i + 2 < n and joined[i + 1]  # a third word follows in the run
         w_a, w_b = words[i], words[i + 1]
         span_ab = (w_a.start, w_b.end)
         if lower[i] and lower[i + 1]:
-            p = None if first else low[i - 1]
-            q = low[i + 2] if more else None
+            p = None if first else folds[texts[i - 1]]
+            q = folds[texts[i + 2]] if more else None
             if _swap(model, p, a, b, q, swap_gain):
                 found.append(
                     Slip(
@@ -173,13 +174,13 @@ def _slips(doc: Document, model: _Model, options: WordSequenceOptions) -> list[S
                     )
                 )
         if a in ARTICLES and lower[i + 1]:
-            q = low[i + 2] if more else None
+            q = folds[texts[i + 2]] if more else None
             if q is None and text[w_b.end : w_b.end + 1] in ("'", "’"):
                 q = "'s"  # a plural possessive ("a ladies' tailor") is followed by its noun
             found_ab = text[span_ab[0] : span_ab[1]]
             found.extend(_determiner(model, a, b, q, span_ab, found_ab, texts[i + 1]))
         if a in QUANTIFIERS and b == "of" and more and lower[i + 2]:
-            w = low[i + 2]
+            w = folds[texts[i + 2]]
             if w not in CLOSED_AFTER_OF and model.known(w) and _plural_stem(w, model):
                 end = words[i + 2].end
                 found.append(
@@ -195,18 +196,16 @@ def _slips(doc: Document, model: _Model, options: WordSequenceOptions) -> list[S
     return found
 
 
-def _joined(doc: Document, model: _Model) -> list[bool]:
+def _joined(doc: Document, model: _Model) -> bytes:
     """For each pair of neighbouring words, whether only white space (at most one line break,
-    none of it masked out) lies between them: whether they are in one run."""
+    none of it masked out) lies between them: whether they are in one run (1 or 0)."""
     gaps = doc.word_gaps  # the prose between neighbouring words
-    spaced = list(map(model.spaced.__getitem__, gaps))
+    spaced = bytes(map(model.spaced.__getitem__, gaps))
     prose, text = doc.prose, doc.text
     if prose == text:  # nothing masked: the prose's gaps are the text's
         return spaced
-    words = doc.words
-    return [
-        ok and text[words[k].end : words[k + 1].start] == gaps[k] for k, ok in enumerate(spaced)
-    ]
+    starts, ends = doc.words.starts, doc.words.ends
+    return bytes(ok and text[ends[k] : starts[k + 1]] == gaps[k] for k, ok in enumerate(spaced))
 
 
 class _Memo(dict[K, V]):
