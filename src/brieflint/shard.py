@@ -79,17 +79,19 @@ class Keys:
         return self._tops[folder]
 
     def key(self, path: str, top: Path | None) -> str:
-        """``path`` relative to ``top``, else to the current folder, else absolute."""
-        resolved = Path(os.path.abspath(path))
-        with_links = resolved.resolve()
-        for base, target in ((top, with_links), (self.cwd, resolved), (self.cwd, with_links)):
+        """``path`` relative to ``top``, else to the current folder, else absolute. A symbolic
+        link to a draft keeps its own name (its folders are resolved, as git's top is)."""
+        given = Path(os.path.abspath(path))
+        inside = given.parent.resolve() / given.name
+        candidates = ((top, inside), (top, given.resolve()), (self.cwd, given), (self.cwd, inside))
+        for base, target in candidates:
             if base is None:
                 continue
             try:
                 return target.relative_to(base).as_posix()
             except ValueError:
                 continue
-        return with_links.as_posix()
+        return inside.as_posix()
 
 
 def _git_top(folder: Path) -> Path | None:
