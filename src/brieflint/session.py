@@ -140,7 +140,7 @@ class Session:
                 if raw == "-":
                     message = "cannot split standard input (-) into shards"
                     raise BrieflintError(message, key="--shard")
-                found_list = shard.select(found_list, part, keys)
+                found_list = shard.select(found_list, raw, part, keys)
             for found in found_list:
                 display = (stdin_name or "-") if found == "-" else found
                 jobs_list.append(runner.Job(display=display, source=found, explicit=explicit))
