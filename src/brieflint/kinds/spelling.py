@@ -158,16 +158,16 @@ _RARE_NEIGHBOUR = 2.5  # Zipf: a neighbour rarer than this in English may be ano
 def _quoted(doc: Document, token: analysis.Token, ctx: Context) -> bool:
     """The word belongs to a passage in another language: a word that language uses often,
     beside another of its words (see ``spelling.foreign``). Asked only of words already judged
-    misspelt, and only when a neighbour is rare in English too, so that English prose seldom
-    loads the other languages' lists."""
+    misspelt, and only when a lower-case neighbour is rare in English too, so that English
+    prose, with its names, seldom loads the other languages' lists."""
     words = doc.words_in(max(0, token.start - 64), min(len(doc.text), token.end + 64))
     at = next((i for i, w in enumerate(words) if w.start == token.start), None)
     if at is None:
         return False
     near = [w.text for w in words[max(0, at - 3) : at] + words[at + 1 : at + 4]]
     english = {w: ctx.lexicon.zipf(w) for w in near}
-    if all(z >= _RARE_NEIGHBOUR for z in english.values()):
-        return False
+    if not any(z < _RARE_NEIGHBOUR and w[:1].islower() for w, z in english.items()):
+        return False  # no lower-case neighbour rare in English: English prose (or a name)
     return foreign.in_passage(token.text, near, english)
 
 
