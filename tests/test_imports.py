@@ -19,7 +19,13 @@ LAYERS: list[tuple[str, ...]] = [
     ("brieflint.docs",),
     ("brieflint.review",),
     ("brieflint.session",),
-    ("brieflint.reporters", "brieflint.baseline", "brieflint.changed", "brieflint.fixdiff"),
+    (
+        "brieflint.reporters",
+        "brieflint.baseline",
+        "brieflint.changed",
+        "brieflint.fixdiff",
+        "brieflint.merging",
+    ),
     (
         "brieflint.runner",
         "brieflint.resultcache",
@@ -31,8 +37,9 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.fixer",
         "brieflint.postpass",
         "brieflint.orphans",
+        "brieflint.shard",
     ),
-    ("brieflint.kinds",),
+    ("brieflint.kinds", "brieflint.readers"),
     (
         "brieflint.context",
         "brieflint.suppress",
@@ -47,6 +54,7 @@ LAYERS: list[tuple[str, ...]] = [
     (
         "brieflint",  # the package itself: its version
         "brieflint.findings",
+        "brieflint.location",
         "brieflint.config",
         "brieflint.errors",
         "brieflint.vocabulary",

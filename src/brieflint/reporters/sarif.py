@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from brieflint.findings import Severity
+from brieflint.findings import Finding, Severity
+from brieflint.location import Location
 from brieflint.report import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _uri(path: str) -> str:
+def artifact_uri(path: str) -> str:
     """A URI reference for ``path``: relative paths percent-encoded (a space or "#" in a file
     name would otherwise break the URI), absolute ones as ``file://`` URIs."""
     if path == "-" or path.startswith("<"):
@@ -49,7 +50,7 @@ def render(report: Report, color: bool) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(f.path)},
+                        "artifactLocation": {"uri": artifact_uri(f.path)},
                         "region": {
                             "startLine": f.line,
                             "startColumn": f.column,
@@ -61,9 +62,14 @@ def render(report: Report, color: bool) -> str:
             ],
             "partialFingerprints": {"brieflint/v1": _fingerprint(f.rule, f.context, f.message)},
         }
+        if f.location is not None:
+            _add_location(result, f, f.location)
         if f.fix is not None:
             result["fixes"] = [_fix(f)]
         results.append(result)
+    properties: dict[str, Any] = {"backends": report.backends}
+    if report.shard is not None:
+        properties["shard"] = report.shard.as_json(report.fail_on)
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -76,13 +82,26 @@ def render(report: Report, color: bool) -> str:
                         "rules": rules,
                     }
                 },
-                "properties": {"backends": report.backends},
+                "properties": properties,
                 "results": results,
                 "columnKind": "unicodeCodePoints",
             }
         ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _add_location(result: dict[str, Any], f: Finding, location: Location) -> None:
+    """A .docx or PDF finding: the flagged text as the region's snippet (line and column count
+    in the text brieflint read from the file), and the place in the file's own terms as a
+    logical location, with its fields under ``properties.location``."""
+    physical = result["locations"][0]["physicalLocation"]
+    if f.context:
+        physical["region"]["snippet"] = {"text": f.context}
+    result["locations"][0]["logicalLocations"] = [
+        {"name": location.describe(), "kind": location.part}
+    ]
+    result.setdefault("properties", {})["location"] = location.as_json()
 
 
 def _fingerprint(rule: str, context: str, message: str) -> str:
@@ -98,7 +117,7 @@ def _fix(f: Any) -> dict[str, Any]:
         "properties": {"applicability": tier},
         "artifactChanges": [
             {
-                "artifactLocation": {"uri": _uri(f.path)},
+                "artifactLocation": {"uri": artifact_uri(f.path)},
                 "replacements": [
                     {
                         "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
