@@ -63,3 +63,7 @@ def test_a_quotation_over_several_paragraphs_is_balanced() -> None:
     assert found(text, RULE) == []
     unclosed = 'He said, "I was on my way.\n\nThe clerk wrote it down.\n'
     assert found(unclosed, RULE) == ['"']
+
+
+def test_an_escaped_bracket_is_not_one_of_a_pair() -> None:
+    assert found("The pattern \\[a-z\\]+ matches, and so does \\( alone.", RULE) == []

@@ -209,6 +209,8 @@ def _check_span(prose: str, start: int, end: int, marks: list[int]) -> Iterator[
     straight: list[int] = []
     for pos in marks:
         ch = prose[pos]
+        if pos > start and prose[pos - 1] == "\\":
+            continue  # an escaped bracket ("\[") is a character, not one of a pair
         if ch in _OPEN:
             stack.append((ch, pos))
         elif ch in _PAIRS:
