@@ -2,7 +2,9 @@
 
 Spellings meet under a key that ignores diacritics, case and hyphens. Forms differing only in the
 case of their first letter (sentence starts) are one form; words on all-capital lines (covers,
-headings) are left out. A difference of case alone counts only for names (no form in lower case).
+headings) and in runs of words in capitals ("JOHN W. MACKAY", "THE QUEEN V. LEGG": a name set in
+capitals, as newspapers set them) are left out. A difference of case alone counts only for
+names (no form in lower case).
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def _collect(doc: Document, options: NameConsistencyOptions) -> dict[str, _Group
     text = doc.prose
     shouting = names.shouting_lines(doc)
     groups, compounds = _compounds(text, shouting)
-    kept = _outside(doc.words, shouting)
+    kept = _outside(doc.words, names.union(shouting, names.capital_runs(doc)))
     words, texts = _take(doc.words, kept), _take(doc.word_texts, kept)
     runs = _runs(text, words, compounds) if compounds else {}
     distinct = [form for form in dict.fromkeys(texts) if len(form) >= options.min_length]
