@@ -39,6 +39,13 @@ READERS: dict[str, ReaderInfo] = {
             (".md", ".markdown", ".mdown", ".mkd"),
             "Markdown with optional YAML front matter",
         ),
+        ReaderInfo(
+            "docx",
+            "docx",
+            (".docx", ".docm"),
+            "Word documents (.docx; a .docm is refused, saying why)",
+            textual=False,
+        ),
         ReaderInfo("text", "text", (), "plain text (any other file): UTF-8, UTF-16 or UTF-32"),
     )
 }
