@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+DEVSETS = HERE.parent.parent / "shared" / "data"  # beside the checkout (see tests/data/README.md)
 SOURCE = HERE / "source.txt"
 
 
@@ -148,6 +149,31 @@ def build_noisy_corpus(folder: Path, briefs: int, size: int, seed: int = 7) -> l
     cmd += ["--briefs", str(briefs), "--size", str(size), "--seed", str(seed)]
     subprocess.run(cmd, check=True)
     return sorted(folder.glob("brief-*.txt"))
+
+
+def build_devsets(folder: Path, data: Path) -> dict[str, Path]:
+    """The development sets of ``data`` (``../shared/data``), a file per document: the ACL
+    paragraphs as extracted (spaces lost and added, ``corrupt.txt``) and the BLN600 newspaper
+    articles as OCR read them. Written in a child process, as the noisy corpus is."""
+    cmd = [sys.executable, __file__, "--write-devsets", str(folder), "--devsets", str(data)]
+    subprocess.run(cmd, check=True)
+    return {name: folder / name for name in ("acl", "bln") if (folder / name).is_dir()}
+
+
+def write_devsets(folder: Path, data: Path) -> None:
+    if str(HERE) not in sys.path:
+        sys.path.insert(0, str(HERE))
+    import devsets
+
+    sets = {}
+    if (data / "acl-dev").is_dir():
+        sets["acl"] = devsets.acl(data / "acl-dev")[0]
+    if (data / "bln600-train").is_dir():
+        sets["bln"] = devsets.bln(data / "bln600-train")
+    for name, found in sets.items():
+        (folder / name).mkdir(parents=True)
+        for case in found.cases:
+            (folder / name / f"{case.name}.txt").write_text(case.text, "utf-8")
 
 
 def write_noisy_corpus(folder: Path, briefs: int, size: int, seed: int) -> None:
@@ -408,10 +434,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--lt-briefs", type=int, default=20, help="briefs for the grammar runs")
     parser.add_argument("--write-noisy", type=Path, help="only write the noisy corpus there")
+    parser.add_argument(
+        "--devsets",
+        type=Path,
+        default=DEVSETS if DEVSETS.is_dir() else None,
+        help="the development data (ACL, BLN600): also time brieflint and codespell on it",
+    )
+    parser.add_argument("--write-devsets", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=7, help="of the corpora")
     args = parser.parse_args(argv)
     if args.write_noisy is not None:
         write_noisy_corpus(args.write_noisy, args.briefs, args.size, args.seed)
+        return 0
+    if args.write_devsets is not None:
+        write_devsets(args.write_devsets, args.devsets)
         return 0
     if args.smoke:
         args.briefs, args.size, args.repeat, args.lt_briefs = 5, 4_000, 1, 2
@@ -431,6 +467,9 @@ def main(argv: list[str] | None = None) -> int:
             name: sum(p.stat().st_size for p in paths) / 1e6 for name, paths in corpora.items()
         }
         sizes["noisy, a tenth"] = sum(p.stat().st_size for p in tenth.iterdir()) / 1e6
+        real = {} if args.devsets is None or args.smoke else build_devsets(Path(tmp), args.devsets)
+        for name, folder in real.items():
+            sizes[name] = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
         results: list[Result] = []
         for name, base in commands.items():
             if base is None or name in args.skip:
@@ -438,6 +477,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             for kind, paths in corpora.items():
                 results.extend(run_tool(name, base, kind, paths, args.repeat, Path(tmp)))
+            for kind, folder in real.items():
+                results.extend(run_tool(name, base, kind, [folder], args.repeat))
             if name == "brieflint":
                 results.extend(run_tool(name, base, "noisy, a tenth", [tenth], args.repeat))
                 results.append(stack_floor(corpora["clean"][0], args.repeat))

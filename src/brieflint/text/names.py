@@ -98,10 +98,11 @@ def _capital_runs_doc(doc: Document) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        letters = [c for w in _LETTERS.findall(line) for c in w]
-        upper = sum(c.isupper() for c in letters)
-        if len(_LETTERS.findall(line)) >= 2 and upper >= MOSTLY_CAPITALS * len(letters):
-            spans.append((pos, pos + len(line)))
+        words = _LETTERS.findall(line)
+        if len(words) >= 2:
+            letters = "".join(words)
+            if sum(map(str.isupper, letters)) >= MOSTLY_CAPITALS * len(letters):
+                spans.append((pos, pos + len(line)))
         pos += len(line)
     return union(runs, spans)
 
