@@ -43,6 +43,7 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.document",
         "brieflint.masking",
         "brieflint.positions",
+        "brieflint.readers",
     ),
     (
         "brieflint",  # the package itself: its version

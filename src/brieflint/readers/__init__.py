@@ -1,0 +1,1 @@
+"""Readers: a draft file of each format turned into the text brieflint lints."""
