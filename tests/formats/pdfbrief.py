@@ -74,6 +74,7 @@ LEFT, RIGHT = 90.0, PAGE_W - 120.0
 TOP, BOTTOM = PAGE_H - 90.0, 90.0
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
 SIZE, PITCH, PARA_GAP = 11.0, 14.0, 8.0  # points
+KERN, KERN_GAP = "‸", 3.5
 
 
 @dataclass
@@ -158,7 +159,13 @@ class _Pages:
 
     def _draw(self, text: str, x: float, y: float, size: float, font: str) -> None:
         self.pdf.setFont(font, size)
-        self.pdf.drawString(x, y, text)
+        at = x
+        # "‸" sets the next letters apart by a few points with no space between them: the
+        # text layer of a word split by bad kerning
+        for piece in text.split(KERN):
+            self.pdf.drawString(at, y, piece)
+            at += stringWidth(piece, font, size) + KERN_GAP
+        text = text.replace(KERN, "")
         if (
             self.built.lines
             and self.built.lines[-1].page == self.page
@@ -236,4 +243,4 @@ def _split(current: str, word: str, width: float) -> tuple[str, str]:
 
 
 def _width(text: str) -> float:
-    return float(stringWidth(text, FONT, SIZE))
+    return float(stringWidth(text.replace(KERN, ""), FONT, SIZE)) + KERN_GAP * text.count(KERN)
