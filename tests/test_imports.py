@@ -32,7 +32,7 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.postpass",
         "brieflint.orphans",
     ),
-    ("brieflint.kinds",),
+    ("brieflint.kinds", "brieflint.readers"),
     (
         "brieflint.context",
         "brieflint.suppress",
@@ -48,6 +48,7 @@ LAYERS: list[tuple[str, ...]] = [
     (
         "brieflint",  # the package itself: its version
         "brieflint.findings",
+        "brieflint.location",
         "brieflint.config",
         "brieflint.errors",
         "brieflint.vocabulary",

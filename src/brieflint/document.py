@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePath
@@ -12,6 +13,7 @@ import regex
 
 from brieflint import masking, yamlpos
 from brieflint.errors import InputError
+from brieflint.location import SourceMap
 from brieflint.positions import LineIndex
 from brieflint.text import tokens
 
@@ -37,6 +39,11 @@ class Document:
     text: str
     markdown: bool = False
     front_matter: FrontMatter | None = None
+    # Where the text came from, for files that are not text (.docx, PDF): see location.py.
+    source_map: SourceMap | None = field(default=None, repr=False, compare=False)
+    # Metadata the file records outside its text (a .docx's core properties); the front
+    # matter's keys win over these.
+    file_metadata: dict[str, Any] = field(default_factory=dict, repr=False)
     _spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
     _cuts: list[int] = field(default_factory=list, repr=False)
     _headings: list[int] = field(default_factory=list, repr=False)
@@ -44,10 +51,24 @@ class Document:
     memos: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def parse(cls, path: str, text: str, *, markdown: bool | None = None) -> Document:
+    def parse(
+        cls,
+        path: str,
+        text: str,
+        *,
+        markdown: bool | None = None,
+        not_prose: Sequence[tuple[int, int]] = (),
+        source_map: SourceMap | None = None,
+        file_metadata: dict[str, Any] | None = None,
+    ) -> Document:
+        """The document of ``text``. Readers of other formats pass the spans that are not
+        prose (running headers and footers, say), the map back to the source file and the
+        metadata the file records outside its text."""
         if markdown is None:
             markdown = PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES
-        doc = cls(path=path, text=text, markdown=markdown)
+        doc = cls(path=path, text=text, markdown=markdown, source_map=source_map)
+        if file_metadata:
+            doc.file_metadata = dict(file_metadata)
         body_start = 0
         if markdown:
             doc.front_matter = _front_matter(path, text)
@@ -60,6 +81,8 @@ class Document:
             doc._headings = headings
         else:
             doc._spans.extend(masking.plain_text_spans(text))
+        if not_prose:
+            doc._spans = sorted([*doc._spans, *not_prose])
         return doc
 
     @cached_property
@@ -100,7 +123,9 @@ class Document:
 
     @cached_property
     def metadata(self) -> dict[str, Any]:
-        return self.front_matter.data if self.front_matter else {}
+        if not self.file_metadata:
+            return self.front_matter.data if self.front_matter else {}
+        return {**self.file_metadata, **(self.front_matter.data if self.front_matter else {})}
 
     def words_in(self, start: int, end: int) -> list[tokens.Span]:
         """The words of ``doc.words`` that lie inside ``[start, end)``."""

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from brieflint import postpass, suppress
 from brieflint.document import Document
 from brieflint.errors import BrieflintError
 from brieflint.findings import Edit, Finding, Fix, Severity
 from brieflint.kinds import Hit, Mark, Outcome
+from brieflint.location import SourceMap
 from brieflint.ruleset import ActiveRule, Setup
 
 
@@ -66,8 +68,16 @@ def lint_document(doc: Document, rules: Iterable[ActiveRule], setup: Setup) -> l
         if rule.kind.post_pass is not None:
             marks = rule.kind.post_pass(doc, rule.options, setup.context, outcome)
             findings.extend(_marked(doc, rule, mark) for mark in marks)
+    if doc.source_map is not None:
+        findings = [_located(doc.source_map, f) for f in findings]
     findings.sort(key=lambda f: f.sort_key)
     return findings
+
+
+def _located(source_map: SourceMap, finding: Finding) -> Finding:
+    """``finding`` with its place in the source file (a .docx paragraph, a PDF page)."""
+    location = source_map.locate(finding.start, finding.end)
+    return finding if location is None else replace(finding, location=location)
 
 
 def after_rules(

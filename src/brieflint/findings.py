@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from brieflint.location import Location
+
 
 class Severity(enum.IntEnum):
     """Ordered so that ``a >= b`` means "a is at least as serious as b"."""
@@ -79,6 +81,8 @@ class Finding:
     start: int = 0
     end: int = 0
     context: str = field(default="", compare=False)
+    # Where in a .docx or PDF (None for text drafts, whose line and column say it all).
+    location: Location | None = field(default=None, compare=False)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -97,4 +101,5 @@ class Finding:
             "severity": self.severity.label,
             "message": self.message,
             "suggestions": list(self.suggestions),
+            **({"location": self.location.as_json()} if self.location is not None else {}),
         }

@@ -36,6 +36,7 @@ from brieflint import cachefile
 from brieflint.atomic import write_bytes
 from brieflint.backends import in_use
 from brieflint.findings import Applicability, Edit, Finding, Fix, Severity
+from brieflint.location import Location
 
 if TYPE_CHECKING:
     from brieflint.context import Context
@@ -177,4 +178,5 @@ def _finding(item: dict[str, Any]) -> Finding:
         start=int(item["start"]),
         end=int(item["end"]),
         context=str(item["context"]),
+        location=Location.from_json(item["location"]) if item.get("location") else None,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brieflint import config as config_mod
-from brieflint import engine, orphans, ruleset, sources
+from brieflint import engine, orphans, readers, ruleset, sources
 from brieflint.decode import BinaryFileError, decode
 from brieflint.document import Document
 from brieflint.errors import BrieflintError
@@ -74,14 +75,22 @@ class SetupCache:
         return self._by_config[cfg_path]
 
 
-def read_source(job: Job, max_draft_mb: float = sources.DEFAULT_MAX_DRAFT_MB) -> str:
-    """The text of ``job``: a regular file or standard input, at most ``max_draft_mb``."""
+def read_bytes(job: Job, max_draft_mb: float = sources.DEFAULT_MAX_DRAFT_MB) -> bytes:
+    """The bytes of ``job``: a regular file or standard input, at most ``max_draft_mb``."""
     limit = sources.limit_bytes(max_draft_mb)
     if job.source == "-":
-        data = sources.read_bounded(sys.stdin.buffer, job.display, limit)
-    else:
-        data = sources.read_file(job.source, job.display, limit)
-    return decode(data, job.display)
+        return sources.read_bounded(sys.stdin.buffer, job.display, limit)
+    return sources.read_file(job.source, job.display, limit)
+
+
+def reader_of(job: Job) -> readers.ReaderInfo:
+    """The reader of ``job``'s file type (standard input: by ``--stdin-filename``)."""
+    return readers.for_path(job.display if job.source == "-" else job.source)
+
+
+def read_source(job: Job, max_draft_mb: float = sources.DEFAULT_MAX_DRAFT_MB) -> str:
+    """The text of ``job``: a regular file or standard input, at most ``max_draft_mb``."""
+    return decode(read_bytes(job, max_draft_mb), job.display)
 
 
 def lint_job(
@@ -89,15 +98,20 @@ def lint_job(
 ) -> FileResult:
     result = FileResult(job.display)
     try:
+        info = reader_of(job)
         if text is None:
-            text = read_source(job, setup.max_draft_mb)
+            data = read_bytes(job, setup.max_draft_mb)
+            if not info.textual:
+                _lint_file(result, job, setup, info, data, keep_text)
+                return result
+            text = decode(data, job.display)
         rules = setup.rules_for(job.source)
         store, key = _result_cache(setup, rules, job, text)
         cached = store.get(key) if store is not None else None
         if cached is not None:
             result.findings = cached
         else:
-            doc = Document.parse(job.display, text)
+            doc = Document.parse(job.display, text, markdown=info.name == "markdown")
             result.findings = engine.lint_document(doc, rules, setup)
             if store is not None:
                 store.put(key, result.findings)
@@ -111,6 +125,32 @@ def lint_job(
     except BrieflintError as exc:
         result.error = str(exc)
     return result
+
+
+def _lint_file(
+    result: FileResult,
+    job: Job,
+    setup: ruleset.Setup,
+    info: readers.ReaderInfo,
+    data: bytes,
+    keep_text: bool,
+) -> None:
+    """Lint a file that is not text (.docx, PDF): its reader makes the document, and the result
+    cache keys on the file's bytes, which hold its metadata as well as its text."""
+    rules = setup.rules_for(job.source)
+    content = f"{info.name}:{hashlib.sha256(data).hexdigest()}"
+    store, key = _result_cache(setup, rules, job, content)
+    cached = store.get(key) if store is not None else None
+    doc = None
+    if cached is not None:
+        result.findings = cached
+    else:
+        doc = readers.read(job.display, data, info)
+        result.findings = engine.lint_document(doc, rules, setup)
+        if store is not None:
+            store.put(key, result.findings)
+    if keep_text:
+        result.text = (doc or readers.read(job.display, data, info)).text
 
 
 # In a worker process only: the setups it inherited from the parent when it was forked, by id.

@@ -110,6 +110,7 @@ class Layout:
     source: list[int]  # per character of ``text``: its index in ``glyph_boxes``, -1 for none
     glyph_boxes: list[Box]  # the box of every glyph behind the text
     glyph_lines: list[int]  # for every glyph, its line (an index into ``lines``)
+    line_starts: list[int]  # for every line, the index of its first glyph (-1: furniture)
     furniture: list[Line]
     pages: int
     page_sizes: list[tuple[float, float]]
@@ -119,16 +120,21 @@ class Layout:
         line = self.lines[self.glyph_lines[index]]
         return Glyph(line.page, line.number, self.glyph_boxes[index])
 
-    def glyph_at(self, offset: int) -> Glyph | None:
-        """The glyph behind ``text[offset]``, or the nearest one before it (a joining space)."""
+    def index_at(self, offset: int) -> int | None:
+        """The glyph behind ``text[offset]``, or the nearest before it (a space the layout
+        added between lines or paragraphs)."""
         source = self.source
         if not source:
             return None
         offset = max(0, min(offset, len(source) - 1))
         for at in range(offset, -1, -1):
             if source[at] >= 0:
-                return self.glyph(source[at])
-        return next((self.glyph(i) for i in source if i >= 0), None)
+                return source[at]
+        return next((i for i in source if i >= 0), None)
+
+    def glyph_at(self, offset: int) -> Glyph | None:
+        index = self.index_at(offset)
+        return None if index is None else self.glyph(index)
 
     def boxes(self, start: int, end: int) -> list[tuple[int, int, Box]]:
         """The boxes of ``text[start:end]``, one per (page, line): (page, line, box)."""
@@ -316,6 +322,7 @@ def assemble(
     glyph_boxes: list[Box] = []
     glyph_lines: list[int] = []
     line_index = {id(ln): n for n, ln in enumerate(ln for lines in per_page for ln in lines)}
+    line_starts = [-1] * len(line_index)
     previous: Line | None = None
     first_in_para: Line | None = None
     for lines in body:
@@ -338,6 +345,7 @@ def assemble(
                 if first_in_para is None:
                     first_in_para = line
             base = len(glyph_boxes)
+            line_starts[line_index[id(line)]] = base
             glyph_boxes.extend(line.boxes)
             glyph_lines.extend([line_index[id(line)]] * len(line.boxes))
             source.extend(range(base, base + len(line.boxes)))
@@ -352,6 +360,7 @@ def assemble(
         source=source,
         glyph_boxes=glyph_boxes,
         glyph_lines=glyph_lines,
+        line_starts=line_starts,
         furniture=[ln for lines in per_page for ln in lines if id(ln) in furn],
         pages=len(pages),
         page_sizes=[(p.width, p.height) for p in pages],

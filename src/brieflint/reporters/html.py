@@ -425,7 +425,9 @@ def render(report: Report, color: bool) -> str:
             draft = '<p class="none">The text of this draft is not in the report.</p>'
         rows = []
         for n, f in numbered:
-            where = f"{f.line}:{f.column}"
+            # A .docx or PDF finding is found by its paragraph or page, not by the line of the
+            # text brieflint read from the file.
+            where = _e(f.location.describe()) if f.location else f"{f.line}:{f.column}"
             loc = f'<a class="loc" href="#{first[n]}">{where}</a>' if n in first else where
             rows.append(
                 f'<li class="finding" id="item-{n}" data-n="{n}" data-sev="{f.severity.label}" '

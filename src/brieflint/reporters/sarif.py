@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from brieflint.findings import Severity
+from brieflint.findings import Finding, Severity
+from brieflint.location import Location
 from brieflint.report import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -61,6 +62,8 @@ def render(report: Report, color: bool) -> str:
             ],
             "partialFingerprints": {"brieflint/v1": _fingerprint(f.rule, f.context, f.message)},
         }
+        if f.location is not None:
+            _add_location(result, f, f.location)
         if f.fix is not None:
             result["fixes"] = [_fix(f)]
         results.append(result)
@@ -83,6 +86,19 @@ def render(report: Report, color: bool) -> str:
         ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _add_location(result: dict[str, Any], f: Finding, location: Location) -> None:
+    """A .docx or PDF finding: the flagged text as the region's snippet (line and column count
+    in the text brieflint read from the file), and the place in the file's own terms as a
+    logical location, with its fields under ``properties.location``."""
+    physical = result["locations"][0]["physicalLocation"]
+    if f.context:
+        physical["region"]["snippet"] = {"text": f.context}
+    result["locations"][0]["logicalLocations"] = [
+        {"name": location.describe(), "kind": location.part}
+    ]
+    result.setdefault("properties", {})["location"] = location.as_json()
 
 
 def _fingerprint(rule: str, context: str, message: str) -> str:

@@ -6,11 +6,26 @@ from collections import Counter
 from itertools import groupby
 
 from brieflint.display import for_terminal
-from brieflint.findings import Applicability, Severity
+from brieflint.findings import Applicability, Finding, Severity
 from brieflint.report import Report
 
 _COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+_QUOTE_MAX = 40
+
+
+def _where(path: str, f: Finding) -> str:
+    """``path:line:col`` for text drafts; for a .docx or PDF the place as its reader names it,
+    with a short quote of the flagged text (``brief.docx: ¶14 (p. 3): “Brusse1s”``)."""
+    if f.location is None:
+        return f"{path}:{f.line}:{f.column}"
+    quote = " ".join(f.context.split())
+    if len(quote) > _QUOTE_MAX:
+        quote = quote[: _QUOTE_MAX - 1] + "…"
+    where = f"{path}: {for_terminal(f.location.describe())}"
+    return f"{where}: “{for_terminal(quote)}”" if quote else where
 
 
 def render(report: Report, color: bool) -> str:
@@ -30,7 +45,7 @@ def render(report: Report, color: bool) -> str:
             if f.fix is not None:
                 hint += f"  [{f.fix.applicability.value} fix]"
             message = for_terminal(f.message)
-            lines.append(f"  {path}:{f.line}:{f.column}  {sev}  {rule}  {message}{hint}")
+            lines.append(f"  {_where(path, f)}  {sev}  {rule}  {message}{hint}")
         lines.append("")
     s = report.summary()
     backends = for_terminal(", ".join(f"{k}: {v}" for k, v in report.backends.items()))
