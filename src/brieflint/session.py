@@ -198,7 +198,7 @@ def _progress_bar(total: int) -> Iterator[Callable[[int], None]]:
 
 def wants_progress(formats: Sequence[str], quiet: bool, files: int, languagetool: bool) -> bool:
     """A progress bar only on a terminal, for people's formats, and for long runs."""
-    if quiet or any(reporters.REPORTERS[name].machine for name in formats):
+    if quiet or any(reporters.machine(name) for name in formats):
         return False
     if not sys.stderr.isatty():
         return False

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from tests.conftest import lint_text
+from brieflint import config as config_mod
+from brieflint import engine, readers, ruleset
 from tests.formats import pdfbrief
 from tests.formats.pdfbrief import KERN, Built, Layout
-from tests.formats.test_pdf_layout import read
 
 LAYOUT_RULES = ("ocr.page-furniture", "ocr.broken-paragraph", "ocr.hyphenation")
 
@@ -23,12 +23,14 @@ class Found:
 
 
 def found(built: Built) -> list[Found]:
-    layout = read(built)
+    """The findings of every rule on the PDF, read by its reader, with their locations."""
+    doc = readers.read("brief.pdf", built.data)
+    setup = ruleset.build(config_mod.default(), ruleset.BuildOptions())
     out = []
-    for f in lint_text(layout.text, path="brief.txt"):
-        glyph = layout.glyph_at(f.start)
-        assert glyph is not None
-        out.append(Found(f.rule, glyph.page, glyph.line, layout.text[f.start : f.end]))
+    for f in engine.lint_document(doc, setup.rules_for("brief.pdf"), setup):
+        assert f.location is not None and f.location.page is not None
+        assert f.location.line is not None
+        out.append(Found(f.rule, f.location.page, f.location.line, doc.text[f.start : f.end]))
     return out
 
 

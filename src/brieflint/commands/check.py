@@ -31,7 +31,8 @@ def check(
         ["text"],
         "--format",
         "-f",
-        help="Output format (repeatable): text, json, sarif, github, junit, codequality, html.",
+        help="Output format (repeatable): text, json, sarif, github, junit, codequality, html; "
+        "pdf (a copy of the checked PDF with its findings as notes, to --output).",
     ),
     output: list[Path] = typer.Option(
         [],
@@ -87,9 +88,10 @@ def check(
     ),
 ) -> None:
     for name in format:
-        if name not in reporters.REPORTERS:
+        if not reporters.known(name):
+            every = [*reporters.REPORTERS, *reporters.ANNOTATORS]
             raise BrieflintError(
-                f"unknown format {name!r} (choose from {', '.join(reporters.REPORTERS)})",
+                f"unknown format {name!r} (choose from {', '.join(every)})",
                 key="--format",
             )
     if output and len(output) != len(format):
@@ -130,8 +132,12 @@ def check(
                 file=sys.stderr,
             )
     for index, name in enumerate(format):
-        info = reporters.REPORTERS[name]
         destination = output[index] if output and str(output[index]) != "-" else None
+        if name in reporters.ANNOTATORS:
+            if not run.errors:  # nothing written when a file could not be read
+                reporters.write_copy(name, report, paths or [], destination)
+            continue
+        info = reporters.REPORTERS[name]
         color = destination is None and not info.machine and sys.stdout.isatty()
         text = reporters.render(name, report, color)
         if destination is not None:
