@@ -64,13 +64,12 @@ class PdfMap:
         index = layout.index_at(start)
         if index is None:
             return None
-        glyph = layout.glyph(index)
-        line = layout.lines[layout.glyph_lines[index]]
-        offset = index - layout.line_starts[layout.glyph_lines[index]]
+        line = layout.line_of(index)
+        offset = layout.line_offset(start)
         boxes = tuple(
             (float(b[0]), float(b[1]), float(b[2]), float(b[3]))
             for page, _, b in layout.boxes(start, max(end, start + 1))
-            if page == glyph.page
+            if page == line.page
         )
         return Location(page=line.page, line=line.number, offset=offset, boxes=boxes)
 

@@ -1,4 +1,4 @@
-"""A PDF's characters with their pages, boxes, font sizes and weights, read with pypdfium2.
+"""A PDF's words with their pages, boxes, font sizes and weights, read with pypdfium2.
 
 Only this module imports pypdfium2 (imported when a PDF is read, so runs on text drafts do not
 pay for it). What cannot be read is an ``InputError`` naming the file: not a PDF or damaged, a
@@ -13,16 +13,19 @@ import re
 from typing import Any
 
 from brieflint.errors import InputError
-from brieflint.readers.pdf_layout import Box, PageChars
+from brieflint.readers.pdf_layout import Box, PageWords
 
 DEFAULT_MAX_PAGES = 2000
 # characters without a Unicode value: pdfium gives U+FFFD or private-use code points for them
 _UNMAPPED_SHARE = 0.2
-_UNMAPPED = re.compile("[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\x00-\x08\x0b\x0e-\x1f]")
+_UNMAPPED = re.compile("[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\x00\x01\x03-\x08\x0b\x0e-\x1f]")
 _SPACE = re.compile(r"\s+")
+# pdfium marks a hyphen it judged to be at a line end with U+FFFE (older builds with U+0002)
+_HYPHEN_MARKS = "\ufffe\x02"
+_WORD = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?|[\ufffe\x02]")
 
 
-def read(data: bytes, path: str, max_pages: int = DEFAULT_MAX_PAGES) -> list[PageChars]:
+def read(data: bytes, path: str, max_pages: int = DEFAULT_MAX_PAGES) -> list[PageWords]:
     """Every page of the PDF ``data`` (the file ``path``, for errors)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
@@ -58,7 +61,7 @@ def _reason(exc: Exception) -> str:
     return text.split(":", 1)[-1].strip() or "damaged file"
 
 
-def _page(document: Any, n: int, raw: Any) -> PageChars:
+def _page(document: Any, n: int, raw: Any) -> PageWords:
     page = document[n]
     try:
         width, height = page.get_size()
@@ -71,44 +74,62 @@ def _page(document: Any, n: int, raw: Any) -> PageChars:
                 text = "".join(
                     chr(raw.FPDFText_GetUnicode(handle, i) or 0xFFFD) for i in range(count)
                 )
-            boxes, sizes, weights = _geometry(handle, count, text, raw)
+            found = _words(handle, text, raw)
         finally:
             textpage.close()
     finally:
         page.close()
-    return PageChars(n + 1, float(width), float(height), text, boxes, sizes, weights)
+    return PageWords(n + 1, float(width), float(height), text, *found)
 
 
-def _geometry(
-    handle: Any, count: int, text: str, raw: Any
-) -> tuple[list[Box], list[float], list[int]]:
-    # pdfium's functions called through plain prototypes: ctypes then converts no arguments,
-    # which halves the cost of the one call made per character
+def _words(
+    handle: Any, text: str, raw: Any
+) -> tuple[list[str], list[Box], list[bool], list[float], list[int]]:
+    """The words of a page's text (runs between spaces and line breaks), each with the box from
+    its first character's left to its last one's right, whether it starts one of the
+    extractor's lines, and the font size and weight at the start of that line."""
+    # pdfium's functions through plain prototypes: ctypes then converts no arguments, which
+    # halves the cost of a call; two calls a word (its first and last character) at most
     address = ctypes.cast(handle, ctypes.c_void_p).value
     get_box = _prototype(raw.FPDFText_GetCharBox, ctypes.c_int, 4)
     get_size = _prototype(raw.FPDFText_GetFontSize, ctypes.c_double, 0)
     get_weight = _prototype(raw.FPDFText_GetFontWeight, ctypes.c_int, 0)
-    out = (ctypes.c_double * 4)()
-    at = ctypes.addressof(out)
-    # pdfium writes left, right, bottom, top: into the slots of (left, bottom, right, top)
-    left, right, bottom, top = at, at + 16, at + 8, at + 24
+    rect = (ctypes.c_double * 4)()
+    at = ctypes.addressof(rect)
+    # pdfium writes left, right, bottom, top: into the slots (left, bottom, right, top)
+    slots = (at, at + 16, at + 8, at + 24)
+    words: list[str] = []
     boxes: list[Box] = []
+    breaks: list[bool] = []
     sizes: list[float] = []
     weights: list[int] = []
     size, weight = 0.0, 400
-    previous_space = True
-    for i in range(count):
-        get_box(address, i, left, right, bottom, top)
-        boxes.append(out[:])
-        ch = text[i]
-        # the font is asked once per word: at the first character after a space or break
-        if previous_space and not ch.isspace():
-            size = float(get_size(address, i))
-            weight = int(get_weight(address, i))
-        previous_space = ch.isspace()
+    previous = 0
+    marks = _HYPHEN_MARKS
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        between = text[previous:start]
+        # pdfium ends a line with a break, or with its hyphen mark and nothing after it
+        new_line = not words or "\n" in between or "\r" in between or text[start - 1] in marks
+        previous = end
+        get_box(address, start, *slots)
+        left, bottom, right, top = rect
+        if end - 1 > start:
+            get_box(address, end - 1, *slots)
+            right = rect[2]
+            bottom, top = min(bottom, rect[1]), max(top, rect[3])
+        if new_line:
+            size = float(get_size(address, start))
+            weight = int(get_weight(address, start))
+        word = m.group()
+        if word[-1] in _HYPHEN_MARKS:
+            word = word[:-1] + "-"
+        words.append(word)
+        boxes.append((left, bottom, right, top))
+        breaks.append(new_line)
         sizes.append(size)
         weights.append(weight)
-    return boxes, sizes, weights
+    return words, boxes, breaks, sizes, weights
 
 
 def _prototype(function: Any, result: Any, pointers: int) -> Any:
@@ -119,7 +140,7 @@ def _prototype(function: Any, result: Any, pointers: int) -> Any:
     return ctypes.CFUNCTYPE(result, *kinds)(address)
 
 
-def _judge(pages: list[PageChars], path: str) -> None:
+def _judge(pages: list[PageWords], path: str) -> None:
     visible = sum(len(_SPACE.sub("", page.text)) for page in pages)
     unmapped = sum(len(_UNMAPPED.findall(page.text)) for page in pages)
     if visible == 0:

@@ -1,10 +1,9 @@
-"""A PDF's characters, with their pages and boxes, turned into the text a reader reads.
+"""A PDF's words, with their pages and boxes, turned into the text a reader reads.
 
 Pure geometry over what ``pdf_chars`` extracts (no PDF library here):
 
-* characters on one baseline make a *line*; a gap of more than two font sizes between two
-  characters is a column gap (a table row's cells, a footer's text and its page number), written
-  as a tab;
+* words at one height make a *line*; a gap of more than two font sizes between two words is a
+  column gap (a table row's cells, a footer's text and its page number), written as a tab;
 * *running headers, footers and page numbers* are lines near the top or bottom of a page (among
   its first and last three lines) whose text, with digits masked, recurs at the same height on
   several pages (at least two, and at least a third of the pages); a page label ("Page 3", "7")
@@ -22,7 +21,8 @@ Pure geometry over what ``pdf_chars`` extracts (no PDF library here):
   capital ("anti-Russian") or before "and"/"or" ("pre- and post-war") is left as set.
 
 The result is the text (paragraphs separated by blank lines, table rows on lines of their own)
-and, for every character of it, the glyph it came from: page, line on the page, box.
+and, for every character of it, the word it came from: page, line on the page, box. A box is
+exact at a word's edges; inside a word, characters share its width evenly.
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ INDENT_EM = 0.8  # an indent of this many font sizes marks a paragraph's first l
 EDGE_LINES = 3  # the lines at a page's top and bottom that may be furniture
 SAME_PLACE = 3.0  # points: the same height on two pages
 MIN_SHARE = 1 / 3  # furniture recurs on at least this share of the pages
-# U+FFFE is pdfium's mark for a hyphen at a line end; it is read as "-"
 LINE_END_HYPHENS = frozenset("-\u00ad\u2010")
 _PAGE_LABEL = re.compile(
     r"(?i)(?:page|p\.|pg\.?)\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?"
@@ -50,30 +49,32 @@ _PAGE_LABEL = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
-_RUN = re.compile(r"[^\r\n\x02\x03\ufffe]+\ufffe?|\ufffe")
 _SUSPENDED = frozenset({"and", "or", "to", "nor", "but", "versus", "vs", "as"})
 _BULLETS = frozenset("•‣◦▪–—-*·")
 
 
 @dataclass(slots=True)
-class PageChars:
-    """One page as extracted: its characters in content order, one box per character."""
+class PageWords:
+    """One page as extracted: its words in content order, one box per word."""
 
     number: int  # 1-based
     width: float
     height: float
-    text: str
+    text: str  # the page's text layer as extracted, whole
+    words: list[str]
     boxes: list[Box]
-    sizes: list[float]  # the font size of each character
-    weights: list[int]  # the font weight of each character (400 regular, 700 bold)
+    breaks: list[bool]  # the word starts one of the extractor's lines
+    sizes: list[float]  # the font size at the start of the word's line
+    weights: list[int]  # the font weight there (400 regular, 700 bold)
 
 
 @dataclass(slots=True)
 class Line:
     page: int
     number: int = 0  # on the page, counted from the top, furniture included
-    chars: list[str] = field(default_factory=list)
-    boxes: list[Box] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)  # one per word
+    starts: list[int] = field(default_factory=list)  # where each word starts in ``text``
     size: float = 0.0
     bold: bool = False
     text: str = ""
@@ -81,15 +82,6 @@ class Line:
     bottom: float = 0.0
     right: float = 0.0
     top: float = 0.0
-
-    def close(self) -> None:
-        """Fix the text and the extent once the characters are in."""
-        self.text = "".join(self.chars)
-        boxes = self.boxes
-        self.left = boxes[0][0]
-        self.right = max(b[2] for b in boxes)
-        self.bottom = min(b[1] for b in boxes)
-        self.top = max(b[3] for b in boxes)
 
     @property
     def row(self) -> bool:
@@ -107,21 +99,19 @@ class Glyph:
 @dataclass
 class Layout:
     text: str
-    source: list[int]  # per character of ``text``: its index in ``glyph_boxes``, -1 for none
-    glyph_boxes: list[Box]  # the box of every glyph behind the text
-    glyph_lines: list[int]  # for every glyph, its line (an index into ``lines``)
-    line_starts: list[int]  # for every line, the index of its first glyph (-1: furniture)
+    source: list[int]  # per character of ``text``: the word it is in, -1 for none
+    word_boxes: list[Box]
+    word_lines: list[int]  # per word: its line (an index into ``lines``)
+    word_starts: list[int]  # per word: where it starts in ``text``
+    word_lengths: list[int]  # per word: its characters as drawn
+    line_starts: list[int]  # per line: where its text starts in ``text`` (-1: not in it)
     furniture: list[Line]
     pages: int
     page_sizes: list[tuple[float, float]]
     lines: list[Line]  # every line, furniture included, page by page from the top
 
-    def glyph(self, index: int) -> Glyph:
-        line = self.lines[self.glyph_lines[index]]
-        return Glyph(line.page, line.number, self.glyph_boxes[index])
-
     def index_at(self, offset: int) -> int | None:
-        """The glyph behind ``text[offset]``, or the nearest before it (a space the layout
+        """The word of ``text[offset]``, or the nearest before it (for a space the layout
         added between lines or paragraphs)."""
         source = self.source
         if not source:
@@ -132,9 +122,30 @@ class Layout:
                 return source[at]
         return next((i for i in source if i >= 0), None)
 
+    def line_of(self, index: int) -> Line:
+        return self.lines[self.word_lines[index]]
+
     def glyph_at(self, offset: int) -> Glyph | None:
+        """Page, line and box of the character ``text[offset]`` (or the nearest before it)."""
         index = self.index_at(offset)
-        return None if index is None else self.glyph(index)
+        if index is None:
+            return None
+        line = self.line_of(index)
+        return Glyph(line.page, line.number, self._char_box(index, offset))
+
+    def _char_box(self, index: int, offset: int) -> Box:
+        left, bottom, right, top = self.word_boxes[index]
+        length = max(self.word_lengths[index], 1)
+        k = min(max(offset - self.word_starts[index], 0), length - 1)
+        width = (right - left) / length
+        return (left + width * k, bottom, left + width * (k + 1), top)
+
+    def line_offset(self, offset: int) -> int | None:
+        """Code points from the start of the line ``text[offset]`` stands on."""
+        index = self.index_at(offset)
+        if index is None:
+            return None
+        return max(0, offset - self.line_starts[self.word_lines[index]])
 
     def boxes(self, start: int, end: int) -> list[tuple[int, int, Box]]:
         """The boxes of ``text[start:end]``, one per (page, line): (page, line, box)."""
@@ -143,10 +154,11 @@ class Layout:
             index = self.source[at]
             if index < 0:
                 continue
-            glyph = self.glyph(index)
-            key = (glyph.page, glyph.line)
+            line = self.line_of(index)
+            key = (line.page, line.number)
+            box = self._char_box(index, at)
             old = merged.get(key)
-            merged[key] = glyph.box if old is None else _union(old, glyph.box)
+            merged[key] = box if old is None else _union(old, box)
         if not merged and start < len(self.source):
             found = self.glyph_at(start)
             if found is not None:
@@ -158,17 +170,18 @@ def _union(a: Box, b: Box) -> Box:
     return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
-# --- characters → lines ------------------------------------------------------------------------
+# --- words → lines -----------------------------------------------------------------------------
 
 
-def page_lines(page: PageChars) -> list[Line]:
-    """The page's lines from the top, each with its characters in reading order."""
-    fragments = _fragments(page)
-    rows: list[list[tuple[Box, range]]] = []
+def page_lines(page: PageWords) -> list[Line]:
+    """The page's lines from the top, each with its words in reading order."""
+    rows: list[list[tuple[Box, list[int]]]] = []
     bands: list[tuple[float, float]] = []
-    for frag in sorted(fragments, key=lambda f: -f[0][3]):
+    for frag in sorted(_fragments(page), key=lambda f: -f[0][3]):
         box = frag[0]
-        for n, (low, high) in enumerate(bands):
+        # the rows are in order from the top: a fragment joins one of the last few
+        for n in range(len(bands) - 1, max(len(bands) - 4, -1), -1):
+            low, high = bands[n]
             overlap = min(high, box[3]) - max(low, box[1])
             if overlap > 0.5 * min(high - low, box[3] - box[1]):
                 rows[n].append(frag)
@@ -177,71 +190,63 @@ def page_lines(page: PageChars) -> list[Line]:
         else:
             rows.append([frag])
             bands.append((box[1], box[3]))
-    lines = []
-    for row in rows:
-        line = _line(page, sorted(row, key=lambda f: f[0][0]))
-        if line.chars:
-            lines.append(line)
+    lines = [_line(page, sorted(row, key=lambda f: f[0][0])) for row in rows]
     lines.sort(key=lambda ln: -ln.top)
     for n, line in enumerate(lines, 1):
         line.number = n
     return lines
 
 
-def _fragments(page: PageChars) -> list[tuple[Box, range]]:
-    """Runs of characters between the line breaks the extractor reports, with the box around
-    their visible characters."""
-    out: list[tuple[Box, range]] = []
-    text, boxes = page.text, page.boxes
-    for m in _RUN.finditer(text):
-        start, end = m.span()
-        visible = [b for b, ch in zip(boxes[start:end], m.group(), strict=True) if ch != " "]
-        visible = [b for b in visible if b[2] > b[0] or b[3] > b[1]]
-        if not visible:
-            continue
-        lefts, bottoms, rights, tops = zip(*visible, strict=True)
-        out.append(((lefts[0], min(bottoms), max(rights), max(tops)), range(start, end)))
+def _fragments(page: PageWords) -> list[tuple[Box, list[int]]]:
+    """Runs of words between the line breaks the extractor reports, with the box around them."""
+    out: list[tuple[Box, list[int]]] = []
+    current: list[int] = []
+    for i, new_line in enumerate(page.breaks):
+        if new_line and current:
+            out.append((_around(page.boxes, current), current))
+            current = []
+        current.append(i)
+    if current:
+        out.append((_around(page.boxes, current), current))
     return out
 
 
-def _line(page: PageChars, frags: Sequence[tuple[Box, range]]) -> Line:
-    text, boxes = page.text, page.boxes
-    line = Line(page=page.number)
-    visible = [i for _, idx in frags for i in idx if text[i] != " "]
-    if not visible:
-        return line
-    sizes = sorted(page.sizes[i] for i in visible[:: max(1, len(visible) // 16)])
-    line.size = sizes[len(sizes) // 2]
-    bold = sum(1 for i in visible[:: max(1, len(visible) // 16)] if page.weights[i] >= 600)
-    line.bold = bold * 2 > len(sizes)
+def _around(boxes: list[Box], indexes: list[int]) -> Box:
+    if len(indexes) == 1:
+        return boxes[indexes[0]]
+    lefts, bottoms, rights, tops = zip(*(boxes[i] for i in indexes), strict=True)
+    return (lefts[0], min(bottoms), max(rights), max(tops))
+
+
+def _line(page: PageWords, frags: Sequence[tuple[Box, list[int]]]) -> Line:
+    first = frags[0][1][0]
+    line = Line(page=page.number, size=page.sizes[first], bold=page.weights[first] >= 600)
     em = max(line.size, 1.0)
-    column, word = COLUMN_GAP_EM * em, 0.25 * em
-    chars, out_boxes = line.chars, line.boxes
+    column, touching = COLUMN_GAP_EM * em, 0.15 * em
+    parts: list[str] = []
+    offset = 0
     prev: Box | None = None
-    pending_space = False
-    for _, idx in frags:
-        for i in idx:
-            ch = text[i]
-            if ch.isspace():
-                pending_space = prev is not None
-                continue
-            box = boxes[i]
+    for _, indexes in frags:
+        for n, i in enumerate(indexes):
+            box = page.boxes[i]
             if prev is not None:
-                if box[3] <= box[1] and box[2] <= box[0]:
-                    box = prev  # a character without a box: where the last one was
                 gap = box[0] - prev[2]
-                if gap > column:
-                    chars.append("\t")
-                    out_boxes.append((prev[2], prev[1], box[0], prev[3]))
-                elif pending_space or gap > word:
-                    chars.append(" ")
-                    out_boxes.append((prev[2], prev[1], max(box[0], prev[2]), prev[3]))
-                pending_space = False
-            chars.append("-" if ch == "\ufffe" else ch)
-            out_boxes.append(box)
+                sep = "\t" if gap > column else " " if n or gap > touching else ""
+                parts.append(sep)
+                offset += len(sep)
+            word = page.words[i]
+            line.words.append(word)
+            line.boxes.append(box)
+            line.starts.append(offset)
+            parts.append(word)
+            offset += len(word)
             prev = box
-    if chars:
-        line.close()
+    line.text = "".join(parts)
+    boxes = line.boxes
+    line.left = boxes[0][0]
+    line.right = max(b[2] for b in boxes)
+    line.bottom = min(b[1] for b in boxes)
+    line.top = max(b[3] for b in boxes)
     return line
 
 
@@ -309,47 +314,50 @@ class _Context:
 
 
 def assemble(
-    pages: Sequence[PageChars],
+    pages: Sequence[PageWords],
     is_word: Callable[[str], bool],
 ) -> Layout:
     """The text of ``pages`` and where each of its characters came from."""
     per_page = [page_lines(p) for p in pages]
+    every = [ln for lines in per_page for ln in lines]
     furn = furniture(per_page)
     body = [[ln for ln in lines if id(ln) not in furn] for lines in per_page]
     ctx = _context(body, is_word)
     out: list[str] = []
+    size = 0  # characters in ``out``
     source: list[int] = []
-    glyph_boxes: list[Box] = []
-    glyph_lines: list[int] = []
-    line_index = {id(ln): n for n, ln in enumerate(ln for lines in per_page for ln in lines)}
-    line_starts = [-1] * len(line_index)
+    word_boxes: list[Box] = []
+    word_lines: list[int] = []
+    word_starts: list[int] = []
+    word_lengths: list[int] = []
+    line_index = {id(ln): n for n, ln in enumerate(every)}
+    line_starts = [-1] * len(every)
     previous: Line | None = None
     first_in_para: Line | None = None
     for lines in body:
         for line in lines:
-            if previous is None:
-                sep = ""
-            elif _breaks(previous, line, first_in_para, ctx):
-                sep = "\n\n"
-                if previous.row and line.row:
-                    sep = "\n"
+            if previous is not None and not _breaks(previous, line, first_in_para, ctx):
+                size += _join(out, source, previous, line, ctx)
+            else:
+                sep = "" if previous is None else "\n" if previous.row and line.row else "\n\n"
+                out.append(sep)
+                source.extend([-1] * len(sep))
+                size += len(sep)
                 first_in_para = line
-            else:
-                sep = None  # joined
-            if sep is None and previous is not None:
-                _join(out, source, previous, line, ctx)
-            else:
-                if sep:
-                    out.append(sep)
-                    source.extend([-1] * len(sep))
-                if first_in_para is None:
-                    first_in_para = line
-            base = len(glyph_boxes)
-            line_starts[line_index[id(line)]] = base
-            glyph_boxes.extend(line.boxes)
-            glyph_lines.extend([line_index[id(line)]] * len(line.boxes))
-            source.extend(range(base, base + len(line.boxes)))
+            n = line_index[id(line)]
+            line_starts[n] = size
+            base = len(word_boxes)
+            word_boxes.extend(line.boxes)
+            word_lines.extend([n] * len(line.words))
+            word_starts.extend(size + start for start in line.starts)
+            word_lengths.extend(len(word) for word in line.words)
+            # each character: its word, or -1 for the spaces and tabs between words
+            marks = [-1] * len(line.text)
+            for k, (start, word) in enumerate(zip(line.starts, line.words, strict=True)):
+                marks[start : start + len(word)] = [base + k] * len(word)
+            source.extend(marks)
             out.append(line.text)
+            size += len(line.text)
             previous = line
     text = "".join(out)
     if text:
@@ -358,13 +366,15 @@ def assemble(
     return Layout(
         text=text,
         source=source,
-        glyph_boxes=glyph_boxes,
-        glyph_lines=glyph_lines,
+        word_boxes=word_boxes,
+        word_lines=word_lines,
+        word_starts=word_starts,
+        word_lengths=word_lengths,
         line_starts=line_starts,
-        furniture=[ln for lines in per_page for ln in lines if id(ln) in furn],
+        furniture=[ln for ln in every if id(ln) in furn],
         pages=len(pages),
         page_sizes=[(p.width, p.height) for p in pages],
-        lines=[ln for lines in per_page for ln in lines],
+        lines=every,
     )
 
 
@@ -424,50 +434,48 @@ def _breaks(a: Line, b: Line, first: Line | None, ctx: _Context) -> bool:
         page_left = ctx.left.get(b.page, b.left)
         if b.left > page_left + INDENT_EM * em and _hanging_indent(b) is None:
             return True
-    if a.chars and a.chars[-1] in LINE_END_HYPHENS:
+    if a.text[-1:] in LINE_END_HYPHENS:
         return False
     # the next line's first word would have fitted after this line: the break is deliberate
     right = ctx.right.get(a.page, a.right)
     room = right - a.right
-    word_end = b.text.find(" ")
-    word_end = len(b.chars) if word_end == -1 else word_end
-    width = b.boxes[word_end - 1][2] - b.boxes[0][0]
+    width = b.boxes[0][2] - b.boxes[0][0]
     return room > width + 0.6 * em
 
 
 def _hanging_indent(line: Line) -> float | None:
     """Where the text of a list item starts ("• Text", "1. Text", "a) Text"), if it is one."""
-    text = line.text
-    space = text.find(" ")
-    if space <= 0 or space + 1 >= len(text):
+    if len(line.words) < 2:
         return None
-    marker = text[:space]
+    marker = line.words[0]
     if not (
         (len(marker) == 1 and marker in _BULLETS)
         or re.fullmatch(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]", marker)
     ):
         return None
-    return line.boxes[space + 1][0]
+    return line.boxes[1][0]
 
 
-def _join(out: list[str], source: list[int], a: Line, b: Line, ctx: _Context) -> None:
-    """Join line ``b`` to the paragraph ending with line ``a``: a space, or across a hyphen."""
-    if a.chars and a.chars[-1] in LINE_END_HYPHENS and len(a.chars) >= 2:
-        head = _word_before(a.text[:-1])
+def _join(out: list[str], source: list[int], a: Line, b: Line, ctx: _Context) -> int:
+    """Join line ``b`` to the paragraph ending with line ``a``: a space, or across a hyphen.
+    Gives the change in the length of the text."""
+    text = a.text
+    if text[-1:] in LINE_END_HYPHENS and len(text) >= 2:
+        head = _word_before(text[:-1])
         tail = _word_after(b.text)
-        if head and tail and a.chars[-2].isalpha() and _join_pieces(head, tail, b.text, ctx):
-            # drop the hyphen: the text has it (the last character out), the join has nothing
-            last = out[-1]
-            out[-1] = last[:-1]
+        if head and tail and text[-2].isalpha() and _join_pieces(head, tail, ctx):
+            # drop the hyphen: the last character out; the join adds nothing
+            out[-1] = out[-1][:-1]
             source.pop()
-            return
-        if head and tail and a.chars[-1] == "-" and tail.casefold() not in _SUSPENDED:
-            return  # a compound keeps its hyphen, and no space
+            return -1
+        if head and tail and tail.casefold() not in _SUSPENDED:
+            return 0  # a compound keeps its hyphen, and no space
     out.append(" ")
     source.append(-1)
+    return 1
 
 
-def _join_pieces(head: str, tail: str, rest: str, ctx: _Context) -> bool:
+def _join_pieces(head: str, tail: str, ctx: _Context) -> bool:
     if not tail[0].islower():
         return False  # "anti-⏎Russian": a compound with a name
     if tail.casefold() in _SUSPENDED:
