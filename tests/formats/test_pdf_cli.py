@@ -164,3 +164,18 @@ def test_a_folder_includes_pdfs_by_default(
     code, out, _ = run_cli(["check", "--no-cache", "-f", "json", str(path.parent)], capsys)
     assert code == 0
     assert {f["path"] for f in json.loads(out)["findings"]} == {str(path)}
+
+
+def test_fix_leaves_a_pdf_alone_and_says_why_when_it_is_named(
+    damaged: tuple[Path, pdfbrief.Built], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = damaged
+    before = path.read_bytes()
+    code, _, err = run_cli(["fix", str(path)], capsys)
+    assert code == 2 and "a PDF is not fixed in place" in err and err.count("\n") == 1
+    draft = path.parent / "notes.txt"
+    draft.write_text("Ports recieve grain.\n", encoding="utf-8")
+    code, _, err = run_cli(["fix", str(path.parent)], capsys)  # a folder: the PDF is passed over
+    assert code == 1, err
+    assert path.read_bytes() == before
+    assert draft.read_text(encoding="utf-8") == "Ports receive grain.\n"

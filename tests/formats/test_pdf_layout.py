@@ -188,3 +188,45 @@ def test_more_pages_than_the_limit_are_refused_unread() -> None:
     with pytest.raises(pdf_chars.InputError, match=rf"{layout.pages} pages, more than .* 2\b"):
         pdf_chars.read(built.data, "brief.pdf", max_pages=2)
     assert len(pdf_chars.read(built.data, "brief.pdf", max_pages=layout.pages)) == layout.pages
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF file of ``objects`` (numbered from 1; the first is the catalogue), by hand."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+    return out + trailer % (len(objects) + 1, xref)
+
+
+def _stream(data: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n%s\nendstream" % (len(data), data)
+
+
+def test_a_font_without_a_unicode_map_is_said_to_give_unreadable_text() -> None:
+    # a Type 3 font whose glyphs have made-up names and no ToUnicode map: what pdfium (or any
+    # reader) extracts are the raw character codes, not letters
+    text = b"BT /F1 12 Tf 72 700 Td (" + b"\\001\\003\\001 \\003\\001\\001" * 8 + b") Tj ET"
+    font = (
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0]"
+        b" /CharProcs << /g1 6 0 R /g3 6 0 R >> /Encoding << /Type /Encoding"
+        b" /Differences [1 /g1 3 /g3] >> /FirstChar 1 /LastChar 3 /Widths [600 600 600] >>"
+    )
+    data = _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
+            b" /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            _stream(text),
+            font,
+            _stream(b"600 0 0 0 500 700 d1 0 0 500 700 re f"),
+        ]
+    )
+    with pytest.raises(pdf_chars.InputError, match=r"no Unicode value .*ToUnicode"):
+        pdf_chars.read(data, "garbled.pdf")
