@@ -19,7 +19,13 @@ LAYERS: list[tuple[str, ...]] = [
     ("brieflint.docs",),
     ("brieflint.review",),
     ("brieflint.session",),
-    ("brieflint.reporters", "brieflint.baseline", "brieflint.changed", "brieflint.fixdiff"),
+    (
+        "brieflint.reporters",
+        "brieflint.baseline",
+        "brieflint.changed",
+        "brieflint.fixdiff",
+        "brieflint.merging",
+    ),
     (
         "brieflint.runner",
         "brieflint.resultcache",
@@ -31,6 +37,7 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.fixer",
         "brieflint.postpass",
         "brieflint.orphans",
+        "brieflint.shard",
     ),
     ("brieflint.kinds", "brieflint.readers"),
     (

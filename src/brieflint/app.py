@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str, bool]] = {
     "baseline": ("baseline", "app", True),
     "languagetool": ("languagetool", "app", True),
     "review": ("review", "app", True),
+    "report": ("report", "app", True),
 }
 
 
@@ -87,7 +88,13 @@ METAVARS = {
     "of": "EMAIL",
 }
 # arguments by name: what one value is ("paths" takes PATH…)
-ARGUMENTS = {"paths": "PATH", "directory": "FOLDER", "rule_id": "RULE", "path": "PATH"}
+ARGUMENTS = {
+    "paths": "PATH",
+    "directory": "FOLDER",
+    "rule_id": "RULE",
+    "path": "PATH",
+    "reports": "REPORT",
+}
 
 
 def polish_help(command: Any) -> None:

@@ -83,10 +83,15 @@ def reports_safe(report: Report) -> Report:
     def clean(text: str) -> bool:
         return text.isascii() or _SURROGATE.search(text) is None
 
-    if all(
-        clean(f.path) and clean(f.message) and all(map(clean, f.suggestions))
-        for f in report.findings
-    ) and all(map(clean, report.texts)):
+    shard_files = report.shard.files if report.shard is not None else ()
+    if (
+        all(
+            clean(f.path) and clean(f.message) and all(map(clean, f.suggestions))
+            for f in report.findings
+        )
+        and all(map(clean, report.texts))
+        and all(map(clean, shard_files))
+    ):
         return report
     findings = [
         dataclasses.replace(
@@ -98,4 +103,7 @@ def reports_safe(report: Report) -> Report:
         for f in report.findings
     ]
     texts = {printable(path): text for path, text in report.texts.items()}
-    return dataclasses.replace(report, findings=findings, texts=texts)
+    shard = report.shard
+    if shard is not None:
+        shard = dataclasses.replace(shard, files=tuple(map(printable, shard.files)))
+    return dataclasses.replace(report, findings=findings, texts=texts, shard=shard)

@@ -10,6 +10,28 @@ from brieflint.findings import Finding, Severity
 from brieflint.rulespec import RuleSpec
 
 
+@dataclass(frozen=True)
+class ShardRecord:
+    """What a ``check --shard I/N`` report says about its part, so that ``report merge`` can
+    check that the parts add up: which shard, the drafts it took and a digest of the
+    configuration (``shard.config_digest``); the threshold it ran with is the report's."""
+
+    index: int
+    count: int
+    files: tuple[str, ...]
+    config: str
+
+    def as_json(self, fail_on: str) -> dict[str, object]:
+        """The ``shard`` block of JSON and SARIF reports."""
+        return {
+            "index": self.index,
+            "count": self.count,
+            "fail_on": fail_on,
+            "config": self.config,
+            "files": list(self.files),
+        }
+
+
 @dataclass
 class Report:
     findings: list[Finding]
@@ -20,6 +42,7 @@ class Report:
     texts: dict[str, str] = field(default_factory=dict)
     tool_version: str = __version__
     fail_on: str = "error"  # the run's threshold (--fail-on, else the config's): JUnit follows it
+    shard: ShardRecord | None = None  # set by `check --shard`: the reports say which part they are
 
     def counts(self) -> Counter[Severity]:
         return Counter(f.severity for f in self.findings)

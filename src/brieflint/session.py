@@ -15,11 +15,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from brieflint import backends, discover, display, reporters, ruleset, runner, sources
+from brieflint import backends, discover, display, reporters, ruleset, runner, shard, sources
 from brieflint.config import DEFAULT_INCLUDE, GRAMMAR_CHOICES, require_file
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
-from brieflint.report import Report
+from brieflint.report import Report, ShardRecord
 
 FAIL_ON = ("error", "warning", "info", "never")
 LANGUAGETOOL_MODES = ("off", "optional", "required")
@@ -111,10 +111,16 @@ class Session:
         """The setup of a file or folder (``-``: standard input, configured as the cwd)."""
         return self.setups.setup_for(target if target != "-" else _stdin_path())
 
-    def jobs(self, targets: Sequence[str], changed_since: str | None = None) -> list[runner.Job]:
+    def jobs(
+        self,
+        targets: Sequence[str],
+        changed_since: str | None = None,
+        part: shard.Shard | None = None,
+    ) -> list[runner.Job]:
         """The drafts to lint under ``targets``; with ``changed_since``, only those changed
-        since."""
+        since; with ``part``, only those of that shard."""
         changed: dict[Path, frozenset[Path]] = {}
+        keys = shard.Keys() if part is not None else None
         stdin_name = self.options.stdin_filename
         jobs_list: list[runner.Job] = []
         for raw in targets:
@@ -130,6 +136,11 @@ class Session:
                 if folder not in changed:
                     changed[folder] = changed_files(changed_since, folder)
                 found_list = [f for f in found_list if Path(f).resolve() in changed[folder]]
+            if part is not None and keys is not None:
+                if raw == "-":
+                    message = "cannot split standard input (-) into shards"
+                    raise BrieflintError(message, key="--shard")
+                found_list = shard.select(found_list, part, keys)
             for found in found_list:
                 display = (stdin_name or "-") if found == "-" else found
                 jobs_list.append(runner.Job(display=display, source=found, explicit=explicit))
@@ -149,11 +160,12 @@ class Session:
         *,
         changed_since: str | None = None,
         show_progress: Callable[[int, bool], bool] | None = None,
+        part: shard.Shard | None = None,
     ) -> Run:
-        """Lint ``targets`` as ``check`` does; ``show_progress(files, languagetool)`` says
-        whether to show a progress bar."""
+        """Lint ``targets`` as ``check`` does (``part``: only that shard's drafts);
+        ``show_progress(files, languagetool)`` says whether to show a progress bar."""
         started = time.perf_counter()
-        jobs_list = self.jobs(targets, changed_since)
+        jobs_list = self.jobs(targets, changed_since, part)
         first_setup = self.setup_for(targets[0])
         grammar = first_setup.context.languagetool.mode != "off"
         if show_progress is not None and show_progress(len(jobs_list), grammar):
@@ -172,6 +184,13 @@ class Session:
             backends=backends.describe(first_setup),
             texts={r.path: r.text for r in results if r.text is not None},
         )
+        if part is not None:
+            report.shard = ShardRecord(
+                index=part.index,
+                count=part.count,
+                files=tuple(job.display for job in jobs_list),
+                config=shard.config_digest(first_setup, report.backends),
+            )
         return Run(report, [r.error for r in results if r.error], first_setup)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from brieflint import display, reporters, session
+from brieflint import display, reporters, session, shard
 from brieflint.errors import BrieflintError
 
 HELP = """Lint drafts (files, folders, or - for standard input).
@@ -19,6 +19,8 @@ Example:  brieflint check briefs/ --style secureblacksea --format sarif --output
 Example:  brieflint check briefs/ --changed-since origin/main --baseline .brieflint-baseline.json
 
 Example:  brieflint check briefs/ -f text -o - -f html -o report.html
+
+Example:  brieflint check briefs/ --shard 2/4 -f sarif -o shard-2.sarif   (then `report merge`)
 """
 
 # formats that show or fingerprint the drafts' text: the runner keeps it for them
@@ -86,7 +88,15 @@ def check(
         metavar="MB",
         help="Refuse drafts larger than this many MB (default: the config's max_draft_mb, 10).",
     ),
+    shard_of: str = typer.Option(
+        None,
+        "--shard",
+        metavar="I/N",
+        help="Check only the I-th of N parts of the drafts (a split by path, the same on every "
+        "machine), for a CI matrix; combine the reports with `brieflint report merge`.",
+    ),
 ) -> None:
+    part = shard.parse(shard_of) if shard_of is not None else None
     for name in format:
         if not reporters.known(name):
             every = [*reporters.REPORTERS, *reporters.ANNOTATORS]
@@ -119,6 +129,7 @@ def check(
         paths or ["."],
         changed_since=changed_since,
         show_progress=lambda files, grammar: session.wants_progress(format, quiet, files, grammar),
+        part=part,
     )
     report = run.report
     report.fail_on = session.fail_on(run.setup, fail_on)

@@ -20,6 +20,8 @@ def render(report: Report, color: bool) -> str:
         ],
         "summary": report.summary(),
     }
+    if report.shard is not None:
+        payload["shard"] = report.shard.as_json(report.fail_on)
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 

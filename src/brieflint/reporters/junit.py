@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from brieflint.report import Report, fails
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 # XML 1.0 forbids these characters even escaped; drafts extracted from PDFs carry some (\f).
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -48,6 +52,7 @@ def render(report: Report, color: bool) -> str:
             errors="0",
             skipped=str(len(items) - failed),
         )
+        _shard_properties(suite, report)
         for f in items:
             case = ET.SubElement(
                 suite,
@@ -74,6 +79,7 @@ def render(report: Report, color: bool) -> str:
         suite = ET.SubElement(
             root, "testsuite", name="brieflint", tests="1", failures="0", errors="0", skipped="0"
         )
+        _shard_properties(suite, report)
         ET.SubElement(
             suite,
             "testcase",
@@ -82,3 +88,23 @@ def render(report: Report, color: bool) -> str:
         )
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _shard_properties(suite: ET.Element, report: Report) -> None:
+    """A sharded run's part, version, threshold and configuration, in every suite's
+    ``<properties>`` (JUnit has no place for them on ``<testsuites>``): what ``report merge``
+    checks."""
+    if report.shard is None:
+        return
+    import xml.etree.ElementTree as ET
+
+    found = {
+        "brieflint.version": report.tool_version,
+        "brieflint.shard": f"{report.shard.index}/{report.shard.count}",
+        "brieflint.fail_on": report.fail_on,
+        "brieflint.config": report.shard.config,
+        "brieflint.files": str(len(report.shard.files)),
+    }
+    properties = ET.SubElement(suite, "properties")
+    for name, value in found.items():
+        ET.SubElement(properties, "property", name=name, value=_clean(value))

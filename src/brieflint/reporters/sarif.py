@@ -15,7 +15,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _uri(path: str) -> str:
+def artifact_uri(path: str) -> str:
     """A URI reference for ``path``: relative paths percent-encoded (a space or "#" in a file
     name would otherwise break the URI), absolute ones as ``file://`` URIs."""
     if path == "-" or path.startswith("<"):
@@ -50,7 +50,7 @@ def render(report: Report, color: bool) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(f.path)},
+                        "artifactLocation": {"uri": artifact_uri(f.path)},
                         "region": {
                             "startLine": f.line,
                             "startColumn": f.column,
@@ -67,6 +67,9 @@ def render(report: Report, color: bool) -> str:
         if f.fix is not None:
             result["fixes"] = [_fix(f)]
         results.append(result)
+    properties: dict[str, Any] = {"backends": report.backends}
+    if report.shard is not None:
+        properties["shard"] = report.shard.as_json(report.fail_on)
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -79,7 +82,7 @@ def render(report: Report, color: bool) -> str:
                         "rules": rules,
                     }
                 },
-                "properties": {"backends": report.backends},
+                "properties": properties,
                 "results": results,
                 "columnKind": "unicodeCodePoints",
             }
@@ -114,7 +117,7 @@ def _fix(f: Any) -> dict[str, Any]:
         "properties": {"applicability": tier},
         "artifactChanges": [
             {
-                "artifactLocation": {"uri": _uri(f.path)},
+                "artifactLocation": {"uri": artifact_uri(f.path)},
                 "replacements": [
                     {
                         "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
