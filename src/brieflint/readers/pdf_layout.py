@@ -305,7 +305,8 @@ def _clusters(by_height: dict[int, list[Line]]) -> list[list[Line]]:
 
 @dataclass
 class _Context:
-    pitch: float
+    pitch: float  # the body's line pitch
+    size: float  # the body's font size
     right: dict[int, float]  # per page: the body's right edge
     left: dict[int, float]  # per page: the body's left edge
     is_word: Callable[[str], bool]
@@ -405,7 +406,7 @@ def _context(body: Sequence[list[Line]], is_word: Callable[[str], bool]) -> _Con
                     written.add(w)
     positive = [p for p in pitches if p > 0]
     pitch = statistics.median(positive) if positive else size * 1.2
-    return _Context(pitch, right, left, is_word, written, hyphenated)
+    return _Context(pitch, size, right, left, is_word, written, hyphenated)
 
 
 def _breaks(a: Line, b: Line, first: Line | None, ctx: _Context) -> bool:
@@ -418,7 +419,9 @@ def _breaks(a: Line, b: Line, first: Line | None, ctx: _Context) -> bool:
         return True
     em = max(b.size, 1.0)
     if a.page == b.page:
-        if a.top - b.top > ctx.pitch * PITCH_SLACK or b.top > a.top:
+        # the body's line pitch, grown in proportion for larger type (a title on two lines)
+        pitch = ctx.pitch * max(1.0, a.size / ctx.size)
+        if a.top - b.top > pitch * PITCH_SLACK or b.top > a.top:
             return True
         if first is not None and first is not a:
             hang = _hanging_indent(first)
