@@ -75,6 +75,7 @@ TOP, BOTTOM = PAGE_H - 90.0, 90.0
 FONT, BOLD = "Helvetica", "Helvetica-Bold"
 SIZE, PITCH, PARA_GAP = 11.0, 14.0, 8.0  # points
 KERN, KERN_GAP = "‸", 3.5
+GUTTER = 18.0  # between two columns
 
 
 @dataclass
@@ -110,6 +111,7 @@ class Layout:
     header: str = HEADER
     paragraph_gap: float = 8.0  # points between paragraphs
     repeat: int = 1  # the body this many times over (long documents for benchmarks)
+    columns: int = 1  # 2: two columns of body text (from the left edge to 72 pt from the right)
 
 
 def build(layout: Layout | None = None) -> Built:
@@ -140,10 +142,18 @@ class _Pages:
         self.y = TOP
         self.count = 0  # lines on this page, furniture included
         self.body_lines = 0
+        self.column, self.column_top = 0, TOP
+        two = layout.columns == 2
+        self.width = (PAGE_W - 72.0 - LEFT - GUTTER) / 2 if two else RIGHT - LEFT
+
+    @property
+    def x(self) -> float:
+        return LEFT + self.column * (self.width + GUTTER)
 
     def start_page(self) -> None:
         self.page += 1
         self.y, self.count, self.body_lines = TOP, 0, 0
+        self.column, self.column_top = 0, TOP
         if self.layout.furniture and not self.layout.number_only:
             self._draw(self.layout.header, LEFT, PAGE_H - 50.0, 9.0, FONT)
 
@@ -179,21 +189,25 @@ class _Pages:
     def _room(self) -> None:
         full = self.layout.lines_per_page and self.body_lines >= self.layout.lines_per_page
         if self.y < BOTTOM or full:
+            if self.layout.columns == 2 and self.column == 0:
+                self.column, self.y, self.body_lines = 1, self.column_top, 0
+                return
             self.finish_page()
             self.start_page()
 
     def title(self, text: str) -> None:
         self._draw(text, LEFT, self.y, 18.0, BOLD)
         self.y -= 40.0
+        self.column_top = self.y
 
-    def line(self, text: str, x: float = LEFT, font: str = FONT) -> None:
+    def line(self, text: str, font: str = FONT) -> None:
         self._room()
-        self._draw(text, x, self.y, SIZE, font)
+        self._draw(text, self.x, self.y, SIZE, font)
         self.y -= PITCH
         self.body_lines += 1
 
     def paragraph(self, text: str) -> None:
-        for line in wrap(text, RIGHT - LEFT):
+        for line in wrap(text, self.width):
             self.line(line)
         self.y -= self.layout.paragraph_gap
 

@@ -39,6 +39,11 @@ def test_a_clean_brief_pdf_gives_no_finding() -> None:
     assert found(built) == []
 
 
+def test_a_clean_brief_in_two_columns_gives_no_finding() -> None:
+    built = pdfbrief.build(Layout(columns=2, table=[], lines_per_page=20))
+    assert found(built) == []
+
+
 # the artefacts, each in a paragraph of its own so that none moves another
 BROKEN_AT = "where barg·es now wait"
 

@@ -34,7 +34,7 @@ def clean() -> tuple[Built, pdf_layout.Layout]:
 
 
 def paragraphs(layout: pdf_layout.Layout) -> list[str]:
-    return [p for p in layout.text.split("\n\n") if p.strip()]
+    return [p.strip("\n") for p in layout.text.split("\n\n") if p.strip()]
 
 
 def test_the_brief_spans_pages_with_hyphenated_line_ends() -> None:
@@ -230,3 +230,34 @@ def test_a_font_without_a_unicode_map_is_said_to_give_unreadable_text() -> None:
     )
     with pytest.raises(pdf_chars.InputError, match=r"no Unicode value .*ToUnicode"):
         pdf_chars.read(data, "garbled.pdf")
+
+
+@cache
+def two_columns() -> tuple[Built, pdf_layout.Layout]:
+    built = pdfbrief.build(Layout(columns=2, table=[], lines_per_page=20))
+    return built, read(built)
+
+
+def test_two_columns_are_read_one_after_the_other() -> None:
+    built, layout = two_columns()
+    assert len({line.x for line in built.lines if line.size == pdfbrief.SIZE}) == 2
+    got = paragraphs(layout)
+    assert got[0] == TITLE
+    for expected in [*pdfbrief.BRIEF, *pdfbrief.CLOSING]:
+        assert expected.replace("·", "") in got
+    assert HEADER not in layout.text and FOOTER not in layout.text
+
+
+def test_in_two_columns_every_word_maps_back_to_its_line() -> None:
+    built, layout = two_columns()
+    checked = 0
+    for drawn in built.lines:
+        probe = drawn.text.rstrip("-").split()[-1]
+        if HEADER in drawn.text or FOOTER in drawn.text or layout.text.count(probe) != 1:
+            continue
+        glyph = layout.glyph_at(layout.text.index(probe))
+        assert glyph is not None
+        assert (glyph.page, glyph.line) == (drawn.page, drawn.number), probe
+        assert drawn.x <= glyph.box[0]
+        checked += 1
+    assert checked > 10

@@ -4,6 +4,8 @@ Pure geometry over what ``pdf_chars`` extracts (no PDF library here):
 
 * words at one height make a *line*; a gap of more than two font sizes between two words is a
   column gap (a table row's cells, a footer's text and its page number), written as a tab;
+* a page set in *two columns* (most lines stop at one gutter that few lines cross) is read down
+  the left column, then down the right one; a line across both ends the columns above it;
 * *running headers, footers and page numbers* are lines near the top or bottom of a page (among
   its first and last three lines) whose text, with digits masked, recurs at the same height on
   several pages (at least two, and at least a third of the pages); a page label ("Page 3", "7")
@@ -77,6 +79,7 @@ class Line:
     starts: list[int] = field(default_factory=list)  # where each word starts in ``text``
     size: float = 0.0
     bold: bool = False
+    column: int = 0  # 0: the page's width; 1, 2: the left or right of two columns
     text: str = ""
     left: float = 0.0
     bottom: float = 0.0
@@ -242,12 +245,117 @@ def _line(page: PageWords, frags: Sequence[tuple[Box, list[int]]]) -> Line:
             offset += len(word)
             prev = box
     line.text = "".join(parts)
+    return _extent(line)
+
+
+def _extent(line: Line) -> Line:
     boxes = line.boxes
     line.left = boxes[0][0]
     line.right = max(b[2] for b in boxes)
     line.bottom = min(b[1] for b in boxes)
     line.top = max(b[3] for b in boxes)
     return line
+
+
+# --- two columns -------------------------------------------------------------------------------
+
+
+def reading_order(rows: list[Line], furn: set[int]) -> list[Line]:
+    """The page's lines in reading order, numbered: on a page set in two columns, the rows of
+    the columns split at the gutter, the left column read before the right one (a line across
+    both, a heading or the furniture, ends the columns above it)."""
+    gutter = _gutter([r for r in rows if id(r) not in furn])
+    if gutter is None:
+        out = rows
+    else:
+        out = []
+        left: list[Line] = []
+        right: list[Line] = []
+        for row in rows:
+            sides = None if id(row) in furn else _split(row, gutter)
+            if sides is None:
+                out.extend(left + right)
+                left, right = [], []
+                out.append(row)
+                continue
+            if sides[0].words:
+                left.append(sides[0])
+            if sides[1].words:
+                right.append(sides[1])
+        out.extend(left + right)
+    for n, line in enumerate(out, 1):
+        line.number = n
+    return out
+
+
+def _gutter(rows: list[Line]) -> float | None:
+    """Where the right column starts, on a page set in two columns: the place where most of the
+    column gaps end (or lines begin, where the left column has ended), which few lines cross
+    (a title, a heading across both) and with lines of text on either side."""
+    if len(rows) < 6:
+        return None
+    em = statistics.median(r.size for r in rows) or 10.0
+    left_edge = min(r.left for r in rows)
+    right_edge = max(r.right for r in rows)
+    ends: list[float] = []
+    for row in rows:
+        if row.left > left_edge + 10 * em:
+            ends.append(row.left)
+        ends.extend(
+            row.boxes[n][0]
+            for n in range(1, len(row.boxes))
+            if row.boxes[n][0] - row.boxes[n - 1][2] > COLUMN_GAP_EM * em
+        )
+    if len(ends) < 3:
+        return None
+    ends.sort()
+    # the most ends within half an em of each other
+    best, count = 0, 0
+    hi = 0
+    for lo in range(len(ends)):
+        while hi < len(ends) and ends[hi] - ends[lo] <= 0.5 * em:
+            hi += 1
+        if hi - lo > count:
+            best, count = lo, hi - lo
+    x = ends[best] - 0.25 * em
+    width = right_edge - left_edge
+    if not left_edge + 0.25 * width < x < left_edge + 0.75 * width:
+        return None
+    crossing = sum(1 for r in rows if any(b[0] < x < b[2] for b in r.boxes))
+    right = sum(1 for r in rows if r.right > x and not any(b[0] < x < b[2] for b in r.boxes))
+    left = sum(1 for r in rows if r.left < x and not any(b[0] < x < b[2] for b in r.boxes))
+    if right < 3 or left < 3 or crossing > 0.3 * len(rows):
+        return None
+    return x
+
+
+def _split(row: Line, gutter: float) -> tuple[Line, Line] | None:
+    """The row's words left and right of the gutter; None when a word stands across it, or the
+    words on either side are not apart by a column gap (a title across both columns)."""
+    if any(box[0] < gutter < box[2] for box in row.boxes):
+        return None
+    lefts = [box for box in row.boxes if box[2] <= gutter]
+    rights = [box for box in row.boxes if box[0] >= gutter]
+    if lefts and rights and rights[0][0] - lefts[-1][2] < max(row.size, 1.0):
+        return None
+    sides = (
+        Line(row.page, size=row.size, bold=row.bold, column=1),
+        Line(row.page, size=row.size, bold=row.bold, column=2),
+    )
+    em = max(row.size, 1.0)
+    for word, box in zip(row.words, row.boxes, strict=True):
+        side = sides[1] if box[0] >= gutter else sides[0]
+        if side.words:
+            gap = box[0] - side.boxes[-1][2]
+            side.text += "\t" if gap > COLUMN_GAP_EM * em else " "
+        side.starts.append(len(side.text))
+        side.words.append(word)
+        side.boxes.append(box)
+        side.text += word
+    for side in sides:
+        if side.words:
+            _extent(side)
+    return sides
 
 
 # --- page furniture ----------------------------------------------------------------------------
@@ -307,8 +415,8 @@ def _clusters(by_height: dict[int, list[Line]]) -> list[list[Line]]:
 class _Context:
     pitch: float  # the body's line pitch
     size: float  # the body's font size
-    right: dict[int, float]  # per page: the body's right edge
-    left: dict[int, float]  # per page: the body's left edge
+    right: dict[tuple[int, int], float]  # per page and column: the body's right edge
+    left: dict[tuple[int, int], float]  # per page and column: the body's left edge
     is_word: Callable[[str], bool]
     written: set[str]  # the words the document writes inside lines, casefolded
     hyphenated: set[str]  # its hyphenated compounds written inside lines, casefolded
@@ -319,9 +427,10 @@ def assemble(
     is_word: Callable[[str], bool],
 ) -> Layout:
     """The text of ``pages`` and where each of its characters came from."""
-    per_page = [page_lines(p) for p in pages]
+    rows = [page_lines(p) for p in pages]
+    furn = furniture(rows)
+    per_page = [reading_order(lines, furn) for lines in rows]
     every = [ln for lines in per_page for ln in lines]
-    furn = furniture(per_page)
     body = [[ln for ln in lines if id(ln) not in furn] for lines in per_page]
     ctx = _context(body, is_word)
     out: list[str] = []
@@ -383,18 +492,19 @@ def _context(body: Sequence[list[Line]], is_word: Callable[[str], bool]) -> _Con
     pitches = []
     sizes = [ln.size for lines in body for ln in lines]
     size = statistics.median(sizes) if sizes else 10.0
-    right: dict[int, float] = {}
-    left: dict[int, float] = {}
+    right: dict[tuple[int, int], float] = {}
+    left: dict[tuple[int, int], float] = {}
     written: set[str] = set()
     hyphenated: set[str] = set()
     for lines in body:
         for a, b in itertools.pairwise(lines):
             if abs(a.size - size) < 0.5 and abs(b.size - size) < 0.5:
                 pitches.append(a.top - b.top)
-        normal = [ln for ln in lines if abs(ln.size - size) < 0.5 and not ln.row]
-        if normal:
-            right[normal[0].page] = max(ln.right for ln in normal)
-            left[normal[0].page] = min(ln.left for ln in normal)
+        for ln in lines:
+            if abs(ln.size - size) < 0.5 and not ln.row:
+                key = (ln.page, ln.column)
+                right[key] = max(right.get(key, ln.right), ln.right)
+                left[key] = min(left.get(key, ln.left), ln.left)
         for ln in lines:
             words = ln.text.split()
             inner = words[:-1] if words and words[-1][-1:] in LINE_END_HYPHENS else words
@@ -418,7 +528,7 @@ def _breaks(a: Line, b: Line, first: Line | None, ctx: _Context) -> bool:
     if is_page_label(a.text) or is_page_label(b.text):
         return True
     em = max(b.size, 1.0)
-    if a.page == b.page:
+    if a.page == b.page and b.top < a.top and a.column == b.column:
         # the body's line pitch, grown in proportion for larger type (a title on two lines)
         pitch = ctx.pitch * max(1.0, a.size / ctx.size)
         if a.top - b.top > pitch * PITCH_SLACK or b.top > a.top:
@@ -433,14 +543,14 @@ def _breaks(a: Line, b: Line, first: Line | None, ctx: _Context) -> bool:
                 return True  # out to the margin again: the next item
         elif b.left > a.left + INDENT_EM * em and _hanging_indent(a) is None:
             return True
-    else:
-        page_left = ctx.left.get(b.page, b.left)
+    else:  # the next page, or the next column
+        page_left = ctx.left.get((b.page, b.column), b.left)
         if b.left > page_left + INDENT_EM * em and _hanging_indent(b) is None:
             return True
     if a.text[-1:] in LINE_END_HYPHENS:
         return False
     # the next line's first word would have fitted after this line: the break is deliberate
-    right = ctx.right.get(a.page, a.right)
+    right = ctx.right.get((a.page, a.column), a.right)
     room = right - a.right
     width = b.boxes[0][2] - b.boxes[0][0]
     return room > width + 0.6 * em
