@@ -417,6 +417,7 @@ class _Context:
     size: float  # the body's font size
     right: dict[tuple[int, int], float]  # per page and column: the body's right edge
     left: dict[tuple[int, int], float]  # per page and column: the body's left edge
+    width: dict[int, float]  # per column: the widest line of the body, on any page
     is_word: Callable[[str], bool]
     written: set[str]  # the words the document writes inside lines, casefolded
     hyphenated: set[str]  # its hyphenated compounds written inside lines, casefolded
@@ -516,7 +517,10 @@ def _context(body: Sequence[list[Line]], is_word: Callable[[str], bool]) -> _Con
                     written.add(w)
     positive = [p for p in pitches if p > 0]
     pitch = statistics.median(positive) if positive else size * 1.2
-    return _Context(pitch, size, right, left, is_word, written, hyphenated)
+    width: dict[int, float] = {}
+    for (_, column), edge in right.items():
+        width[column] = max(width.get(column, 0.0), edge - left[(_, column)])
+    return _Context(pitch, size, right, left, width, is_word, written, hyphenated)
 
 
 def _breaks(a: Line, b: Line, first: Line | None, ctx: _Context) -> bool:
@@ -550,7 +554,10 @@ def _breaks(a: Line, b: Line, first: Line | None, ctx: _Context) -> bool:
     if a.text[-1:] in LINE_END_HYPHENS:
         return False
     # the next line's first word would have fitted after this line: the break is deliberate
-    right = ctx.right.get((a.page, a.column), a.right)
+    # the block's right edge on this page: as far as its lines reach, or as the widest line of
+    # the document reaches from this page's left edge (a page of few lines)
+    key = (a.page, a.column)
+    right = max(ctx.right.get(key, a.right), ctx.left.get(key, a.left) + ctx.width.get(a.column, 0))
     room = right - a.right
     width = b.boxes[0][2] - b.boxes[0][0]
     return room > width + 0.6 * em
