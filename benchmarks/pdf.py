@@ -16,6 +16,7 @@ cache). Needs reportlab (the dev extra).
 from __future__ import annotations
 
 import argparse
+import io
 import statistics
 import subprocess
 import sys
@@ -46,22 +47,15 @@ def brief(pages: int) -> bytes:
         if got >= pages:
             break
         repeat += max(1, (pages - got) // per_copy)
-    # trim to the page count: the same layout, fewer lines per page never; drop whole pages
+    # the pages beyond the count dropped whole
     from pypdf import PdfReader, PdfWriter
 
-    reader = PdfReader(_bytes_io(built.data))
     writer = PdfWriter()
-    for page in reader.pages[:pages]:
+    for page in PdfReader(io.BytesIO(built.data)).pages[:pages]:
         writer.add_page(page)
-    out = _bytes_io(b"")
+    out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-def _bytes_io(data: bytes):  # type: ignore[no-untyped-def]
-    import io
-
-    return io.BytesIO(data)
 
 
 def timed(fn: Callable[[], object], runs: int) -> tuple[list[float], list[float]]:
