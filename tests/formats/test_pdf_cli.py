@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from brieflint.readers import pdf as pdf_reader
-from tests.conftest import run_cli
+from tests.conftest import git, run_cli
 from tests.formats import pdfbrief
 from tests.formats.pdfbrief import Layout
 from tests.formats.test_pdf_findings import _damaged
@@ -179,3 +180,27 @@ def test_fix_leaves_a_pdf_alone_and_says_why_when_it_is_named(
     assert code == 1, err
     assert path.read_bytes() == before
     assert draft.read_text(encoding="utf-8") == "Ports receive grain.\n"
+
+
+def test_a_pdf_brief_is_submitted_for_review_bound_to_its_blob(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    path = repo / "brief.pdf"
+    path.write_bytes(pdfbrief.build(Layout(lines_per_page=18)).data)
+    git(repo, "init", "-q")
+    git(repo, "config", "user.email", "author@example.org")
+    git(repo, "config", "user.name", "Author")
+    git(repo, "add", "brief.pdf")
+    git(repo, "commit", "-qm", "a brief")
+    monkeypatch.chdir(repo)
+    code, _, err = run_cli(["review", "submit", "brief.pdf"], capsys)
+    assert code == 0, err
+    [record] = (repo / ".brieflint" / "reviews" / "brief.pdf").glob("*.json")
+    blob = subprocess.run(
+        ["git", "hash-object", "brief.pdf"], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    payload = json.loads(record.read_text(encoding="utf-8"))["payload"]
+    assert (payload["brief"], payload["blob"], payload["state"]) == ("brief.pdf", blob, "in-review")
+    assert payload["lint"]["passed"] is True
