@@ -37,6 +37,7 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.fixer",
         "brieflint.postpass",
         "brieflint.orphans",
+        "brieflint.docxfix",
         "brieflint.shard",
     ),
     ("brieflint.kinds", "brieflint.readers"),
@@ -50,6 +51,7 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.document",
         "brieflint.masking",
         "brieflint.positions",
+        "brieflint.word",
         "brieflint.readers",
     ),
     (

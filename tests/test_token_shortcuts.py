@@ -116,7 +116,8 @@ def _collect_every_word(doc: Document, min_length: int) -> dict[str, dict[str, l
     nc = name_consistency
     shouting = names.shouting_lines(doc)
     groups, compounds = nc._compounds(doc.prose, shouting)
-    words = [w for w in doc.words if not names.inside(shouting, w.start)]
+    left_out = names.union(shouting, names.capital_runs(doc))  # and names set in capitals
+    words = [w for w in doc.words if not names.inside(left_out, w.start)]
     runs = nc._runs(doc.prose, words, compounds) if compounds else {}
     folds = {w.text: names.fold(w.text) for w in words if len(w.text) >= min_length}
     forms: dict[str, dict[str, None]] = {key: dict.fromkeys(g.forms) for key, g in groups.items()}

@@ -140,19 +140,24 @@ class Session:
                 if raw == "-":
                     message = "cannot split standard input (-) into shards"
                     raise BrieflintError(message, key="--shard")
-                found_list = shard.select(found_list, part, keys)
+                found_list = shard.select(found_list, raw, part, keys)
             for found in found_list:
                 display = (stdin_name or "-") if found == "-" else found
                 jobs_list.append(runner.Job(display=display, source=found, explicit=explicit))
         return jobs_list
 
     def lint_one(
-        self, job: runner.Job, text: str | None = None, setup: ruleset.Setup | None = None
+        self,
+        job: runner.Job,
+        text: str | None = None,
+        setup: ruleset.Setup | None = None,
+        data: bytes | None = None,
     ) -> runner.FileResult:
-        """Lint one draft (``text``: instead of reading it) with its setup (or ``setup``: one
-        the caller resolved, as the review gate does with the base commit's configuration)."""
+        """Lint one draft (``text``, or the file's bytes ``data``: instead of reading it) with
+        its setup (or ``setup``: one the caller resolved, as the review gate does with the base
+        commit's configuration)."""
         chosen = setup if setup is not None else self.setup_for(job.source)
-        return runner.lint_job(job, chosen, text=text, keep_text=self.options.keep_text)
+        return runner.lint_job(job, chosen, text=text, keep_text=self.options.keep_text, data=data)
 
     def lint(
         self,
@@ -217,7 +222,7 @@ def _progress_bar(total: int) -> Iterator[Callable[[int], None]]:
 
 def wants_progress(formats: Sequence[str], quiet: bool, files: int, languagetool: bool) -> bool:
     """A progress bar only on a terminal, for people's formats, and for long runs."""
-    if quiet or any(reporters.machine(name) for name in formats):
+    if quiet or any(reporters.REPORTERS[name].machine for name in formats):
         return False
     if not sys.stderr.isatty():
         return False

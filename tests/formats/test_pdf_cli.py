@@ -101,8 +101,8 @@ def test_a_clean_pdf_gives_a_copy_without_notes(
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ([], "give --output FILE"),
-        (["-o", "SAME"], "would overwrite the checked file"),
+        ([], "name it with --output"),
+        (["-o", "SAME"], "the annotated copy must not replace the PDF itself"),
     ],
 )
 def test_the_annotated_copy_needs_an_output_of_its_own(
@@ -204,3 +204,36 @@ def test_a_pdf_brief_is_submitted_for_review_bound_to_its_blob(
     payload = json.loads(record.read_text(encoding="utf-8"))["payload"]
     assert (payload["brief"], payload["blob"], payload["state"]) == ("brief.pdf", blob, "in-review")
     assert payload["lint"]["passed"] is True
+
+
+def test_several_pdfs_get_their_copies_in_a_folder(
+    damaged: tuple[Path, pdfbrief.Built], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = damaged
+    clean = tmp_path / "clean.pdf"
+    clean.write_bytes(pdfbrief.build(Layout(lines_per_page=18)).data)
+    folder = tmp_path / "copies"
+    code, _, err = run_cli(
+        [
+            "check",
+            "--no-cache",
+            str(path),
+            str(clean),
+            "-f",
+            "pdf",
+            "-o",
+            str(tmp_path / "one.pdf"),
+        ],
+        capsys,
+    )
+    assert code == 2 and "give a folder" in err
+    folder.mkdir()
+    code, _, err = run_cli(
+        ["check", "--no-cache", str(path), str(clean), "-f", "pdf", "-o", str(folder)], capsys
+    )
+    assert code == 0, err
+    counts = {
+        p.name: sum(len(page.get("/Annots") or []) for page in PdfReader(p).pages)
+        for p in folder.iterdir()
+    }
+    assert counts == {"brief.annotated.pdf": 4, "clean.annotated.pdf": 0}

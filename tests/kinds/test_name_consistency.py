@@ -45,3 +45,23 @@ def test_clean_negatives() -> None:
     assert run(text) == []
     assert run("# BOSNIA AND TÜRKIYE\n\nTürkiye and Bosnia.\n", "d.md") == []
     assert run("PORTS AND POWER\n\nPorts and power.\n") == []
+
+
+def test_a_name_set_in_capitals_is_no_second_spelling() -> None:
+    """Newspapers and covers set names in capitals ("JOHN DAVIES, of ..."): a style, not a
+    second spelling of the name written in the text."""
+    text = (
+        "JOHN DAVIES, of Lansdown-place, was charged.\n\n"
+        "The prisoner, John Davies, said nothing. Davies was remanded.\n"
+    )
+    assert run(text) == []
+    # alone in a sentence, the capitals are a spelling of the name (an acronym's case)
+    (f,) = run("The Nato summit. NATO leaders met; NATO agreed.\n")
+    assert f.context == "Nato"
+
+
+def test_a_heading_in_capitals_damaged_by_ocr_is_left_out() -> None:
+    text = "THE PRINCE AT THE GUILDHALl.\n\nThe Prince came to the Guildhall on Monday.\n"
+    assert run(text) == []
+    (f,) = run("The GUILDHALl.\n\nThe Prince came to the Guildhall and left the Guildhall.\n")
+    assert f.context == "GUILDHALl"

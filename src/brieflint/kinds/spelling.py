@@ -28,7 +28,7 @@ from pydantic import Field
 from brieflint.context import Context
 from brieflint.document import Document
 from brieflint.kinds import Hit, Kind, Options
-from brieflint.spelling import analysis, morphology, suggest, variety
+from brieflint.spelling import analysis, foreign, misspellings, morphology, suggest, variety
 from brieflint.spelling.suggest import Candidate
 
 
@@ -52,7 +52,7 @@ class SpellingOptions(Options):
     junk_target_zipf: float = Field(6.0, description="What 'a very common word' means (Zipf).")
     junk_max_length: int = Field(5, ge=0, description="Longer words are never taken for junk.")
     noisy_share: float = Field(
-        0.02,
+        0.01,
         description="Share of a document's words that are misreadings (lower-case unknown words "
         "one edit from a known word) from which it is taken for damaged text (OCR): there, a "
         "capitalised unknown word used once is a misreading too, as it mostly is.",
@@ -88,6 +88,10 @@ def check(doc: Document, options: SpellingOptions, ctx: Context) -> Iterator[Hit
     for token in words.tokens_of(bad):
         verdict = verdicts[token.text, token.sentence_start]
         if verdict is None or _half_of_a_split_word(doc, token.start, token.end, ctx):
+            continue
+        if not judge.noisy and (_identifier(doc.text, token) or _cited_name(doc, token, ctx)):
+            continue
+        if not judge.noisy and token.text[:1].islower() and _quoted(doc, token, ctx):
             continue
         if tables.in_table(token.start):
             continue
@@ -140,6 +144,51 @@ def _half_of_a_split_word(doc: Document, start: int, end: int, ctx: Context) -> 
     return False
 
 
+def _identifier(text: str, token: analysis.Token) -> bool:
+    """A name of code: joined to another by an underscore ('max_iter') or called ('tokenize(x)');
+    prose never writes a word so (outside damaged text, where any character turns up)."""
+    before = text[token.start - 1 : token.start] if token.start else ""
+    after = text[token.end : token.end + 1]
+    return before == "_" or after in ("_", "(")
+
+
+_RARE_NEIGHBOUR = 2.5  # Zipf: a neighbour rarer than this in English may be another language's
+
+
+def _quoted(doc: Document, token: analysis.Token, ctx: Context) -> bool:
+    """The word belongs to a passage in another language: a word that language uses often,
+    beside another of its words (see ``spelling.foreign``). Asked only of words already judged
+    misspelt, and only when a neighbour is rare in English too, so that English prose seldom
+    loads the other languages' lists."""
+    words = doc.words_in(max(0, token.start - 64), min(len(doc.text), token.end + 64))
+    at = next((i for i, w in enumerate(words) if w.start == token.start), None)
+    if at is None:
+        return False
+    near = [w.text for w in words[max(0, at - 3) : at] + words[at + 1 : at + 4]]
+    english = {w: ctx.lexicon.zipf(w) for w in near}
+    if all(z >= _RARE_NEIGHBOUR for z in english.values()):
+        return False
+    return foreign.in_passage(token.text, near, english)
+
+
+def _cited_name(doc: Document, token: analysis.Token, ctx: Context) -> bool:
+    """A capitalised word the lexicon lacks, beside an initial ("Zwicky, A. (1977)", "G. Hoek and
+    ...", "Hoek, Jan C."): an author's name in a citation, which no common word one edit away
+    makes a misspelling (outside damaged text, where names are misread too)."""
+    word = token.text
+    if not word[:1].isupper() or word.isupper():
+        return False
+    text = doc.text
+    words = doc.words_in(max(0, token.start - 48), min(len(text), token.end + 48))
+    at = next((i for i, w in enumerate(words) if w.start == token.start), None)
+    if at is None:
+        return False
+    near = words[max(0, at - 2) : at] + words[at + 1 : at + 4]
+    return any(
+        len(w.text) == 1 and w.text.isupper() and text[w.end : w.end + 1] == "." for w in near
+    )
+
+
 class _Judge:
     """Verdicts on the words of one document (what they share is prepared once)."""
 
@@ -177,11 +226,17 @@ class _Judge:
         zipf = lexicon.zipf(word)
         if zipf > 0 and zipf >= options.rare_zipf and not self._maybe_junk(word, zipf):
             return None  # a common word (the usual case: every test below would pass it)
-        if len(word) < options.min_length or word in self.variants:
+        if len(word) < options.min_length:
+            return None
+        if word in self.variants:  # spelling.name-variant's finding, but damage all the same
+            if word[:1].islower():
+                self.misread_uses += self.words.count(word)
             return None
         if ctx.vocabulary.accepts(word) or suggest.has_foreign_letters(word):
             return None
         if word.isupper() and len(word) <= options.acronym_max_length:
+            return None
+        if _acronym_plural(word, options.acronym_max_length):
             return None
         lower = word[:1].islower()
         if zipf > 0:
@@ -197,7 +252,8 @@ class _Judge:
                 return None
             return "is a rare misspelling", _top(better, options, ctx)
         if lower:
-            if morphology.is_derived(word.lower(), lexicon.zipf):
+            common = misspellings.common(lexicon)
+            if morphology.is_derived(word.lower(), lexicon.zipf, misspelt=common):
                 return None  # a word made from known words ('deaccented', 'treebanks')
             found = self.candidates(word, True)
             uses = self.words.count(word)
@@ -232,6 +288,12 @@ class _Judge:
     def _junk_of(self, c: Candidate, zipf: float) -> bool:
         """``c`` is one of the commonest words, one edit away: the word is junk read for it."""
         return c.cost <= 1.0 and c.zipf >= self.options.junk_target_zipf and zipf < c.zipf - 3.0
+
+
+def _acronym_plural(word: str, max_length: int) -> bool:
+    """An acronym's plural ('NGOs', 'LLMs'): two capitals or more and a lower-case s."""
+    stem = word[:-1]
+    return word.endswith("s") and 2 <= len(stem) <= max_length and stem.isupper()
 
 
 def _misread_capitals(word: str) -> bool:

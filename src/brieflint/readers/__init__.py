@@ -40,6 +40,13 @@ READERS: dict[str, ReaderInfo] = {
             "Markdown with optional YAML front matter",
         ),
         ReaderInfo(
+            "docx",
+            "docx",
+            (".docx", ".docm"),
+            "Word documents (.docx; a .docm is refused, saying why)",
+            textual=False,
+        ),
+        ReaderInfo(
             "pdf",
             "pdf",
             (".pdf",),

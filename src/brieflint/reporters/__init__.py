@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from brieflint import display
-from brieflint.atomic import failure, write_bytes, write_text
+from brieflint.atomic import failure, write_text
 from brieflint.errors import BrieflintError
 from brieflint.report import Report
 
@@ -21,6 +21,9 @@ class ReporterInfo:
     module: str
     description: str
     machine: bool  # machine-readable: no colour, no progress
+    # A format that writes a copy of each draft of this reader (``--format docx``): it needs
+    # ``--output`` (a file for one draft, a folder for several) and has no text to render.
+    copies: str | None = None
 
 
 REPORTERS: dict[str, ReporterInfo] = {
@@ -33,75 +36,14 @@ REPORTERS: dict[str, ReporterInfo] = {
         ReporterInfo("junit", "junit", "JUnit XML, for GitLab/Jenkins test reports", True),
         ReporterInfo("codequality", "codequality", "GitLab Code Quality JSON", True),
         ReporterInfo("html", "html", "one self-contained HTML page, for editors", False),
-    )
-}
-
-
-@dataclass(frozen=True)
-class AnnotatorInfo:
-    """A format whose output is a copy of the checked file with the findings inside it."""
-
-    name: str
-    module: str  # brieflint.reporters.<module>, with ``annotate(report, path, data) -> bytes``
-    suffixes: tuple[str, ...]  # the files it copies
-    description: str
-
-
-ANNOTATORS: dict[str, AnnotatorInfo] = {
-    info.name: info
-    for info in (
-        AnnotatorInfo(
-            "pdf", "pdf", (".pdf",), "a copy of the PDF with a highlight and a note per finding"
+        ReporterInfo(
+            "docx", "docx", "a copy of each .docx with a Word comment per finding", True, "docx"
+        ),
+        ReporterInfo(
+            "pdf", "pdf", "a copy of each PDF with a highlight and a note per finding", True, "pdf"
         ),
     )
 }
-
-
-def known(name: str) -> bool:
-    return name in REPORTERS or name in ANNOTATORS
-
-
-def machine(name: str) -> bool:
-    """Whether format ``name`` is for machines (no colour, no progress bar)."""
-    return name in ANNOTATORS or REPORTERS[name].machine
-
-
-def write_copy(name: str, report: Report, paths: Sequence[str], destination: Path | None) -> None:
-    """Write the copy that format ``name`` makes of the one file of its type among ``paths``
-    (the files named on the command line), with the findings of ``report`` in it."""
-    info = ANNOTATORS[name]
-    what = "/".join(info.suffixes)
-    if destination is None:
-        raise BrieflintError(
-            f"--format {name} writes a file: give --output FILE (e.g. brief.annotated{what})",
-            key="--output",
-        )
-    chosen = [p for p in paths if Path(p).suffix.lower() in info.suffixes]
-    if len(chosen) != 1:
-        raise BrieflintError(
-            f"--format {name} annotates one {what} file: name exactly one on the command line",
-            key="--format",
-        )
-    source = Path(chosen[0])
-    shown = display.printable(str(source))
-    if destination.resolve() == source.resolve():
-        raise BrieflintError(
-            f"--output would overwrite the checked file {shown}: name another file",
-            key="--output",
-        )
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise BrieflintError(f"cannot read: {failure(exc)}", path=shown) from None
-    module = importlib.import_module(f"{__name__}.{info.module}")
-    copy: bytes = module.annotate(display.reports_safe(report), shown, data)
-    try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(destination, copy)
-    except OSError as exc:
-        raise BrieflintError(
-            f"cannot write the report: {failure(exc)}", path=display.printable(str(destination))
-        ) from None
 
 
 def render(name: str, report: Report, color: bool = False) -> str:
@@ -110,6 +52,32 @@ def render(name: str, report: Report, color: bool = False) -> str:
     module = importlib.import_module(f"{__name__}.{info.module}")
     fn: Render = module.render
     return fn(display.reports_safe(report), color)
+
+
+def write_copies(name: str, report: Report, output: Path) -> list[tuple[str, Path, int]]:
+    """Write the copies format ``name`` makes of the drafts of its reader in ``report``
+    (``report.texts`` lists every draft read): (draft, copy, notes added) for each."""
+    from brieflint import readers
+
+    info = REPORTERS[name]
+    drafts = sorted(p for p in report.texts if readers.for_path(p).name == info.copies)
+    if not drafts:
+        raise BrieflintError(
+            f"--format {name} writes copies of .{info.copies} drafts, and none was read",
+            key="--format",
+        )
+    if output.is_dir():
+        suffix: str = importlib.import_module(f"{__name__}.{info.module}").SUFFIX
+        places = {d: output / (Path(d).stem + suffix) for d in drafts}
+    elif len(drafts) == 1:
+        places = {drafts[0]: output}
+    else:
+        raise BrieflintError(
+            f"{len(drafts)} .{info.copies} drafts were read: give a folder for their copies",
+            key="--output",
+        )
+    module = importlib.import_module(f"{__name__}.{info.module}")
+    return [(d, dest, module.write_copy(report, d, dest)) for d, dest in places.items()]
 
 
 def write_report(destination: Path, text: str) -> None:

@@ -1,15 +1,18 @@
 """Words made from known words with a prefix or a derivational suffix.
 
 Technical and academic prose coins words the lexicon lacks but every reader parses
-('subsolutions', 'overgeneration', 'linearizer', 'objectness', 'systematicity'). A slip of the
-keyboard or of OCR rarely gives such a word by chance, so the spelling check leaves them alone.
-Short endings (-s, -d, -r, -ed, -er) are not taken: OCR adds such letters to words ('thenr',
-'werer'), and two words joined are left to be judged as misspellings or run-together words.
+('subsolutions', 'overgeneration', 'linearizer', 'objectness', 'systematicity', 'unrotated',
+'retrainable', 'noncompositionality'). A slip of the keyboard or of OCR rarely gives such a word by
+chance, so the spelling check leaves them alone. Short endings (-s, -d, -r, -ed, -er) are not
+taken on short words: OCR adds such letters to words ('thenr', 'werer'), and two words joined
+are left to be judged as misspellings or run-together words. The plural of a long word that is
+itself known or derived ('misalignments') is a word. -able and -ible are taken only when the
+other ending makes no word: swapping them is a classic misspelling ('responsable').
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 PREFIXES = (
     "anti", "auto", "bi", "co", "counter", "cross", "de", "dis", "hyper", "inter", "intra",
@@ -23,6 +26,11 @@ SUFFIXES = (
 # a long stem takes a short adjective ending too ('selectional')
 SHORT_SUFFIXES = ("al",)
 MIN_LONG_STEM = 7
+# endings that a misspelling swaps for each other: taken only when the other makes no word
+SWAPPED = {"able": "ible", "ible": "able"}
+LONG_WORD = 6  # a part this long is a word when rarer, down to ``rare_zipf``
+LONGER_WORD = 8  # and this long, half a point rarer still
+MIN_PLURAL_STEM = 7
 
 
 def is_derived(
@@ -30,21 +38,54 @@ def is_derived(
     zipf: Callable[[str], float],
     *,
     min_zipf: float = 3.0,
+    rare_zipf: float = 2.5,
     min_stem: int = 4,
     min_rest: int = 5,
+    depth: int = 1,
+    misspelt: Container[str] = (),
 ) -> bool:
-    """``word`` (lower case) is a known word (at least ``min_zipf`` frequent) after a prefix
-    (``min_rest`` letters or more) or before a suffix (``min_stem`` letters or more)."""
+    """``word`` (lower case) is a known word (at least ``min_zipf`` frequent, or ``rare_zipf``
+    when ``LONG_WORD`` letters or more, half a point less from ``LONGER_WORD``) after a prefix
+    (``min_rest`` letters or more) or before a suffix (``min_stem`` letters or more), or the
+    plural of such a word; with ``depth``, the part may itself be derived so
+    ('noncompositionality': non + compositional + ity). A part in
+    ``misspelt`` (a list of common misspellings, which word lists hold) is no known word."""
+
+    def known(part: str) -> bool:
+        if part in misspelt:
+            return False
+        size = len(part)
+        floor = min_zipf if size < LONG_WORD else rare_zipf - 0.5 * (size >= LONGER_WORD)
+        if zipf(part) >= floor:
+            return True
+        return depth > 0 and is_derived(
+            part,
+            zipf,
+            min_zipf=min_zipf,
+            rare_zipf=rare_zipf,
+            min_stem=min_stem,
+            min_rest=min_rest,
+            depth=depth - 1,
+            misspelt=misspelt,
+        )
+
     for prefix in PREFIXES:
         rest = word[len(prefix) :]
-        if word.startswith(prefix) and len(rest) >= min_rest and zipf(rest) >= min_zipf:
+        if word.startswith(prefix) and len(rest) >= min_rest and known(rest):
             return True
-    for suffix in SUFFIXES + SHORT_SUFFIXES:
+    if word.endswith("s") and len(word) > MIN_PLURAL_STEM and not word.endswith("ss"):
+        stem = word[:-1]
+        if zipf(stem) >= min_zipf or (depth > 0 and known(stem)):
+            return True
+    for suffix in SUFFIXES + SHORT_SUFFIXES + tuple(SWAPPED):
         stem = word[: -len(suffix)]
         shortest = MIN_LONG_STEM if suffix in SHORT_SUFFIXES else min_stem
         if not word.endswith(suffix) or len(stem) < shortest:
             continue
-        if zipf(stem) >= min_zipf or zipf(stem + "e") >= min_zipf:
+        swapped = SWAPPED.get(suffix)
+        if swapped is not None and zipf(stem + swapped) > 0:
+            continue  # 'responsable' is 'responsible' misspelt
+        if known(stem) or known(stem + "e"):
             return True
         if stem.endswith("i") and zipf(stem[:-1] + "y") >= min_zipf:
             return True

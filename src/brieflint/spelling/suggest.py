@@ -205,6 +205,8 @@ class _TableIndex:
         self.table = table
         self.found: dict[tuple[str, float, float], tuple[Candidate, ...]] = {}
         self.common: list[str] | None = None
+        self.common_near: dict[int, list[str]] = {}  # by length (see _common_words_near)
+        self.far: dict[tuple[str, int], list[tuple[str, float]]] = {}  # far_candidates's
         self._frequent: dict[float, frozenset[str]] = {}
         self._lookups = 0
         # membership and "begins a word" tests of a word table: few lookups find the edits
@@ -291,16 +293,30 @@ def far_candidates(word: str, lexicon: Lexicon, limit: int = 5) -> list[Candidat
     from rapidfuzz.distance import Levenshtein
 
     key = normalize(word)
-    choices = _common_words(lexicon)
-    hits = process.extract(
-        key, choices, scorer=Levenshtein.distance, score_cutoff=2, limit=limit * 4
-    )
-    result = [
-        Candidate(match_case(word, w), float(d), lexicon.zipf(w), 0, False)
-        for w, d, _ in hits
-        if w != key and not is_inflection(w, key)
-    ]
+    index = _table_index(lexicon)
+    hits = index.far.get((key, limit))
+    if hits is None:
+        choices = _common_words_near(lexicon, len(key))
+        found = process.extract(
+            key, choices, scorer=Levenshtein.distance, score_cutoff=2, limit=limit * 4
+        )
+        hits = [(w, float(d)) for w, d, _ in found if w != key and not is_inflection(w, key)]
+        if len(index.far) > index.MEMO_LIMIT:
+            index.far.clear()
+        index.far[(key, limit)] = hits
+    result = [Candidate(match_case(word, w), d, lexicon.zipf(w), 0, False) for w, d in hits]
     return sorted(result, key=lambda c: (c.score, c.word))[:limit]
+
+
+def _common_words_near(lexicon: Lexicon, size: int) -> list[str]:
+    """The common words at most two letters longer or shorter than ``size``, in the order of
+    ``_common_words``: the only ones two edits can reach, a half or less of them to measure."""
+    index = _table_index(lexicon)
+    found = index.common_near.get(size)
+    if found is None:
+        found = [w for w in _common_words(lexicon) if abs(len(w) - size) <= 2]
+        index.common_near[size] = found
+    return found
 
 
 def _common_words(lexicon: Lexicon) -> list[str]:

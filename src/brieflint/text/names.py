@@ -71,6 +71,57 @@ def _shouting(line: str) -> bool:
     return len(words) >= 2 and not any(c.islower() for w in words for c in w)
 
 
+# a word in capitals, and two or more of them in a row on one line ("JOHN W. MACKAY", "THE QUEEN
+# V. LEGG"): a name set in capitals, as newspapers and covers set names, not a second spelling
+_CAPS_WORD = r"(?<![\p{L}\p{M}])\p{Lu}[\p{Lu}\p{M}]*(?![\p{L}\p{M}])"
+_CAPS_RUN = regex.compile(_CAPS_WORD + r"(?:[^\w\n]+" + _CAPS_WORD + ")+")
+
+
+def capital_runs(doc: Document) -> list[tuple[int, int]]:
+    """Spans of the runs of two or more words in capitals on one line, one a word of two
+    letters or more, and, in a document with such runs, of the lines whose letters are mostly
+    capitals (sorted and disjoint); computed once per document."""
+    return list(doccache.memo(doc, "capital_runs", _capital_runs_doc))
+
+
+def _capital_runs_doc(doc: Document) -> list[tuple[int, int]]:
+    text = doc.prose
+    runs = [
+        m.span()
+        for m in _CAPS_RUN.finditer(text)
+        if any(len(w) > 1 for w in _LETTERS.findall(m.group()))
+    ]
+    if not runs:
+        return runs
+    # a heading in capitals that OCR has damaged ("PRINCE ARTlur AT THE GUILDHAL"): a line of
+    # two or more words whose letters are mostly capitals, taken whole
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        letters = [c for w in _LETTERS.findall(line) for c in w]
+        upper = sum(c.isupper() for c in letters)
+        if len(_LETTERS.findall(line)) >= 2 and upper >= MOSTLY_CAPITALS * len(letters):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    return union(runs, spans)
+
+
+MOSTLY_CAPITALS = 0.6
+
+
+def union(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of two lists of sorted, disjoint spans, sorted and disjoint."""
+    if not b:
+        return a
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(a + b):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """``offset`` lies in one of ``spans`` (sorted and disjoint, as :func:`shouting_lines`)."""
     i = bisect.bisect_right(spans, (offset, math.inf)) - 1
