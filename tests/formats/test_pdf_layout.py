@@ -261,3 +261,15 @@ def test_in_two_columns_every_word_maps_back_to_its_line() -> None:
         assert drawn.x <= glyph.box[0]
         checked += 1
     assert checked > 10
+
+
+def test_a_page_that_cannot_be_loaded_is_one_error_naming_the_page() -> None:
+    broken = _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"42",  # where the page should be
+        ]
+    )
+    with pytest.raises(pdf_chars.InputError, match=r"^brief.pdf: not a readable PDF \(page 1: "):
+        pdf_chars.read(broken, "brief.pdf")

@@ -49,7 +49,14 @@ def read(data: bytes, path: str, max_pages: int = DEFAULT_MAX_PAGES) -> list[Pag
                 "pdf.max_pages in the config)",
                 path=path,
             )
-        pages = [_page(document, n, raw) for n in range(count)]
+        pages = []
+        for n in range(count):
+            try:
+                pages.append(_page(document, n, raw))
+            except pdfium.PdfiumError as exc:
+                raise InputError(
+                    f"not a readable PDF (page {n + 1}: {_reason(exc)})", path=path
+                ) from None
     finally:
         document.close()
     _judge(pages, path)
