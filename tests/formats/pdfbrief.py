@@ -181,7 +181,9 @@ class _Pages:
             and self.built.lines[-1].page == self.page
             and y == (self.built.lines[-1].baseline)
         ):
-            self.built.lines[-1].text += "  " + text  # the footer and page number: one line
+            # the footer and its page number, a bold lead-in and its line: one line
+            joint = " " if self.built.lines[-1].text and font == FONT and x < PAGE_W / 2 else "  "
+            self.built.lines[-1].text += joint + text
             return
         self.count += 1
         self.built.lines.append(Line(self.page, self.count, text, x, y, size))
@@ -207,7 +209,21 @@ class _Pages:
         self.body_lines += 1
 
     def paragraph(self, text: str) -> None:
-        for line in wrap(text, self.width):
+        # "**Lead.** text": the lead-in set in bold, the rest of its line in roman
+        lead = ""
+        if text.startswith("**") and "** " in text:
+            lead, text = text[2:].split("** ", 1)
+            text = f"{lead} {text}"
+        for n, line in enumerate(wrap(text, self.width)):
+            if n == 0 and lead:
+                self._room()
+                self._draw(lead, self.x, self.y, SIZE, BOLD)
+                rest = line[len(lead) :].lstrip()
+                at = self.x + stringWidth(lead + " ", BOLD, SIZE)
+                self._draw(rest, at, self.y, SIZE, FONT)
+                self.y -= PITCH
+                self.body_lines += 1
+                continue
             self.line(line)
         self.y -= self.layout.paragraph_gap
 

@@ -273,3 +273,11 @@ def test_a_page_that_cannot_be_loaded_is_one_error_naming_the_page() -> None:
     )
     with pytest.raises(pdf_chars.InputError, match=r"^brief.pdf: not a readable PDF \(page 1: "):
         pdf_chars.read(broken, "brief.pdf")
+
+
+def test_a_bold_lead_in_does_not_cut_its_paragraph() -> None:
+    lead = "**Recommendation one.** " + pdfbrief.BRIEF[2]
+    built = pdfbrief.build(Layout(paragraphs=[pdfbrief.BRIEF[0], lead, pdfbrief.BRIEF[3]]))
+    assert built.find("Recommendation one.").text.startswith("Recommendation one. Operators")
+    got = paragraphs(read(built))
+    assert "Recommendation one. " + pdfbrief.BRIEF[2].replace("·", "") in got

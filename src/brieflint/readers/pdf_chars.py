@@ -22,6 +22,8 @@ _UNMAPPED = re.compile("[\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff\x00\x01\x03-\x
 _SPACE = re.compile(r"\s+")
 # pdfium marks a hyphen it judged to be at a line end with U+FFFE (older builds with U+0002)
 _HYPHEN_MARKS = "\ufffe\x02"
+_FORCE_BOLD = 0x40000  # the font descriptor's flag for bold
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 _WORD = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?|[\ufffe\x02]")
 
 
@@ -94,13 +96,27 @@ def _words(
 ) -> tuple[list[str], list[Box], list[bool], list[float], list[int]]:
     """The words of a page's text (runs between spaces and line breaks), each with the box from
     its first character's left to its last one's right, whether it starts one of the
-    extractor's lines, and the font size and weight at the start of that line."""
+    extractor's lines, and its font size and weight (asked where a line or a text object
+    starts)."""
     # pdfium's functions through plain prototypes: ctypes then converts no arguments, which
     # halves the cost of a call; two calls a word (its first and last character) at most
     address = ctypes.cast(handle, ctypes.c_void_p).value
     get_box = _prototype(raw.FPDFText_GetCharBox, ctypes.c_int, 4)
     get_size = _prototype(raw.FPDFText_GetFontSize, ctypes.c_double, 0)
     get_weight = _prototype(raw.FPDFText_GetFontWeight, ctypes.c_int, 0)
+    get_object = _prototype(raw.FPDFText_GetTextObject, ctypes.c_void_p, 0)
+    info = ctypes.CFUNCTYPE(
+        ctypes.c_ulong,
+        ctypes.c_void_p,
+        ctypes.c_int,
+        ctypes.c_void_p,
+        ctypes.c_ulong,
+        ctypes.c_void_p,
+    )(ctypes.cast(raw.FPDFText_GetFontInfo, ctypes.c_void_p).value or 0)
+    name = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    name_at, flags_at = ctypes.addressof(name), ctypes.addressof(flags)
+    current = None
     rect = (ctypes.c_double * 4)()
     at = ctypes.addressof(rect)
     # pdfium writes left, right, bottom, top: into the slots (left, bottom, right, top)
@@ -125,9 +141,17 @@ def _words(
             get_box(address, end - 1, *slots)
             right = rect[2]
             bottom, top = min(bottom, rect[1]), max(top, rect[3])
-        if new_line:
+        # the font is asked again where a new text object starts (a bold lead-in, then roman)
+        where = get_object(address, start)
+        if new_line or where != current:
             size = float(get_size(address, start))
             weight = int(get_weight(address, start))
+            if weight < 600:  # unknown (0) for the standard fonts: their name says it
+                info(address, start, name_at, 256, flags_at)
+                font = name.value.decode("latin-1", "replace").casefold()
+                if flags.value & _FORCE_BOLD or any(w in font for w in _BOLD_NAMES):
+                    weight = 700
+            current = where
         word = m.group()
         if word[-1] in _HYPHEN_MARKS:
             word = word[:-1] + "-"

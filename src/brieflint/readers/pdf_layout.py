@@ -66,8 +66,8 @@ class PageWords:
     words: list[str]
     boxes: list[Box]
     breaks: list[bool]  # the word starts one of the extractor's lines
-    sizes: list[float]  # the font size at the start of the word's line
-    weights: list[int]  # the font weight there (400 regular, 700 bold)
+    sizes: list[float]  # the font size of each word
+    weights: list[int]  # the font weight of each word (400 regular, 700 bold)
 
 
 @dataclass(slots=True)
@@ -222,8 +222,16 @@ def _around(boxes: list[Box], indexes: list[int]) -> Box:
 
 
 def _line(page: PageWords, frags: Sequence[tuple[Box, list[int]]]) -> Line:
-    first = frags[0][1][0]
-    line = Line(page=page.number, size=page.sizes[first], bold=page.weights[first] >= 600)
+    indexes = [i for _, idx in frags for i in idx]
+    # the size and weight of most of the line's characters (a bold lead-in is not a heading)
+    chars: dict[float, int] = defaultdict(int)
+    bold = 0
+    for i in indexes:
+        chars[page.sizes[i]] += len(page.words[i])
+        if page.weights[i] >= 600:
+            bold += len(page.words[i])
+    total = sum(chars.values())
+    line = Line(page=page.number, size=max(chars, key=chars.__getitem__), bold=bold * 2 > total)
     em = max(line.size, 1.0)
     column, touching = COLUMN_GAP_EM * em, 0.15 * em
     parts: list[str] = []
