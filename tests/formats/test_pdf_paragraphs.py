@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cache
 
 from brieflint.readers import pdf_layout
-from brieflint.readers.pdf_layout import Box, PageWords
+from brieflint.readers.pdf_lines import Box, PageWords
 from brieflint.text.lexicon import Lexicon
 from brieflint.vocabulary import Vocabulary
 

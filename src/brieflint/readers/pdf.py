@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from brieflint.document import Document
 from brieflint.errors import InputError
 from brieflint.location import Location
-from brieflint.readers import pdf_chars, pdf_layout
+from brieflint.readers import pdf_chars, pdf_layout, pdf_lines
 
 MAX_PAGES_VARIABLE = "BRIEFLINT_PDF_MAX_PAGES"
 
@@ -75,7 +75,7 @@ class PdfMap:
 
     def pages(self, start: int, end: int) -> list[tuple[int, Location]]:
         """Every page ``text[start:end]`` touches, with its boxes there (for annotations)."""
-        by_page: dict[int, list[pdf_layout.Box]] = {}
+        by_page: dict[int, list[pdf_lines.Box]] = {}
         for page, _, box in self.layout.boxes(start, max(end, start + 1)):
             by_page.setdefault(page, []).append(box)
         return [

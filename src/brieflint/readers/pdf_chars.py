@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from brieflint.errors import InputError
-from brieflint.readers.pdf_layout import Box, PageWords
+from brieflint.readers.pdf_lines import Box, PageWords
 
 DEFAULT_MAX_PAGES = 2000
 # characters without a Unicode value: pdfium gives U+FFFD or private-use code points for them
