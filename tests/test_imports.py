@@ -52,6 +52,7 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.masking",
         "brieflint.positions",
         "brieflint.word",
+        "brieflint.readers",
     ),
     (
         "brieflint",  # the package itself: its version

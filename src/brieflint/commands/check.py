@@ -35,7 +35,8 @@ def check(
         "--format",
         "-f",
         help="Output format (repeatable): text, json, sarif, github, junit, codequality, html, "
-        "docx (a reviewed copy of each .docx, with --output).",
+        "docx (a reviewed copy of each .docx, with --output), pdf (an annotated copy of each PDF, "
+        "with --output).",
     ),
     output: list[Path] = typer.Option(
         [],

@@ -116,6 +116,12 @@ def _fix_one(job: runner.Job, lint_session: session.Session, mode: _Mode) -> Fix
     """Fix one draft (or say how it would be fixed)."""
     if runner.reader_of(job).name == "docx":
         return _fix_docx(job, lint_session, mode)
+    if runner.reader_of(job).name == "pdf":  # skipped in a folder, an error when named
+        raise BinaryFileError(
+            "a PDF is not fixed in place: fix the document it was made from "
+            "(`brieflint check --format pdf -o FILE` marks every finding in a copy)",
+            path=job.display,
+        )
     stdin = job.source == "-"
     text = runner.read_source(job, lint_session.setup_for(job.source).max_draft_mb)
     head = b"" if stdin else _head(job)  # the byte-order mark to write back, if any

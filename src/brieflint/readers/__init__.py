@@ -46,6 +46,13 @@ READERS: dict[str, ReaderInfo] = {
             "Word documents (.docx; a .docm is refused, saying why)",
             textual=False,
         ),
+        ReaderInfo(
+            "pdf",
+            "pdf",
+            (".pdf",),
+            "PDF: the text layer laid out again, without page furniture (pypdfium2)",
+            textual=False,
+        ),
         ReaderInfo("text", "text", (), "plain text (any other file): UTF-8, UTF-16 or UTF-32"),
     )
 }

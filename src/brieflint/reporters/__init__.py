@@ -39,6 +39,9 @@ REPORTERS: dict[str, ReporterInfo] = {
         ReporterInfo(
             "docx", "docx", "a copy of each .docx with a Word comment per finding", True, "docx"
         ),
+        ReporterInfo(
+            "pdf", "pdf", "a copy of each PDF with a highlight and a note per finding", True, "pdf"
+        ),
     )
 }
 
