@@ -29,7 +29,10 @@ def bad_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("fmt", sorted(reporters.REPORTERS))
+# every format that renders a report (docx and pdf write copies of drafts of their own type)
+@pytest.mark.parametrize(
+    "fmt", sorted(n for n, info in reporters.REPORTERS.items() if info.copies is None)
+)
 def test_a_name_that_is_not_utf8_is_shown_escaped_in_every_format(
     fmt: str, bad_name: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -38,6 +38,7 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.fixer",
         "brieflint.postpass",
         "brieflint.orphans",
+        "brieflint.docxfix",
         "brieflint.shard",
     ),
     ("brieflint.kinds", "brieflint.readers"),
@@ -51,6 +52,8 @@ LAYERS: list[tuple[str, ...]] = [
         "brieflint.document",
         "brieflint.masking",
         "brieflint.positions",
+        "brieflint.word",
+        "brieflint.readers",
     ),
     (
         "brieflint",  # the package itself: its version

@@ -3,6 +3,8 @@ one run over every draft (up to order and timing), and anything else is a one-li
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -10,7 +12,10 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from brieflint.cli import main
 from tests.briefs import SARIF_SCHEMA
 from tests.conftest import run_cli
 from tests.sharding import build_archive, inside, run
@@ -309,3 +314,113 @@ def test_the_report_command_needs_no_other_command() -> None:
     from tests.test_imports import GRAPH
 
     assert not any(m.startswith("brieflint.commands.") for m in GRAPH["brieflint.commands.report"])
+
+
+# values a damaged report may hold where brieflint writes something else
+ODD = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-3, max_value=10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=8),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.sampled_from(["index", "uri", "name", "id"]), st.integers(), max_size=2),
+)
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place (a path of keys and indexes) in a JSON value."""
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value[:3]):
+            found += _paths(item, (*prefix, i))
+    return found
+
+
+def _replace(value: Any, where: tuple[Any, ...], new: Any) -> Any:
+    if not where:
+        return new
+    copy = dict(value) if isinstance(value, dict) else list(value)
+    copy[where[0]] = _replace(copy[where[0]], where[1:], new)
+    return copy
+
+
+@pytest.mark.parametrize("suffix", ["json", "sarif"])
+def test_a_damaged_report_is_merged_or_refused_in_one_line(
+    reports: Path, tmp_path_factory: pytest.TempPathFactory, suffix: str
+) -> None:
+    """Any one value of a real shard report replaced by another of any type: the merge ends with
+    a report or one error line, never an internal error."""
+    original = json.loads((reports / f"shard-2.{suffix}").read_text(encoding="utf-8"))
+    places = _paths(original)
+    others = [str(reports / f"shard-{i}.{suffix}") for i in (1, 3)]
+    folder = tmp_path_factory.mktemp("damaged")
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.tuples(st.sampled_from(places), ODD), min_size=1, max_size=3))
+    def damaged(changes: list[tuple[tuple[Any, ...], Any]]) -> None:
+        value = original
+        for where, new in changes:
+            with contextlib.suppress(KeyError, IndexError, TypeError):
+                value = _replace(value, where, new)
+        target = folder / f"shard-2.{suffix}"
+        target.write_text(json.dumps(value), encoding="utf-8")
+        err = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            code = main(["report", "merge", others[0], str(target), others[1]])
+        lines = err.getvalue().splitlines()
+        assert "internal error" not in err.getvalue()
+        if code == 2:
+            assert len(lines) == 1 and lines[0].startswith("brieflint: error: "), lines
+        else:
+            assert code in (0, 1)
+
+    damaged()
+
+
+def test_a_damaged_junit_report_is_merged_or_refused_in_one_line(
+    reports: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Attributes of a real shard's JUnit report set to other text, elements dropped."""
+    text = (reports / "shard-2.xml").read_text(encoding="utf-8")
+    count = len(list(ET.fromstring(text).iter()))
+    others = [str(reports / f"shard-{i}.xml") for i in (1, 3)]
+    folder = tmp_path_factory.mktemp("damaged-xml")
+    names = ["name", "type", "message", "file", "line", "classname", "value", "time", "tests"]
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(
+        st.lists(
+            st.tuples(
+                st.integers(0, count - 1),
+                st.sampled_from(names),
+                st.one_of(st.none(), st.text(max_size=12)),
+            ),
+            min_size=1,
+            max_size=4,
+        )
+    )
+    def damaged(changes: list[tuple[int, str, str | None]]) -> None:
+        root = ET.fromstring(text)
+        elements = list(root.iter())
+        for index, attribute, value in changes:
+            element = elements[index]
+            if value is None:  # drop the element's first child
+                children = list(element)
+                if children:
+                    element.remove(children[0])
+            else:
+                element.set(attribute, value)
+        target = folder / "shard-2.xml"
+        target.write_text(ET.tostring(root, encoding="unicode"), encoding="utf-8")
+        err = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            code = main(["report", "merge", others[0], str(target), others[1]])
+        lines = err.getvalue().splitlines()
+        assert "internal error" not in err.getvalue()
+        assert code in (0, 1) or (len(lines) == 1 and lines[0].startswith("brieflint: error: "))
+
+    damaged()

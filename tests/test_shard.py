@@ -184,3 +184,13 @@ def test_shards_with_a_baseline_add_up_to_a_run_with_it(
     assert code == whole_code
     assert merged["summary"] == whole["summary"]
     assert sorted(map(_key, merged["findings"])) == sorted(map(_key, whole["findings"]))
+
+
+def test_a_checkout_reached_through_a_symbolic_link_splits_alike(
+    archive: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    root, _ = archive
+    link = tmp_path / "workspace"
+    link.symlink_to(root, target_is_directory=True)
+    for i in range(1, N + 1):
+        assert _files(link, f"{i}/{N}") == _files(root, f"{i}/{N}")

@@ -15,7 +15,7 @@ from brieflint.overrides import RuleOverride
 from brieflint.sources import DEFAULT_MAX_DRAFT_MB, MAX_DRAFT_MB_CEILING
 
 CONFIG_NAMES = ("brieflint.yaml", ".brieflint.yaml", "pyproject.toml")
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.docx", "*.pdf")
 DEFAULT_MAX_ANSWER_MB = 10.0  # the longest answer taken from LanguageTool
 
 

@@ -39,7 +39,7 @@ def decode(data: bytes, path: str) -> str:
             name = codec.removesuffix("-le").removesuffix("-be").upper()
             raise InputError(f"invalid {name} at byte {exc.start + len(bom)}", path=path) from None
     if b"\x00" in data[:BINARY_SNIFF] or (len(data) > BINARY_SNIFF and b"\x00" in data):
-        raise BinaryFileError("binary file (NUL bytes), not a draft", path=path)
+        raise BinaryFileError(f"binary file (NUL bytes), not a draft{_which(data)}", path=path)
     if found is not None:  # UTF-8's own BOM
         data = data[len(found[0]) :]
     try:
@@ -54,6 +54,13 @@ def decode(data: bytes, path: str) -> str:
             path=path,
             line=line,
         ) from None
+
+
+def _which(data: bytes) -> str:
+    """What a binary file looks like, when that says how to lint it."""
+    if data.startswith(b"PK\x03\x04") and b"word/" in data:
+        return " (a Word document: name it .docx to lint it)"
+    return ""
 
 
 def _looks_single_byte(data: bytes) -> bool:

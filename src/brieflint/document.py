@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -103,17 +104,28 @@ class Document:
         return tokens.all_sentences(self.prose, self.paragraphs)
 
     @cached_property
-    def words(self) -> list[tokens.Span]:
-        return tokens.spans(self._word_parts)
+    def words(self) -> tokens.WordSpans:
+        """The words of the prose, in order, read as a list of ``Span`` (see ``WordSpans``)."""
+        texts, _, starts, ends = self._word_columns
+        return tokens.WordSpans(starts, ends, texts)
 
     @cached_property
     def word_texts(self) -> list[str]:
         """The text of each of ``words``, in order: the split gives them for free."""
-        return self._word_parts[1::2]
+        return self._word_columns[0]
 
     @cached_property
-    def _word_parts(self) -> list[str]:
-        return tokens.shared(tokens.word_parts(self.prose, self.unusual_chars))
+    def word_gaps(self) -> list[str]:
+        """The prose between each word of ``words`` and the next (one fewer than the words)."""
+        return self._word_columns[1]
+
+    @cached_property
+    def _word_columns(self) -> tuple[list[str], list[str], array[int], array[int]]:
+        """The words' texts, the gaps between them, their starts and their ends, from one cut of
+        the prose (which is not kept: its list of parts would be two pointers a word more)."""
+        parts = tokens.shared_word_parts(self.prose, self.unusual_chars)
+        starts, ends = tokens.offsets(parts)
+        return parts[1::2], parts[2:-1:2], starts, ends
 
     @cached_property
     def unusual_chars(self) -> frozenset[str]:
@@ -130,8 +142,8 @@ class Document:
     def words_in(self, start: int, end: int) -> list[tokens.Span]:
         """The words of ``doc.words`` that lie inside ``[start, end)``."""
         words = self.words
-        lo = bisect_left(words, start, key=lambda w: w.start)
-        hi = bisect_left(words, end, lo, key=lambda w: w.start)
+        lo = bisect_left(words.starts, start)
+        hi = bisect_left(words.starts, end, lo)
         return words[lo:hi]
 
     def position(self, offset: int) -> tuple[int, int]:

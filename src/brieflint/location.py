@@ -33,13 +33,14 @@ class Location:
     line: int | None = None
     offset: int | None = None
     boxes: tuple[Box, ...] = ()
+    note: int | None = None  # the footnote's or endnote's number (part footnote, endnote)
 
     def describe(self) -> str:
         """The location as a person reads it: ``¶14 (p. 3)``, ``table 2, row 1, cell 3``,
         ``p. 2, line 7``, ``footer``."""
         bits: list[str] = []
         if self.part not in ("body", "table"):
-            bits.append(self.part)
+            bits.append(self.part if self.note is None else f"{self.part} {self.note}")
         if self.table is not None:
             cell = f"table {self.table}"
             if self.row is not None:
@@ -58,7 +59,7 @@ class Location:
     def as_json(self) -> dict[str, object]:
         """The fields that are set, as JSON values (the ``location`` of the JSON contract)."""
         out: dict[str, object] = {"part": self.part}
-        for name in ("paragraph", "table", "row", "cell", "page", "line", "offset"):
+        for name in ("paragraph", "table", "row", "cell", "page", "line", "offset", "note"):
             value = getattr(self, name)
             if value is not None:
                 out[name] = value
@@ -90,6 +91,7 @@ class Location:
             line=number("line"),
             offset=number("offset"),
             boxes=tuple(boxes),
+            note=number("note"),
         )
 
 

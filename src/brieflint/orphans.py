@@ -44,7 +44,14 @@ def _watch(parent: int) -> None:
 
 def _end() -> None:
     # SIGTERM first (brieflint turns it into an orderly exit that removes temporary files),
-    # and a hard exit if that did not end the process
-    with contextlib.suppress(OSError):
-        os.kill(os.getpid(), signal.SIGTERM)
+    # and a hard exit if that did not end the process. The signal goes to the main thread: sent
+    # to the process from this thread, it would be taken by this thread, and the main thread,
+    # blocked in a read (a worker waiting on its pipe), would not run the handler until the read
+    # ended.
+    main = threading.main_thread().ident
+    with contextlib.suppress(OSError, ValueError):
+        if hasattr(signal, "pthread_kill") and main is not None:
+            signal.pthread_kill(main, signal.SIGTERM)
+        else:
+            os.kill(os.getpid(), signal.SIGTERM)
     threading.Timer(5.0, os._exit, args=(128 + signal.SIGTERM,)).start()

@@ -154,7 +154,24 @@ def lead_key(run: str) -> str:
     Texts that no phrase matches may share a key with one that does: the key only picks the
     places where the real pattern is then tried.
     """
-    return run.translate(_TO_ASCII).lower()
+    if len(run) <= _KEY_CHUNK:
+        return run.translate(_TO_ASCII).lower()
+    return "".join(_key_chunks(run))
+
+
+# ``str.translate`` builds its result four bytes a character whatever the text: the key of a
+# whole long draft is made a piece at a time, cut before spaces (which no case mapping looks
+# across), so that it never costs more than the key itself
+_KEY_CHUNK = 1 << 16
+
+
+def _key_chunks(text: str) -> Iterator[str]:
+    pos, size = 0, len(text)
+    while pos < size:
+        cut = text.find(" ", pos + _KEY_CHUNK) if size - pos > 2 * _KEY_CHUNK else -1
+        end = size if cut == -1 else cut
+        yield text[pos:end].translate(_TO_ASCII).lower()
+        pos = end
 
 
 _APOSTROPHE = regex.compile(r"['’]")  # what joins the letter runs of one word token

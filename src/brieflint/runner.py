@@ -94,13 +94,20 @@ def read_source(job: Job, max_draft_mb: float = sources.DEFAULT_MAX_DRAFT_MB) ->
 
 
 def lint_job(
-    job: Job, setup: ruleset.Setup, text: str | None = None, keep_text: bool = False
+    job: Job,
+    setup: ruleset.Setup,
+    text: str | None = None,
+    keep_text: bool = False,
+    data: bytes | None = None,
 ) -> FileResult:
+    """Lint ``job``: its file (or standard input), or ``text``, or the file's bytes ``data``
+    (a git blob, say) in place of reading it."""
     result = FileResult(job.display)
     try:
         info = reader_of(job)
         if text is None:
-            data = read_bytes(job, setup.max_draft_mb)
+            if data is None:
+                data = read_bytes(job, setup.max_draft_mb)
             if not info.textual:
                 _lint_file(result, job, setup, info, data, keep_text)
                 return result

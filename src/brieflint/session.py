@@ -151,19 +151,24 @@ class Session:
                 if raw == "-":
                     message = "cannot split standard input (-) into shards"
                     raise BrieflintError(message, key="--shard")
-                found_list = shard.select(found_list, part, keys)
+                found_list = shard.select(found_list, raw, part, keys)
             for found in found_list:
                 display = (stdin_name or "-") if found == "-" else found
                 jobs_list.append(runner.Job(display=display, source=found, explicit=explicit))
         return jobs_list
 
     def lint_one(
-        self, job: runner.Job, text: str | None = None, setup: ruleset.Setup | None = None
+        self,
+        job: runner.Job,
+        text: str | None = None,
+        setup: ruleset.Setup | None = None,
+        data: bytes | None = None,
     ) -> runner.FileResult:
-        """Lint one draft (``text``: instead of reading it) with its setup (or ``setup``: one
-        the caller resolved, as the review gate does with the base commit's configuration)."""
+        """Lint one draft (``text``, or the file's bytes ``data``: instead of reading it) with
+        its setup (or ``setup``: one the caller resolved, as the review gate does with the base
+        commit's configuration)."""
         chosen = setup if setup is not None else self.setup_for(job.source)
-        return runner.lint_job(job, chosen, text=text, keep_text=self.options.keep_text)
+        return runner.lint_job(job, chosen, text=text, keep_text=self.options.keep_text, data=data)
 
     def lint(
         self,

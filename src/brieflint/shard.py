@@ -64,28 +64,34 @@ def bucket(key: str, count: int) -> int:
 
 @dataclass
 class Keys:
-    """Repository-relative paths, asking git for each folder's work tree once."""
+    """Repository-relative paths, asking git for a work tree's top once per folder named."""
 
     cwd: Path = field(default_factory=lambda: Path.cwd().resolve())
     _tops: dict[Path, Path | None] = field(default_factory=dict)
 
-    def key(self, path: str) -> str:
-        resolved = Path(os.path.abspath(path))
-        with_links = resolved.resolve()
-        top = self._top(with_links.parent)
-        for base, target in ((top, with_links), (self.cwd, resolved), (self.cwd, with_links)):
+    def top(self, target: str) -> Path | None:
+        """The top of the git work tree holding ``target`` (a folder, or a file's folder)."""
+        folder = Path(os.path.abspath(target)).resolve()
+        if not folder.is_dir():
+            folder = folder.parent
+        if folder not in self._tops:
+            self._tops[folder] = _git_top(folder)
+        return self._tops[folder]
+
+    def key(self, path: str, top: Path | None) -> str:
+        """``path`` relative to ``top``, else to the current folder, else absolute. A symbolic
+        link to a draft keeps its own name (its folders are resolved, as git's top is)."""
+        given = Path(os.path.abspath(path))
+        inside = given.parent.resolve() / given.name
+        candidates = ((top, inside), (top, given.resolve()), (self.cwd, given), (self.cwd, inside))
+        for base, target in candidates:
             if base is None:
                 continue
             try:
                 return target.relative_to(base).as_posix()
             except ValueError:
                 continue
-        return with_links.as_posix()
-
-    def _top(self, folder: Path) -> Path | None:
-        if folder not in self._tops:
-            self._tops[folder] = _git_top(folder)
-        return self._tops[folder]
+        return inside.as_posix()
 
 
 def _git_top(folder: Path) -> Path | None:
@@ -104,9 +110,10 @@ def _git_top(folder: Path) -> Path | None:
     return Path(text).resolve() if text else None
 
 
-def select(paths: Sequence[str], shard: Shard, keys: Keys) -> list[str]:
-    """The ``paths`` that belong to ``shard``, in their order."""
-    return [p for p in paths if bucket(keys.key(p), shard.count) == shard.index]
+def select(paths: Sequence[str], target: str, shard: Shard, keys: Keys) -> list[str]:
+    """The ``paths`` found under ``target`` that belong to ``shard``, in their order."""
+    top = keys.top(target)
+    return [p for p in paths if bucket(keys.key(p, top), shard.count) == shard.index]
 
 
 def config_digest(setup: Setup, backends: dict[str, str]) -> str:

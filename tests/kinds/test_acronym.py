@@ -87,3 +87,11 @@ def test_house_vocabulary_and_known_option(tmp_path: Path) -> None:
     words.write_text("CSTO\n", "utf-8")
     cfg.write_text("vocab: [words.txt]\n", "utf-8")
     assert run("The CSTO met.\n", UNDEFINED, cfg=cfg) == []
+
+
+def test_words_set_in_capitals_in_a_line_are_not_acronyms() -> None:
+    text = "In the paper ON CLUSTERING IN THE SMART SYSTEM the words were indexed.\n"
+    assert run(text, UNDEFINED) == []
+    # a list of acronyms is still a list of acronyms, each of them undefined
+    listed = "Members of the QRST, WVXB, KLMP and GUAM met.\n"
+    assert [f.context for f in run(listed, UNDEFINED)] == ["QRST", "WVXB", "KLMP", "GUAM"]

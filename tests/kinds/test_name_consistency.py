@@ -48,11 +48,11 @@ def test_clean_negatives() -> None:
 
 
 def test_a_name_set_in_capitals_is_no_second_spelling() -> None:
-    """Newspapers and covers set names in capitals ("JOHN DAVIES, of ..."): a style, not a
+    """Newspapers and covers set names in capitals ("ANNA BERG, of ..."): a style, not a
     second spelling of the name written in the text."""
     text = (
-        "JOHN DAVIES, of Lansdown-place, was charged.\n\n"
-        "The prisoner, John Davies, said nothing. Davies was remanded.\n"
+        "ANNA BERG, of Mill-lane, was charged.\n\n"
+        "The prisoner, Anna Berg, said nothing. Berg was remanded.\n"
     )
     assert run(text) == []
     # alone in a sentence, the capitals are a spelling of the name (an acronym's case)
@@ -61,7 +61,7 @@ def test_a_name_set_in_capitals_is_no_second_spelling() -> None:
 
 
 def test_a_heading_in_capitals_damaged_by_ocr_is_left_out() -> None:
-    text = "THE PRINCE AT THE GUILDHALl.\n\nThe Prince came to the Guildhall on Monday.\n"
+    text = "THE MAYOR OF DUNMORe.\n\nThe Mayor came to Dunmore on Monday.\n"
     assert run(text) == []
-    (f,) = run("The GUILDHALl.\n\nThe Prince came to the Guildhall and left the Guildhall.\n")
-    assert f.context == "GUILDHALl"
+    (f,) = run("To DUNMORe.\n\nThe Mayor came to Dunmore and left Dunmore.\n")
+    assert f.context == "DUNMORe"

@@ -19,3 +19,15 @@ def test_doubled_word_across_a_line_break() -> None:
 )
 def test_grammatical_repetition_is_silent(text: str) -> None:
     assert found(text, RULE) == []
+
+
+def test_one_letter_words_repeat_but_other_letters_are_labels() -> None:
+    assert found("It is a a clear case, and I I agree.", RULE) == ["a a", "I I"]
+    assert found("The rule (t t) pairs x with x, and 'fish t t) ends it.", RULE) == []
+    # among words, a letter twice is damage all the same (OCR noise)
+    assert found("He walked behind the r r defendant.", RULE) == ["r r"]
+
+
+def test_letter_spaced_text_is_one_defect_of_another_rule() -> None:
+    """'d i s c u s s' holds 's s': the defect is the letter spacing (ocr.split-word)."""
+    assert found("We now d i s c u s s how it w i l l work.", RULE) == []

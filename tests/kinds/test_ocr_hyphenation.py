@@ -76,3 +76,10 @@ def test_a_space_after_a_hyphen_inside_a_compound() -> None:
 )
 def test_suspended_hyphens_headings_and_compounds_are_left_alone(text: str) -> None:
     assert found(text, RULE) == []
+
+
+def test_a_name_and_a_word_make_a_compound() -> None:
+    """A name the lexicon lacks, a hyphen and a common word: the hyphen belongs there. A name cut
+    into pieces that are no words is still reported."""
+    assert found("He was taken to Horsemonger-lane gaol by a Kyiv-based firm.", RULE) == []
+    assert found("The talks in Brus-sels went on.", RULE) == ["Brus-sels"]

@@ -36,3 +36,38 @@ def test_a_number_and_its_unit_do_not_end_a_sentence() -> None:
     )
     hits = lint_text(text, select=["ocr.lowercase-sentence-start"])
     assert [text[f.start : f.end] for f in hits] == ["the"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # truncations of commoner words, which no list of abbreviations holds in full
+        "He was seen on the 13th inst. the prisoner said so, and Lieut. colonel Hughes agreed.",
+        "It appeared in Proc. of the annual meeting, Univ. of Leeds.",
+        # no vowel: a contraction or a unit
+        "She bought 2 lb. of tea and had not received the ls. she was owed.",
+        # the full stop ends a quotation or an aside, and the sentence goes on
+        'The jury returned a verdict of "Found drowned." returned the foreman (Mon.) on Tuesday.',
+    ],
+)
+def test_words_with_the_shape_of_an_abbreviation_are_silent(text: str) -> None:
+    assert found(text, RULE) == []
+
+
+def test_the_document_shows_which_words_it_abbreviates() -> None:
+    once = "Acme Corp. a petition was filed."
+    assert found(once, RULE) == ["a"]
+    twice = "Acme Corp. a petition was filed. Then Zenith Corp. an appeal was heard."
+    assert found(twice, RULE) == []
+    # the commonest words are never abbreviations, however often damage puts a stop after them
+    damaged = "He ran and. then fell and. then rose."
+    assert found(damaged, RULE) == ["then", "then"]
+
+
+def test_a_word_cut_in_two_by_a_full_stop_is_reported() -> None:
+    """A line-end hyphen read as a full stop: the first piece looks like a truncation, but the
+    two pieces make a word."""
+    assert found("She was deter. mined to go, and he was sen. tenced to a year.", RULE) == [
+        "mined",
+        "tenced",
+    ]

@@ -87,3 +87,11 @@ def test_a_function_word_glued_to_a_capitalised_word() -> None:
 def test_closed_compounds_of_two_content_words_are_words() -> None:
     # English glues content words into compounds that word lists often lack
     assert found("The platelayer left the beerhouse with a headword list.\n", RULE) == []
+
+
+def test_a_capitalised_token_beside_a_name_is_a_name() -> None:
+    """'Atherfold' splits into 'at her fold', 'Usworth' into 'us worth': beside a title or another
+    capitalised word they are names. At a sentence start the same kind of token is two words."""
+    text = "Then Mr. Atherfold, landlord of the inn, met the manager of the Usworth Colliery.\n"
+    assert found(text, RULE) == []
+    assert found("The results were clear. Wealso found more.\n", RULE) == ["Wealso"]

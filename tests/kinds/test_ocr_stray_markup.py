@@ -44,3 +44,26 @@ def test_symbols_glued_to_a_word_edge() -> None:
 def test_braced_fields_bullets_and_table_bars_are_not_glued_symbols() -> None:
     text = "Send the {country} report.\n\n• A bulleted point.\n\nPolicy Brief |Issue 7\n"
     assert found(text, RULE) == []
+
+
+def test_notation_written_more_than_once_is_not_debris() -> None:
+    formula = "Each term T^m, where T^m > 1, bounds the set {a, b} from above."
+    assert found(formula, RULE) == []
+    damaged = "It has be^en a question, and T^m once."
+    assert found(damaged, RULE) == ["^", "^"]
+
+
+def test_a_quotation_over_several_paragraphs_is_balanced() -> None:
+    text = (
+        'He gave this account: -"I was on my way to the city, and turned back.\n\n'
+        '"Then I saw the old man, and ran.\n\n'
+        "The clerk wrote it down.\n\n"
+        'I would know him again if I saw him."\n'
+    )
+    assert found(text, RULE) == []
+    unclosed = 'He said, "I was on my way.\n\nThe clerk wrote it down.\n'
+    assert found(unclosed, RULE) == ['"']
+
+
+def test_an_escaped_bracket_is_not_one_of_a_pair() -> None:
+    assert found("The pattern \\[a-z\\]+ matches, and so does \\( alone.", RULE) == []

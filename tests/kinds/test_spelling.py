@@ -181,28 +181,28 @@ def test_suggestions_follow_the_configured_variety(tmp_path: Path) -> None:
 
 
 def test_capitals_misread_inside_a_name_are_reported() -> None:
-    text = "The MIonument stood near the HEtel, where NGOs and MPs met.\n"
+    text = "The TIheatres stood near the HEtel, where NGOs and MPs met.\n"
     found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
-    assert found == ["MIonument", "HEtel"]
+    assert found == ["TIheatres", "HEtel"]
 
 
 # OCR of print: many lower-case words misread, so a capitalised unknown word used once is most
 # likely misread too (the same words in a clean text are taken for names)
 DAMAGED = (
-    "The prisoncr was brouglit before the magistrnte at Croydofi on Mouday, charged with "
-    "stealinq a watcb from the hoiise of Mr. Pemberton in Wettrino Road. The constahle said "
+    "The prisoncr was brouglit before the magistrnte at Brixtorn on Mouday, charged with "
+    "stealinq a watcb from the hoiise of Mr. Pemberton in Hulbrane Road. The constahle said "
     "he fouud the prisoner in the strect with the propcrty.\n"
 )
 CLEAN = (
-    "The prisoner was brought before the magistrate at Croydofi on Monday, charged with "
-    "stealing a watch from the house of Mr. Pemberton in Wettrino Road. The constable said "
+    "The prisoner was brought before the magistrate at Brixtorn on Monday, charged with "
+    "stealing a watch from the house of Mr. Pemberton in Hulbrane Road. The constable said "
     "he found the prisoner in the street with the property.\n"
 )
 
 
 def test_in_damaged_text_a_capitalised_unknown_word_used_once_is_reported() -> None:
     found = {f.context for f in lint_text(DAMAGED, select=["spelling.unknown-word"])}
-    assert {"Croydofi", "Wettrino"} <= found and "Pemberton" not in found
+    assert {"Brixtorn", "Hulbrane"} <= found and "Pemberton" not in found
 
 
 # a longer report with one word in a hundred misread is damaged text as well
@@ -212,8 +212,8 @@ LIGHTLY_DAMAGED = (
     "street with the property in his pocket, and that he gave a false name and address. "
 ) * 3 + (
     "The widow said the watch had been a gift from her late husband, and that she had missed "
-    "it on Saturday evening when she came home from Wettrino market. The prisoner said he had "
-    "bought it from a man in the strect for ten shillings, but could not say who the man was. "
+    "it on Saturday evening when she came home from Brackmere market. The prisoner said he had "
+    "bought it from a man in the strcet for ten shillings, but could not say who the man was. "
     "He was remanded for a wcek, and the magistrate said the case was a bad one, as the "
     "widow was poor and the watch was all she had. The constahle said the prisoner was known "
     "to the police.\n"
@@ -222,8 +222,8 @@ LIGHTLY_DAMAGED = (
 
 def test_in_lightly_damaged_text_a_capitalised_unknown_word_used_once_is_reported() -> None:
     found = {f.context for f in lint_text(LIGHTLY_DAMAGED, select=["spelling.unknown-word"])}
-    assert found == {"wcek", "Wettrino"}  # and two misread words of the text (name-variant)
-    clean = LIGHTLY_DAMAGED.replace("strect", "street").replace("wcek", "week")
+    assert found == {"wcek", "Brackmere"}  # and two misread words of the text (name-variant)
+    clean = LIGHTLY_DAMAGED.replace("strcet", "street").replace("wcek", "week")
     clean = clean.replace("constahle", "constable")
     assert lint_text(clean, select=["spelling.unknown-word"]) == []
 
@@ -281,7 +281,7 @@ def test_a_name_beside_an_initial_is_an_author_not_a_misspelling() -> None:
 
 
 def test_the_plural_of_an_acronym_is_no_misspelling() -> None:
-    assert lint_text("The ACFs and the IFTs differ.\n", select=["spelling.unknown-word"]) == []
+    assert lint_text("The ACFs and the IMBs differ.\n", select=["spelling.unknown-word"]) == []
 
 
 def test_names_of_code_are_not_spell_checked() -> None:
@@ -297,3 +297,13 @@ def test_a_passage_in_another_language_is_not_spell_checked_as_english() -> None
     text = "The rapporto annuale was publishd late.\n"
     found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
     assert found == ["publishd"]
+
+
+def test_in_damaged_text_a_word_in_an_odd_mix_of_cases_is_misread() -> None:
+    text = DAMAGED + "He had come from BristoL with Mr. McKay, Mr. O'Neill and the HoMe men.\n"
+    found = {f.context for f in lint_text(text, select=["spelling.unknown-word"])}
+    assert {"BristoL", "HoMe"} <= found
+    assert not found & {"McKay", "O'Neill", "Pemberton"}
+    clean = CLEAN + "He had come from BristoL with Mr. McKay, Mr. O'Neill and the HoMe men.\n"
+    found = {f.context for f in lint_text(clean, select=["spelling.unknown-word"])}
+    assert "HoMe" not in found  # in clean text a known word in odd capitals is a name or a brand

@@ -9,6 +9,7 @@ import typer
 
 from brieflint import display, reporters, session, shard
 from brieflint.errors import BrieflintError
+from brieflint.report import Report
 
 HELP = """Lint drafts (files, folders, or - for standard input).
 
@@ -33,7 +34,9 @@ def check(
         ["text"],
         "--format",
         "-f",
-        help="Output format (repeatable): text, json, sarif, github, junit, codequality, html.",
+        help="Output format (repeatable): text, json, sarif, github, junit, codequality, html, "
+        "docx (a reviewed copy of each .docx, with --output), pdf (an annotated copy of each PDF, "
+        "with --output).",
     ),
     output: list[Path] = typer.Option(
         [],
@@ -104,6 +107,17 @@ def check(
             )
     if output and len(output) != len(format):
         raise BrieflintError("give one --output per --format", key="--output")
+    for index, name in enumerate(format):
+        if reporters.REPORTERS[name].copies is None:
+            continue
+        if not output or str(output[index]) == "-":
+            raise BrieflintError(
+                f"--format {name} writes a copy of the draft: name it with --output", key="--output"
+            )
+        if paths and "-" in paths:
+            raise BrieflintError(
+                f"--format {name} needs the draft as a file, not standard input", key="--format"
+            )
     if fail_on is not None and fail_on not in session.FAIL_ON:
         raise BrieflintError(
             f"--fail-on must be one of {', '.join(session.FAIL_ON)}", key="--fail-on"
@@ -117,7 +131,8 @@ def check(
         languagetool=languagetool,
         grammar=grammar,
         no_cache=no_cache,
-        keep_text=baseline_file is not None or any(name in NEEDS_TEXT for name in format),
+        keep_text=baseline_file is not None
+        or any(name in NEEDS_TEXT or reporters.REPORTERS[name].copies for name in format),
         stdin_filename=stdin_filename,
         max_draft_mb=max_draft_mb,
     )
@@ -143,6 +158,10 @@ def check(
     for index, name in enumerate(format):
         info = reporters.REPORTERS[name]
         destination = output[index] if output and str(output[index]) != "-" else None
+        if info.copies is not None and destination is not None:
+            if not run.errors:  # a draft that could not be read: nothing is written
+                _write_copies(name, report, destination, quiet)
+            continue
         color = destination is None and not info.machine and sys.stdout.isatty()
         text = reporters.render(name, report, color)
         if destination is not None:
@@ -156,3 +175,13 @@ def check(
     if run.errors:
         raise typer.Exit(2)
     raise typer.Exit(run.exit_code(fail_on))
+
+
+def _write_copies(name: str, report: Report, destination: Path, quiet: bool) -> None:
+    for draft, copy, notes in reporters.write_copies(name, report, destination):
+        if not quiet:
+            shown = display.for_terminal(str(copy))
+            print(
+                f"brieflint: {display.for_terminal(draft)}: {notes} comment(s) in {shown}",
+                file=sys.stderr,
+            )

@@ -36,6 +36,7 @@ class _Mode:
     unsafe: bool
     show_fixes: bool
     color: bool
+    track: bool = True  # .docx: tracked changes (False: --no-track)
 
 
 def command(
@@ -55,6 +56,11 @@ def command(
     ),
     show_fixes: bool = typer.Option(
         False, "--show-fixes", help="List the fixes applied (or, with --dry-run, to apply)."
+    ),
+    no_track: bool = typer.Option(
+        False,
+        "--no-track",
+        help="Word .docx: apply fixes directly instead of as tracked changes by brieflint.",
     ),
     style: str = typer.Option(None, "--style", help="House style: a built-in name or a folder."),
     config: Path = typer.Option(None, "--config", help="Use this config file (no discovery)."),
@@ -81,7 +87,7 @@ def command(
     lint_session = session.Session(options)
     changed = 0
     errors: list[str] = []
-    mode = _Mode(diff, dry_run, unsafe_fixes, show_fixes, sys.stdout.isatty())
+    mode = _Mode(diff, dry_run, unsafe_fixes, show_fixes, sys.stdout.isatty(), not no_track)
     withheld = 0
     for job in lint_session.jobs(paths or ["."]):
         try:
@@ -108,6 +114,14 @@ def command(
 
 def _fix_one(job: runner.Job, lint_session: session.Session, mode: _Mode) -> FixResult:
     """Fix one draft (or say how it would be fixed)."""
+    if runner.reader_of(job).name == "docx":
+        return _fix_docx(job, lint_session, mode)
+    if runner.reader_of(job).name == "pdf":  # skipped in a folder, an error when named
+        raise BinaryFileError(
+            "a PDF is not fixed in place: fix the document it was made from "
+            "(`brieflint check --format pdf -o FILE` marks every finding in a copy)",
+            path=job.display,
+        )
     stdin = job.source == "-"
     text = runner.read_source(job, lint_session.setup_for(job.source).max_draft_mb)
     head = b"" if stdin else _head(job)  # the byte-order mark to write back, if any
@@ -142,6 +156,60 @@ def _fix_one(job: runner.Job, lint_session: session.Session, mode: _Mode) -> Fix
         )
     if mode.show_fixes and result.changed:
         print(_applied(display.for_terminal(job.display), result), file=sys.stderr, end="")
+    return result
+
+
+def _fix_docx(job: runner.Job, lint_session: session.Session, mode: _Mode) -> FixResult:
+    """Fix a Word document: as tracked changes by brieflint (or directly, ``--no-track``),
+    written over the file atomically; the edits that a .docx cannot take are reported."""
+    from brieflint import docxfix
+    from brieflint.word import archive, comments
+
+    if job.source == "-":
+        raise BrieflintError("a .docx is fixed as a file, not from standard input", path="-")
+    data = runner.read_bytes(job, lint_session.setup_for(job.source).max_draft_mb)
+    document = archive.open_document(data, job.display, len(data))
+
+    def lint(current: str) -> list[Finding]:
+        result = lint_session.lint_one(job, text=current)
+        if result.error:
+            raise BrieflintError(result.error)
+        return result.findings
+
+    fixed = archive.guarded(
+        job.display,
+        lambda: docxfix.fix_document(document, lint, track=mode.track, unsafe=mode.unsafe),
+    )
+    result = fixed.as_text_result()
+    name = display.for_terminal(job.display)
+    if mode.diff:
+        sys.stdout.write(fixdiff.render(name, fixed.text, result, mode.color))
+    elif result.changed and not mode.dry_run:
+        try:
+            write_bytes(
+                Path(job.source), archive.guarded(job.display, lambda: comments.save(document))
+            )
+        except OSError as exc:
+            raise BrieflintError(
+                f"cannot write the fixed draft: {failure(exc)}; the draft is unchanged",
+                path=job.display,
+            ) from None
+    if result.changed and not mode.diff:
+        verb = "would fix" if mode.dry_run else "fixed"
+        how = "as tracked changes by brieflint" if mode.track else "directly (--no-track)"
+        rules = sorted({f.rule for f in result.applied})
+        print(
+            f"{name}: {verb} {len(result.applied)} finding(s) {how} ({', '.join(rules)})",
+            file=sys.stderr,
+        )
+    if fixed.unplaced:
+        print(
+            f"{name}: {len(fixed.unplaced)} fix(es) left for a person: a .docx cannot take them "
+            "as they are (across paragraphs, in a note, or in another author's tracked change)",
+            file=sys.stderr,
+        )
+    if mode.show_fixes and result.changed:
+        print(_applied(name, result), file=sys.stderr, end="")
     return result
 
 

@@ -115,6 +115,7 @@ def check(doc: Document, options: AcronymOptions, ctx: Context) -> Iterator[Hit]
             or _ROMAN.fullmatch(acr)
             or ctx.vocabulary.accepts(acr)
             or names.inside(shouting, use.at)
+            or _in_capitals(doc.prose, use.start, use.end)
         ):
             continue
         start, end = use.start, use.end
@@ -125,6 +126,27 @@ def check(doc: Document, options: AcronymOptions, ctx: Context) -> Iterator[Hit]
         elif options.report == "undefined" and miss is None and acr not in reported:
             reported.add(acr)
             yield Hit(start, end, {"acronym": acr})
+
+
+_CAPS_WORD = regex.compile(r"\p{Lu}[\p{Lu}\p{N}&'’-]+")
+_WORD_BEFORE = regex.compile(r"(?r)(\S+)[ \t]+$")
+_WORD_AFTER = regex.compile(r"[ \t]+(\S+)")
+CAPITALS_RUN = 3  # words in capitals in a row: a heading or a name set in capitals
+
+
+def _in_capitals(prose: str, start: int, end: int) -> bool:
+    """The word at ``[start, end)`` stands among other words in capitals on its line ("PAPER ON
+    CLUSTERING IN THE SMART SYSTEM"): a phrase set in capitals, not an acronym."""
+    run, lo, hi = 1, start, end
+    while run < CAPITALS_RUN and (m := _WORD_BEFORE.search(prose, max(0, lo - 60), lo)):
+        if not _CAPS_WORD.fullmatch(m.group(1)):
+            break
+        run, lo = run + 1, m.start(1)
+    while run < CAPITALS_RUN and (m := _WORD_AFTER.match(prose, hi)):
+        if not _CAPS_WORD.fullmatch(m.group(1)):
+            break
+        run, hi = run + 1, m.end(1)
+    return run >= CAPITALS_RUN
 
 
 KIND = Kind(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, Literal
 
 import regex
@@ -106,22 +107,42 @@ def check(doc: Document, options: MetadataOptions, ctx: Context) -> Iterator[Hit
         found = cover.cover(doc, rules, options.cover_lines)
     if options.missing == "if-any" and not any(k in options.fields for k in found):
         return
+    properties = _properties(doc, options) if doc.front_matter is None else {}
     values: dict[str, Any] = {}
     for name, spec in options.fields.items():
-        if doc.front_matter is None and spec.cover is None:
-            continue  # this field can only be given in front matter
+        if doc.front_matter is None and spec.cover is None and name not in properties:
+            continue  # this field can only be given in front matter (or a file's properties)
         entry = found.get(name)
+        if (entry is None or entry.value in (None, "", [])) and name in properties:
+            entry = properties[name]
         if entry is None or entry.value in (None, "", []):
             if spec.required:
                 yield _missing(doc, name, spec, entry)
             continue
         value, problems = _validate(doc, name, spec, entry)
+        if entry is properties.get(name):
+            problems = [_in_properties(h, name) for h in problems]
         yield from problems
         if value is not None:
             values[name] = (value, entry)
     yield from _title_repeated(doc, options, values)
     yield from _dates_not_after(doc, options, values)
     yield from _biographies(doc, options, values)
+
+
+def _properties(doc: Document, options: MetadataOptions) -> dict[str, cover.Value]:
+    """The fields a file records outside its text (a .docx's custom properties named like the
+    field, or its core title), as values at the start of the text."""
+    return {
+        name: cover.Value(doc.file_metadata[name], 0, 0, 1)
+        for name in options.fields
+        if doc.file_metadata.get(name) not in (None, "", [])
+    }
+
+
+def _in_properties(hit: Hit, name: str) -> Hit:
+    problem = f"{hit.params.get('problem', '')} (in the document properties)"
+    return replace(hit, start=0, end=0, params={**hit.params, "problem": problem})
 
 
 def _hit(start: int, end: int, problem: str, suggestion: str | None = None) -> Hit:
@@ -133,6 +154,8 @@ def _missing(doc: Document, name: str, spec: FieldSpec, entry: cover.Value | Non
     if entry is not None:
         return _hit(entry.start, entry.end, f"'{name}' is empty{how}")
     where = "front matter" if doc.front_matter is not None else "cover"
+    if doc.front_matter is None and doc.source_map is not None:
+        where = "cover and the document properties"
     return _hit(0, 0, f"'{name}' is missing from the {where}{how}")
 
 

@@ -2,7 +2,7 @@
 
 Spellings meet under a key that ignores diacritics, case and hyphens. Forms differing only in the
 case of their first letter (sentence starts) are one form; words on all-capital lines (covers,
-headings) and in runs of words in capitals ("JOHN W. MACKAY", "THE QUEEN V. LEGG": a name set in
+headings) and in runs of words in capitals ("ANNA K. BERG", "THE CROWN V. HOLT": a name set in
 capitals, as newspapers set them) are left out. A difference of case alone counts only for
 names (no form in lower case).
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -62,7 +62,7 @@ def _collect(doc: Document, options: NameConsistencyOptions) -> dict[str, _Group
     shouting = names.shouting_lines(doc)
     groups, compounds = _compounds(text, shouting)
     kept = _outside(doc.words, names.union(shouting, names.capital_runs(doc)))
-    words, texts = _take(doc.words, kept), _take(doc.word_texts, kept)
+    words, texts = doc.words.pick(kept), _take(doc.word_texts, kept)
     runs = _runs(text, words, compounds) if compounds else {}
     distinct = [form for form in dict.fromkeys(texts) if len(form) >= options.min_length]
     folds = _folds(distinct)
@@ -130,7 +130,7 @@ def _hyphen_before_capital(text: str) -> bool:
     return False
 
 
-def _outside(words: list[Span], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _outside(words: Sequence[Span], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The index ranges of the words that do not start inside ``spans`` (sorted and disjoint)."""
     kept: list[tuple[int, int]] = []
     pos = 0
@@ -144,7 +144,7 @@ def _outside(words: list[Span], spans: list[tuple[int, int]]) -> list[tuple[int,
     return kept
 
 
-def _take(items: list[T], ranges: list[tuple[int, int]]) -> list[T]:
+def _take(items: Sequence[T], ranges: list[tuple[int, int]]) -> Sequence[T]:
     """The items in ``ranges`` (index ranges, in order), joined."""
     if len(ranges) == 1 and ranges[0] == (0, len(items)):
         return items
@@ -156,7 +156,7 @@ def _start(span: Span) -> int:
 
 
 def _runs(
-    text: str, words: list[Span], compounds: dict[str, int]
+    text: str, words: Sequence[Span], compounds: dict[str, int]
 ) -> dict[int, list[tuple[str, str, int, int]]]:
     """Runs of capitalised words written where a hyphenated name is ("Nagorno Karabakh" beside
     "Nagorno-Karabakh"): index of the first word → (key, form, start, end) of each."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Iterator
 
 import regex
@@ -50,7 +52,11 @@ def check(doc: Document, options: HomoglyphOptions, ctx: Context) -> Iterator[Hi
         return  # no Cyrillic, Greek or Armenian letter: none is ASCII, so all are unusual
     words = doc.words
     counts = segment.word_counts(doc)
-    for i, word in enumerate(words):
+    # only a word with a letter beyond ASCII can have one of those scripts: the others are told
+    # apart without a Python step each
+    beyond_ascii = map(operator.not_, map(str.isascii, doc.word_texts))
+    for i in itertools.compress(itertools.count(), beyond_ascii):
+        word = words[i]
         text = word.text
         if not confusables.has_lookalike_script(text):
             continue

@@ -102,6 +102,12 @@ def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[
         else:
             if not _broken_inside(first, second, lexicon):
                 continue  # "e-mail", "co-operation", "pre-empt": hyphenated on purpose
+            if (
+                first[0].isupper()
+                and not lexicon.known(joined)
+                and lexicon.known(second, COMPOUND_ZIPF)
+            ):
+                continue  # "Horsemonger-lane", "Kyiv-based": a name and a word, a compound
             what = "a hyphen left inside a word"
             declared = IN_WORD
             # fixed only when the piece after the hyphen is no word at all ("di-rectly")
@@ -111,6 +117,8 @@ def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[
         yield Hit(m.start(1), m.end(5), params, (joined,), fix, fix_as=declared.name)
 
 
+# a word after a hyphen this common makes a compound with a name before it ("Kyiv-based")
+COMPOUND_ZIPF = 3.0
 # the words after a suspended hyphen: "pre- and post-war", "short- or long-term"
 _SUSPENDED = frozenset({"and", "or", "to", "nor", "but", "versus", "vs", "as"})
 

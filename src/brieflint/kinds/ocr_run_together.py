@@ -112,7 +112,7 @@ def _capital_hits(
     if not splits:
         return
     prose = doc.prose
-    for word in doc.words:
+    for i, word in enumerate(doc.words):
         if word.text not in splits or counts.get(word.text.casefold(), 0) >= 2:
             continue
         m = _CAPITAL.match(prose, word.start)
@@ -120,8 +120,33 @@ def _capital_hits(
             continue
         parts = memo[word.text]
         assert parts is not None
+        if parts[-1] not in segment.FUNCTION_WORDS and _beside_a_name(doc, i):
+            continue  # "Mr. Atherfold", "Usworth Colliery": a name among names; but a title's
+            # "International Workshopon Retrieval" ends in a function word glued on
         words = " ".join([parts[0].capitalize(), *parts[1:]])
         yield Hit(*m.span(), {"words": words}, (words,))
+
+
+def _beside_a_name(doc: Document, i: int) -> bool:
+    """Word ``i`` has a capitalised neighbour in its sentence that is no function word ("Mr.
+    Atherfold", "Usworth Colliery"): a capitalised token there is a name, not two words."""
+    words, prose = doc.words, doc.prose
+    for j, (lo, hi) in ((i - 1, (i - 1, i)), (i + 1, (i, i + 1))):
+        if not 0 <= j < len(words):
+            continue
+        other = words[j].text
+        between = prose[words[lo].end : words[hi].start]
+        if len(between) > 3 or any(c in between for c in "\n,;:!?()"):
+            continue
+        if "." in between and j < i and other.casefold() not in _TITLES:
+            continue  # a sentence ends between them: "... in 1990. Thechallenge"
+        if other[:1].isupper() and other.casefold() not in segment.FUNCTION_WORDS:
+            return True
+    return False
+
+
+# titles a name follows after a full stop ("Mr. Atherfold")
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "messrs", "rev", "prof", "sir", "capt", "col"})
 
 
 def _split_capital(form: str, lexicon: Lexicon) -> list[str] | None:

@@ -60,9 +60,8 @@ _GLUED = (
 )
 _RUN_BEFORE_MARK = regex.compile(r"(?r)[\p{L}\p{M}\p{N}]+")
 GLUED_WORD_ZIPF = 3.0
-_LOST_MARK = regex.compile(
-    r"\?[ \t]+[\p{Ll}\p{N}=+*<>(?]"
-)  # "?" with a phrase running on  # each word beside the mark is at least this common
+# "?" with a phrase, a formula or another mark running on: "over ? from", "K ? K", "for ? ."
+_LOST_MARK = regex.compile(r"\?[ \t]+(?:[\p{Ll}\p{N}=+*<>(?.,;'’]|(?![AI]\s)\p{Lu}(?!\p{Ll}))")
 
 
 BETWEEN_WORDS = safe(

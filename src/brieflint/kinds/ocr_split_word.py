@@ -76,18 +76,22 @@ def _letter_spaced(
     of letters in alphabetical order ("a b c", "x y z") or of one letter spells nothing."""
     words = doc.words
     prose = doc.prose
+    # the words of one letter, found without a Python step per word
+    singles = itertools.compress(itertools.count(), map((1).__eq__, map(len, doc.word_texts)))
     run: list[Span] = []
-    for w in [*words, None]:
-        if (
-            w is not None
-            and len(w.text) == 1
-            and (not run or (w.start - run[-1].end == 1 and prose[run[-1].end] == " "))
+    last = -1  # the index in ``words`` of the run's last letter
+    for i in itertools.chain(singles, (-1,)):  # -1: the end
+        w = words[i] if i >= 0 else None
+        if w is not None and (
+            not run or (i == last + 1 and w.start - run[-1].end == 1 and prose[run[-1].end] == " ")
         ):
             run.append(w)
+            last = i
             continue
         if len(run) >= _SPACED_MIN and (len(run) > 1 and doc.is_prose(run[0].start, run[-1].end)):
             yield (run[0].start, run[-1].end), _spell(run, lexicon, counts)
-        run = [w] if w is not None and len(w.text) == 1 else []
+        run = [w] if w is not None else []
+        last = i
 
 
 def _spell(run: list[Span], lexicon: Lexicon, counts: Counter[str]) -> tuple[str, int] | None:

@@ -37,6 +37,8 @@ _MARKS = '()[]“”"'  # what _check_span balances
 _LONE_START = "^~¬\\{}_|"  # where a _LONE_SYMBOL match starts
 _IN_WORD_START = "^~¬\\{}|"  # where an _IN_WORD match starts
 _GLUED_START = "^~¬\\{}|•_"  # where a _GLUED match starts
+NOTATION_REPEATS = 2  # a symbol in a term written this often is notation
+QUOTE_SPAN = 6  # paragraphs a quotation may run over (an opening mark each, one closing mark)
 
 
 UNWRAP = unsafe(
@@ -68,12 +70,16 @@ def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[
         for m in matches_at(pattern, prose, tokens.char_offsets(prose, starts)):
             if _inside(m.start(), taken) or (m.group() == "|" and _separator(doc, m.start())):
                 continue
+            if pattern is _IN_WORD and _notation(prose, m.start()):
+                continue
             taken.append(m.span())
             yield Hit(*m.span(), {"what": what})
     for m in matches_at(_GLUED, prose, tokens.char_offsets(prose, _GLUED_START)):
         if _inside(m.start(), taken) or _inside(m.end() - 1, taken) or _braced(prose, m.start()):
             continue
         if "|" in m.group() and _separator(doc, m.start()):
+            continue
+        if _brace_pair(prose, m.start(), m.group()) or _notation(prose, m.start()):
             continue
         taken.append(m.span())
         yield Hit(*m.span(), {"what": "a stray symbol glued to a word"})
@@ -94,6 +100,37 @@ def _braced(prose: str, pos: int) -> bool:
     return m is not None and m.end() > pos
 
 
+_TERM = regex.compile(r"[\p{L}\p{N}]*[\^~¬\\{}|•_]+[\p{L}\p{N}]*")
+
+
+def _term(prose: str, pos: int) -> str:
+    """The symbol at ``pos`` with the letters and digits glued to it on either side."""
+    lo = pos
+    while lo > 0 and prose[lo - 1].isalnum() and pos - lo < 40:
+        lo -= 1
+    m = _TERM.match(prose, lo)
+    return m.group() if m else ""
+
+
+def _notation(prose: str, pos: int) -> bool:
+    """The symbol at ``pos`` belongs to a term the document writes more than once ("T^m" in a
+    formula): damage does not repeat itself letter for letter, notation does."""
+    term = _term(prose, pos)
+    return len(term) >= 3 and prose.count(term) >= NOTATION_REPEATS
+
+
+def _brace_pair(prose: str, pos: int, symbol: str) -> bool:
+    """A brace glued to a word that its partner closes or opens on the same line ("{a, b}", a
+    set): notation, not debris."""
+    if symbol == "{":
+        end = prose.find("}", pos, pos + 80)
+        return end > pos and "\n" not in prose[pos:end] and "{" not in prose[pos + 1 : end]
+    if symbol == "}":
+        start = prose.rfind("{", max(0, pos - 80), pos)
+        return start >= 0 and "\n" not in prose[start:pos] and "}" not in prose[start + 1 : pos]
+    return False
+
+
 def _separator(doc: Document, pos: int) -> bool:
     """A '|' separating items of a header line ("Policy Brief | No. 7") is layout, not debris."""
     line = doc.lines.position(pos)[0]
@@ -108,6 +145,7 @@ def _unbalanced(doc: Document) -> Iterator[Hit]:
     index = {p.start: k for k, p in enumerate(paras)}
     continued = {b.before.start: b.after.start for b in layout.breaks(doc)}
     marks = tokens.char_offsets(prose, _MARKS)
+    blocks: list[tuple[int, int, list[Hit]]] = []  # paragraphs (whole across page breaks)
     k = 0
     while k < len(paras):
         start, end = paras[k].start, paras[k].end
@@ -115,9 +153,52 @@ def _unbalanced(doc: Document) -> Iterator[Hit]:
             k = index[continued[paras[k].start]]
             end = paras[k].end
         inside = marks[bisect_left(marks, start) : bisect_left(marks, end)]
-        if inside:
-            yield from _check_span(prose, start, end, inside)
+        blocks.append((start, end, list(_check_span(prose, start, end, inside)) if inside else []))
         k += 1
+    quoted = _quotations(prose, blocks, marks)
+    for n, (_, _, hits) in enumerate(blocks):
+        yield from (h for h in hits if not (n in quoted and prose[h.start] == '"'))
+
+
+def _quotations(prose: str, blocks: list[tuple[int, int, list[Hit]]], marks: list[int]) -> set[int]:
+    """The blocks whose odd straight quote belongs to a quotation over several paragraphs: one
+    left open, then (within :data:`QUOTE_SPAN` blocks) blocks that reopen it or hold no quote,
+    then one whose last quote closes it."""
+
+    def quotes(n: int) -> list[int]:
+        lo, hi = blocks[n][0], blocks[n][1]
+        return [
+            p for p in marks[bisect_left(marks, lo) : bisect_left(marks, hi)] if prose[p] == '"'
+        ]
+
+    found: set[int] = set()
+    n = 0
+    while n < len(blocks):
+        first = quotes(n)
+        if len(first) % 2 == 0 or not _opens(prose, first[-1]):
+            n += 1
+            continue
+        chain = [n]
+        for m in range(n + 1, min(len(blocks), n + 1 + QUOTE_SPAN)):
+            q = quotes(m)
+            if not q:
+                continue
+            reopens = q[0] == blocks[m][0] or _opens(prose, q[0])
+            if len(q) % 2 and _opens(prose, q[-1]) and reopens:
+                chain.append(m)  # reopened and left open again: the quotation goes on
+                continue
+            if not _opens(prose, q[-1]) and (len(q) % 2 or reopens):
+                found.update([*chain, m])
+            break
+        n = chain[-1] + 1
+    return found
+
+
+def _opens(prose: str, pos: int) -> bool:
+    """The straight quote at ``pos`` opens a quotation: a word follows it, none precedes it."""
+    before = prose[pos - 1] if pos > 0 else " "
+    after = prose[pos + 1] if pos + 1 < len(prose) else " "
+    return not after.isspace() and (before.isspace() or before in "-–—:(")
 
 
 def _check_span(prose: str, start: int, end: int, marks: list[int]) -> Iterator[Hit]:
@@ -128,6 +209,8 @@ def _check_span(prose: str, start: int, end: int, marks: list[int]) -> Iterator[
     straight: list[int] = []
     for pos in marks:
         ch = prose[pos]
+        if pos > start and prose[pos - 1] == "\\":
+            continue  # an escaped bracket ("\[") is a character, not one of a pair
         if ch in _OPEN:
             stack.append((ch, pos))
         elif ch in _PAIRS:

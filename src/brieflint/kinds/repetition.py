@@ -28,10 +28,16 @@ class RepetitionOptions(Options):
         description="Words that may legitimately repeat (had had, that that).",
     )
     ignorecase: bool = Field(True, description='Repeats differing only in case count ("The the").')
+    letter_words: list[str] = Field(
+        default_factory=lambda: ["a", "I", "O"],
+        description="The one-letter words of the language: another letter twice beside brackets, "
+        'quotes or operators ("(t t)") is a label, not a repeated word.',
+    )
 
 
 def check(doc: Document, options: RepetitionOptions, ctx: Context) -> Iterator[Hit]:
     allow = {w.casefold() for w in options.allow}
+    letters = {w.casefold() for w in options.letter_words}
     prose, text = doc.prose, doc.text
     words = doc.words
     paras = doc.paragraphs
@@ -53,8 +59,32 @@ def check(doc: Document, options: RepetitionOptions, ctx: Context) -> Iterator[H
             continue  # punctuation ("no, no") or code/markup between the two
         if _glued(text, prev.start - 1) or _glued(text, cur.end):
             continue  # "v v1", "x x_2": the words are parts of symbols, not repeated words
+        if len(a) == 1 and (
+            _letter_spaced(doc, i) or (a not in letters and _in_symbols(text, prev.start, cur.end))
+        ):
+            continue  # "d i s c u s s": one defect, the letter spacing; "(t t)": labels
         fix = (Edit(prev.end, cur.end, ""),)
         yield Hit(prev.start, cur.end, {"word": cur.text}, (prev.text,), fix)
+
+
+def _in_symbols(text: str, start: int, end: int) -> bool:
+    """The letters at ``[start, end)`` touch a bracket, quote or operator: labels or variables
+    ("(t t)", "'fish t t)"), not words of a sentence."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isspace() or not (after.isspace() or after in ",.;:!?")
+
+
+def _letter_spaced(doc: Document, i: int) -> bool:
+    """Word ``i`` or ``i + 1`` (one letter each) sits among other one-letter words, one space
+    apart: a letter-spaced word ("d i s c u s s"), which split-word rules report."""
+    words, text = doc.words, doc.text
+    for j, k in ((i - 1, i), (i + 2, i + 1)):
+        if 0 <= j < len(words) and len(words[j].text) == 1:
+            lo, hi = sorted((words[j], words[k]), key=lambda w: w.start)
+            if text[lo.end : hi.start] == " ":
+                return True
+    return False
 
 
 def _glued(text: str, at: int) -> bool:

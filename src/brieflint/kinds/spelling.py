@@ -158,16 +158,16 @@ _RARE_NEIGHBOUR = 2.5  # Zipf: a neighbour rarer than this in English may be ano
 def _quoted(doc: Document, token: analysis.Token, ctx: Context) -> bool:
     """The word belongs to a passage in another language: a word that language uses often,
     beside another of its words (see ``spelling.foreign``). Asked only of words already judged
-    misspelt, and only when a neighbour is rare in English too, so that English prose seldom
-    loads the other languages' lists."""
+    misspelt, and only when a lower-case neighbour is rare in English too, so that English
+    prose, with its names, seldom loads the other languages' lists."""
     words = doc.words_in(max(0, token.start - 64), min(len(doc.text), token.end + 64))
     at = next((i for i, w in enumerate(words) if w.start == token.start), None)
     if at is None:
         return False
     near = [w.text for w in words[max(0, at - 3) : at] + words[at + 1 : at + 4]]
     english = {w: ctx.lexicon.zipf(w) for w in near}
-    if all(z >= _RARE_NEIGHBOUR for z in english.values()):
-        return False
+    if not any(z < _RARE_NEIGHBOUR and w[:1].islower() for w, z in english.items()):
+        return False  # no lower-case neighbour rare in English: English prose (or a name)
     return foreign.in_passage(token.text, near, english)
 
 
@@ -224,7 +224,8 @@ class _Judge:
         if lexicon.rejected(word):
             return "not accepted by the house vocabulary", ()
         zipf = lexicon.zipf(word)
-        if zipf > 0 and zipf >= options.rare_zipf and not self._maybe_junk(word, zipf):
+        frequent = zipf > 0 and zipf >= options.rare_zipf and not self._maybe_junk(word, zipf)
+        if frequent and (word.islower() or not self._misread_once(word)):
             return None  # a common word (the usual case: every test below would pass it)
         if len(word) < options.min_length:
             return None
@@ -239,7 +240,7 @@ class _Judge:
         if _acronym_plural(word, options.acronym_max_length):
             return None
         lower = word[:1].islower()
-        if zipf > 0:
+        if zipf > 0 and not (not lower and self._misread_once(word)):
             if not (lower or sentence_start):
                 return None
             if zipf >= options.rare_zipf:
@@ -267,7 +268,8 @@ class _Judge:
         if self.words.count(word) >= options.name_min_count:
             return None  # a name the document uses consistently
         found = self.candidates(word, True)
-        once = self.noisy and self.words.count(word) == 1 and word[1:].islower()
+        once = self.noisy and self.words.count(word) == 1
+        once = once and (word[1:].islower() or _odd_case(word))
         misread = _misread_capitals(word) and (
             self.noisy or _confident(found, options, options.common_zipf)
         )
@@ -281,6 +283,13 @@ class _Judge:
             return None  # most likely a name
         return "is not a known word", _top(found, options, ctx)
 
+    def _misread_once(self, word: str) -> bool:
+        """In damaged text, a capitalised word of the lexicon used once is judged as one it
+        lacks when it is written in an odd mix of cases ('LonDon', 'HoMe')."""
+        if not self.noisy or self.words.count(word) != 1:
+            return False
+        return _odd_case(word)
+
     def _maybe_junk(self, word: str, zipf: float) -> bool:
         options = self.options
         return zipf < options.junk_zipf and len(word) <= options.junk_max_length
@@ -290,6 +299,21 @@ class _Judge:
         return c.cost <= 1.0 and c.zipf >= self.options.junk_target_zipf and zipf < c.zipf - 3.0
 
 
+def _odd_case(word: str) -> bool:
+    """Capitals where no English word, name or acronym has them ('LonDon', 'HoMe', 'BristoL',
+    'WHitby'): not lower case, capitalised, in capitals, an acronym's plural or a name of the
+    'McKay', "O'Neill", 'DiMaggio' kind."""
+    letters = "".join(ch for ch in word if ch.isalpha())
+    if not letters or letters.islower() or letters.isupper():
+        return False
+    if letters[0].isupper() and letters[1:].islower():
+        return False
+    return not (_acronym_plural(word, 8) or _NAME_CASE.fullmatch(word))
+
+
+_NAME_CASE = re.compile(r"(?:Mc|Mac|O['’]|D['’]|Di|De|Du|La|Le|Van|Von)[A-Z][a-z]+")
+
+
 def _acronym_plural(word: str, max_length: int) -> bool:
     """An acronym's plural ('NGOs', 'LLMs'): two capitals or more and a lower-case s."""
     stem = word[:-1]
@@ -297,7 +321,7 @@ def _acronym_plural(word: str, max_length: int) -> bool:
 
 
 def _misread_capitals(word: str) -> bool:
-    """Two or more capitals and then lower-case letters ('MIonument', 'HEtel'): no name or
+    """Two or more capitals and then lower-case letters ('TIheatres', 'HEtel'): no name or
     acronym is written so (a plural acronym ends in one letter: 'NGOs'). Identifiers of
     technical text are ('HLsyn', 'RAdj'), so outside damaged text the caller also wants a common
     word one edit off."""

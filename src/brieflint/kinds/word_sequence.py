@@ -24,9 +24,11 @@ sequence, so quotations, lists and tables break them up.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from itertools import compress, count, pairwise
+from operator import and_
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic import Field
 
@@ -37,7 +39,9 @@ from brieflint.text import doccache
 
 if TYPE_CHECKING:
     from brieflint.text.ngrams import NgramTable
-    from brieflint.text.tokens import Span
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 Check = Literal["swapped", "missing-to", "determiner", "article-plural", "partitive"]
 
@@ -65,6 +69,7 @@ NUMBERS = frozenset(
 QUANTIFIERS = frozenset("many most some all each none several few both any one".split())
 IDIOMS_AFTER_OF = frozenset({"course", "late", "old", "note", "interest", "sorts"})
 COORDINATORS = frozenset({"and", "or", "nor"})
+CLOSED_AFTER_OF = PRONOUNS | NUMBERS | QUANTIFIERS | ARTICLES | IDIOMS_AFTER_OF
 STRONG = 2.4  # the gain, as a power of min_gain, that outweighs a pair common in both orders
 
 
@@ -100,7 +105,9 @@ def check(doc: Document, options: WordSequenceOptions, ctx: Context) -> Iterator
         return
     wanted = set(options.checks)
     key = f"word-sequence:{options.min_gain}:{options.min_to_gain}"
-    for slip in doccache.memo(doc, key, lambda d: _slips(d, table, options)):
+    # the verdicts on word pairs are kept for the run, beside the table
+    model = ctx.lexicon.derived("word-sequence.model", lambda: _Model(table))
+    for slip in doccache.memo(doc, key, lambda d: _slips(d, model, options)):
         if slip.check in wanted:
             params = {"found": slip.found, "likelier": slip.likelier[0], "reason": slip.reason}
             yield Hit(slip.start, slip.end, params, slip.likelier)
@@ -112,32 +119,109 @@ def _load() -> NgramTable | None:
     return load_table()
 
 
-def _slips(doc: Document, table: NgramTable, options: WordSequenceOptions) -> list[Slip]:
-    model = _Model(table)
+def _slips(doc: Document, model: _Model, options: WordSequenceOptions) -> list[Slip]:
+    """The slips of the whole document, in one pass over its words.
+
+    A pair of words is judged only inside a run (words with only white space, at most one line
+    break, between them). What the pair's words alone decide (folded forms, known words, whether
+    any check could fire on the pair) comes from the run's memos by table lookups, so the Python
+    work per word is only for the few pairs that could be slips."""
+    texts = doc.word_texts
+    n = len(texts)
+    if n < 2:
+        return []
+    model.trim()
+    to_gain = math.log(options.min_to_gain)
+    swap_gain = math.log(options.min_gain)
+    # a byte a word (a list would hold a pointer a word): a long draft has millions of words
+    lower = bytes(map(str.islower, texts))
+    joined = _joined(doc, model)
+    folds = model.folds
+    flags = model.flags_for(to_gain)
+    maybe = map(flags.__getitem__, pairwise(map(folds.__getitem__, texts)))
+    words = doc.words
+    text = doc.text
     found: list[Slip] = []
-    for run in _runs(doc):
-        found.extend(_run_slips(doc, run, model, options))
+    for i in compress(count(), map(and_, joined, maybe)):
+        first = i == 0 or not joined[i - 1]  # the first word of its run
+        if not lower[i] and not first:
+            continue  # a name inside the sentence: no statistics for it
+        a, b = folds[texts[i]], folds[texts[i + 1]]
+        more = i + 2 < n and joined[i + 1]  # a third word follows in the run
+        w_a, w_b = words[i], words[i + 1]
+        span_ab = (w_a.start, w_b.end)
+        if lower[i] and lower[i + 1]:
+            p = None if first else folds[texts[i - 1]]
+            q = folds[texts[i + 2]] if more else None
+            if _swap(model, p, a, b, q, swap_gain):
+                found.append(
+                    Slip(
+                        *span_ab,
+                        "swapped",
+                        text[span_ab[0] : span_ab[1]],
+                        (f"{texts[i + 1]} {texts[i]}",),
+                        "the words seem swapped",
+                    )
+                )
+            if model.missing_to(a, b, to_gain):
+                found.append(
+                    Slip(
+                        *span_ab,
+                        "missing-to",
+                        text[span_ab[0] : span_ab[1]],
+                        (f"{texts[i]} to {texts[i + 1]}",),
+                        "'to' seems missing",
+                    )
+                )
+        if a in ARTICLES and lower[i + 1]:
+            q = folds[texts[i + 2]] if more else None
+            if q is None and text[w_b.end : w_b.end + 1] in ("'", "’"):
+                q = "'s"  # a plural possessive ("a ladies' tailor") is followed by its noun
+            found_ab = text[span_ab[0] : span_ab[1]]
+            found.extend(_determiner(model, a, b, q, span_ab, found_ab, texts[i + 1]))
+        if a in QUANTIFIERS and b == "of" and more and lower[i + 2]:
+            w = folds[texts[i + 2]]
+            if w not in CLOSED_AFTER_OF and model.known(w) and _plural_stem(w, model):
+                end = words[i + 2].end
+                found.append(
+                    Slip(
+                        w_a.start,
+                        end,
+                        "partitive",
+                        text[w_a.start : end],
+                        (f"{texts[i]} of the {texts[i + 2]}",),
+                        "'the' seems missing",
+                    )
+                )
     return found
 
 
-def _runs(doc: Document) -> Iterator[list[Span]]:
-    """Maximal runs of words with only white space (at most one line break) between them."""
+def _joined(doc: Document, model: _Model) -> bytes:
+    """For each pair of neighbouring words, whether only white space (at most one line break,
+    none of it masked out) lies between them: whether they are in one run (1 or 0)."""
+    gaps = doc.word_gaps  # the prose between neighbouring words
+    spaced = bytes(map(model.spaced.__getitem__, gaps))
     prose, text = doc.prose, doc.text
-    run: list[Span] = []
-    for word in doc.words:
-        if run:
-            gap = prose[run[-1].end : word.start]
-            joined = (
-                gap.isspace()
-                and gap == text[run[-1].end : word.start]
-                and gap.count("\n") + gap.count("\r") <= 1 + gap.count("\r\n")
-            )
-            if not joined:
-                yield run
-                run = []
-        run.append(word)
-    if run:
-        yield run
+    if prose == text:  # nothing masked: the prose's gaps are the text's
+        return spaced
+    starts, ends = doc.words.starts, doc.words.ends
+    return bytes(ok and text[ends[k] : starts[k + 1]] == gaps[k] for k, ok in enumerate(spaced))
+
+
+class _Memo(dict[K, V]):
+    """A dict that computes a missing value with ``compute`` (and keeps it)."""
+
+    def __init__(self, compute: Callable[[K], V]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self.compute(key)
+        return value
+
+
+def _spaced(gap: str) -> bool:
+    return gap.isspace() and gap.count("\n") + gap.count("\r") <= 1 + gap.count("\r\n")
 
 
 def _fold(word: str) -> str:
@@ -153,13 +237,57 @@ def _fold(word: str) -> str:
     return low
 
 
+_MEMO_LIMIT = 300_000  # word-pair verdicts kept for the run (cleared when there are more)
+
+
 class _Model:
-    """Conditional word probabilities from the table, with a cautious estimate for absent pairs."""
+    """Conditional word probabilities from the table, with a cautious estimate for absent pairs,
+    and the verdicts on word pairs (which depend on nothing else) remembered for the run: a
+    draft, and an archive more so, repeats its word pairs."""
 
     def __init__(self, table: NgramTable) -> None:
         self.t = table
         self.floor = table.pair_floor
         self._scale = table.pair_total / table.word_total if table.word_total else 0.0
+        self.memo: dict[tuple[str, ...], object] = {}
+        self.folds: _Memo[str, str] = _Memo(_fold)  # a word as the table spells it
+        self.spaced: _Memo[str, bool] = _Memo(_spaced)  # a gap that keeps a run together
+        self._flags: dict[float, _Memo[tuple[str, str], bool]] = {}
+
+    def trim(self) -> None:
+        """Start the memos afresh when they hold more than ``_MEMO_LIMIT`` verdicts."""
+        memos: list[dict[Any, Any]] = [self.folds, self.spaced, self.memo]
+        memos.extend(self._flags.values())
+        if sum(len(memo) for memo in memos) > _MEMO_LIMIT:
+            for memo in memos:
+                memo.clear()
+
+    def flags_for(self, to_gain: float) -> _Memo[tuple[str, str], bool]:
+        """For a pair of folded words, whether any check could fire on it (``to_gain``: the
+        missing-to check's)."""
+        if to_gain not in self._flags:
+            self._flags[to_gain] = _Memo(lambda pair: self._could_slip(*pair, to_gain))
+        return self._flags[to_gain]
+
+    def _could_slip(self, a: str, b: str, to_gain: float) -> bool:
+        if not (self.known(a) and self.known(b)):
+            return False
+        if a in ARTICLES or (a in QUANTIFIERS and b == "of"):
+            return True
+        return self.swap_pair(a, b) is not None or self.missing_to(a, b, to_gain)
+
+    def swap_pair(self, a: str, b: str) -> tuple[bool, float] | None:
+        key = ("swap", a, b)
+        if key not in self.memo:
+            self.memo[key] = _swap_pair(self, a, b)
+        return self.memo[key]  # type: ignore[return-value]
+
+    def missing_to(self, a: str, b: str, gain: float) -> bool:
+        key = ("to", a, b, str(gain))
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = _missing_to(self, a, b, gain)
+        return found  # type: ignore[return-value]
 
     def known(self, word: str) -> bool:
         return self.t.count(word) > 0
@@ -201,101 +329,48 @@ def _plural_stem(word: str, model: _Model) -> str | None:
     return None
 
 
-def _run_slips(
-    doc: Document, run: list[Span], model: _Model, options: WordSequenceOptions
-) -> Iterator[Slip]:
-    toks = [w.text for w in run]
-    low = [_fold(t) for t in toks]
-    lower = [t.islower() for t in toks]
-    n = len(run)
-    swap_gain = math.log(options.min_gain)
-    to_gain = math.log(options.min_to_gain)
-    for i in range(n - 1):
-        a, b = low[i], low[i + 1]
-        if not lower[i] and i > 0:
-            continue  # a name inside the sentence: no statistics for it
-        if not (model.known(a) and model.known(b)):
-            continue
-        span_ab = (run[i].start, run[i + 1].end)
-        found_ab = doc.text[span_ab[0] : span_ab[1]]
-        if lower[i] and lower[i + 1]:
-            p = low[i - 1] if i > 0 else None
-            q = low[i + 2] if i + 2 < n else None
-            swapped = _swap(model, p, a, b, q, swap_gain)
-            if swapped:
-                yield Slip(
-                    *span_ab,
-                    "swapped",
-                    found_ab,
-                    (f"{toks[i + 1]} {toks[i]}",),
-                    "the words seem swapped",
-                )
-            if _missing_to(model, a, b, to_gain):
-                yield Slip(
-                    *span_ab,
-                    "missing-to",
-                    found_ab,
-                    (f"{toks[i]} to {toks[i + 1]}",),
-                    "'to' seems missing",
-                )
-        if a in ARTICLES and lower[i + 1]:
-            q = low[i + 2] if i + 2 < n else None
-            if q is None and doc.text[run[i + 1].end : run[i + 1].end + 1] in ("'", "’"):
-                q = "'s"  # a plural possessive ("a ladies' tailor") is followed by its noun
-            yield from _determiner(model, a, b, q, span_ab, found_ab, toks[i + 1])
-        if a in QUANTIFIERS and b == "of" and i + 2 < n and lower[i + 2]:
-            w = low[i + 2]
-            closed = PRONOUNS | NUMBERS | QUANTIFIERS | ARTICLES | IDIOMS_AFTER_OF
-            if w not in closed and model.known(w) and _plural_stem(w, model):
-                yield Slip(
-                    run[i].start,
-                    run[i + 2].end,
-                    "partitive",
-                    doc.text[run[i].start : run[i + 2].end],
-                    (f"{toks[i]} of the {toks[i + 2]}",),
-                    "'the' seems missing",
-                )
-
-
 def _swap(model: _Model, p: str | None, a: str, b: str, q: str | None, gain: float) -> bool:
-    if a in ARTICLES or b in ARTICLES or not (a in FUNCTION or b in FUNCTION):
+    pair = model.swap_pair(a, b)
+    if pair is None:
         return False
     if p is not None and p.endswith("'s"):
         p = "its"  # a possessive stands where a possessive determiner would
     if p is None or q is None or not (model.known(p) and model.known(q)):
         return False  # judged only with a neighbour on each side
-    if a in ARTICLES or b in ARTICLES or not (a in FUNCTION or b in FUNCTION):
+    usual, pair_gain = pair
+    terms = (model.logp(p, b), model.logp(a, q), model.logp(p, a), model.logp(b, q))
+    if any(x is None for x in terms):
         return False
+    pb, aq, pa, bq = (float(x) for x in terms if x is not None)
+    context_gain = pb + aq - pa - bq
+    if usual and pair_gain + context_gain > gain and context_gain > -1.0 and pair_gain > -3.0:
+        return True
+    return pair_gain + context_gain > gain * STRONG and context_gain > 0.0 and pair_gain > 1.0
+
+
+def _swap_pair(model: _Model, a: str, b: str) -> tuple[bool, float] | None:
+    """What the swap of ``a b`` depends on without its neighbours: None when it is ruled out,
+    else whether the order is the usual one's reverse and the gain of the pair alone."""
+    if a in ARTICLES or b in ARTICLES or not (a in FUNCTION or b in FUNCTION):
+        return None
     for w in (a, b):
         if w in PRONOUNS or w in ADVERBS or w.endswith("ly"):
-            return False  # pronouns and adverbs move freely
+            return None  # pronouns and adverbs move freely
     t = model.t
     forward, backward = t.pair(a, b), t.pair(b, a)
     if not backward or backward <= 3 * forward:
-        return False
+        return None
     # The pair must be rare in this order (absence means little for a pair expected to be rare
     # anyway) and common in the other; or else the evidence as a whole must be overwhelming.
     usual = model.expected(a, b) >= model.floor and model.ratio(a, b) < 0.3
     usual = usual and model.ratio(b, a) > 0.5
     strong = model.ratio(a, b) < 1.0 and model.ratio(b, a) > 2.0
     if not (usual or strong):
-        return False
-    terms = (
-        model.logp(b, a),
-        model.logp(a, b),
-        model.logp(p, b),
-        model.logp(a, q),
-        model.logp(p, a),
-        model.logp(b, q),
-    )
-    if any(x is None for x in terms):
-        return False
-    ba, ab, pb, aq, pa, bq = (float(x) for x in terms if x is not None)
-    pair_gain = ba - ab
-    context_gain = pb + aq - pa - bq
-    if usual and pair_gain + context_gain > gain and context_gain > -1.0 and pair_gain > -3.0:
-        return True
-    return pair_gain + context_gain > gain * STRONG and context_gain > 0.0 and pair_gain > 1.0
+        return None
+    ba, ab = model.logp(b, a), model.logp(a, b)
+    if ba is None or ab is None:
+        return None
+    return usual, ba - ab
 
 
 def _missing_to(model: _Model, a: str, b: str, gain: float) -> bool:

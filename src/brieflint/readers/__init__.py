@@ -39,6 +39,20 @@ READERS: dict[str, ReaderInfo] = {
             (".md", ".markdown", ".mdown", ".mkd"),
             "Markdown with optional YAML front matter",
         ),
+        ReaderInfo(
+            "docx",
+            "docx",
+            (".docx", ".docm"),
+            "Word documents (.docx; a .docm is refused, saying why)",
+            textual=False,
+        ),
+        ReaderInfo(
+            "pdf",
+            "pdf",
+            (".pdf",),
+            "PDF: the text layer laid out again, without page furniture (pypdfium2)",
+            textual=False,
+        ),
         ReaderInfo("text", "text", (), "plain text (any other file): UTF-8, UTF-16 or UTF-32"),
     )
 }

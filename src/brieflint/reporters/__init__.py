@@ -21,6 +21,9 @@ class ReporterInfo:
     module: str
     description: str
     machine: bool  # machine-readable: no colour, no progress
+    # A format that writes a copy of each draft of this reader (``--format docx``): it needs
+    # ``--output`` (a file for one draft, a folder for several) and has no text to render.
+    copies: str | None = None
 
 
 REPORTERS: dict[str, ReporterInfo] = {
@@ -33,6 +36,12 @@ REPORTERS: dict[str, ReporterInfo] = {
         ReporterInfo("junit", "junit", "JUnit XML, for GitLab/Jenkins test reports", True),
         ReporterInfo("codequality", "codequality", "GitLab Code Quality JSON", True),
         ReporterInfo("html", "html", "one self-contained HTML page, for editors", False),
+        ReporterInfo(
+            "docx", "docx", "a copy of each .docx with a Word comment per finding", True, "docx"
+        ),
+        ReporterInfo(
+            "pdf", "pdf", "a copy of each PDF with a highlight and a note per finding", True, "pdf"
+        ),
     )
 }
 
@@ -43,6 +52,32 @@ def render(name: str, report: Report, color: bool = False) -> str:
     module = importlib.import_module(f"{__name__}.{info.module}")
     fn: Render = module.render
     return fn(display.reports_safe(report), color)
+
+
+def write_copies(name: str, report: Report, output: Path) -> list[tuple[str, Path, int]]:
+    """Write the copies format ``name`` makes of the drafts of its reader in ``report``
+    (``report.texts`` lists every draft read): (draft, copy, notes added) for each."""
+    from brieflint import readers
+
+    info = REPORTERS[name]
+    drafts = sorted(p for p in report.texts if readers.for_path(p).name == info.copies)
+    if not drafts:
+        raise BrieflintError(
+            f"--format {name} writes copies of .{info.copies} drafts, and none was read",
+            key="--format",
+        )
+    if output.is_dir():
+        suffix: str = importlib.import_module(f"{__name__}.{info.module}").SUFFIX
+        places = {d: output / (Path(d).stem + suffix) for d in drafts}
+    elif len(drafts) == 1:
+        places = {drafts[0]: output}
+    else:
+        raise BrieflintError(
+            f"{len(drafts)} .{info.copies} drafts were read: give a folder for their copies",
+            key="--output",
+        )
+    module = importlib.import_module(f"{__name__}.{info.module}")
+    return [(d, dest, module.write_copy(report, d, dest)) for d, dest in places.items()]
 
 
 def write_report(destination: Path, text: str) -> None:

@@ -103,7 +103,7 @@ def _shard_properties(suite: ET.Element, report: Report) -> None:
         "brieflint.shard": f"{report.shard.index}/{report.shard.count}",
         "brieflint.fail_on": report.fail_on,
         "brieflint.config": report.shard.config,
-        "brieflint.files": str(len(report.shard.files)),
+        "brieflint.files": str(report.files),  # drafts checked, as the summary counts them
     }
     properties = ET.SubElement(suite, "properties")
     for name, value in found.items():

@@ -55,8 +55,9 @@ class BaseLint:
             repo.export_tree(base, tree)
             yield cls(repo, base, tree)
 
-    def lint(self, path: str, text: str) -> tuple[rec.LintSummary, Judged]:
-        """Lint ``text`` as the brief at repository path ``path`` under the base configuration.
+    def lint(self, path: str, text: str | bytes) -> tuple[rec.LintSummary, Judged]:
+        """Lint ``text`` (a .docx: its bytes) as the brief at repository path ``path`` under
+        the base configuration.
 
         Errors name repository paths and say that the configuration is the base commit's."""
         where = self.tree / PurePosixPath(path)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from brieflint import readers
 from brieflint.decode import decode
 from brieflint.display import one_line as safe
 from brieflint.errors import BrieflintError, ConfigError
@@ -456,7 +457,8 @@ def _gate_brief(
     data = repo.blob(blob) if blob is not None else b""
     judged: Judged | None = None
     try:
-        summary, judged = lint_at_base.lint(path, decode(data, path))
+        textual = readers.for_path(path).textual
+        summary, judged = lint_at_base.lint(path, decode(data, path) if textual else data)
         lint = "pass" if summary.passed else f"FAIL ({summary.error}E {summary.warning}W)"
         if not summary.passed:
             reasons.append(f"lint fails at fail_on {summary.fail_on}")

@@ -40,7 +40,9 @@ class Signatures(_Model):
 
 class Policy(_Model):
     version: int = 1
-    briefs: list[str] = Field(default_factory=lambda: ["*.md", "*.markdown", "*.txt"])
+    briefs: list[str] = Field(
+        default_factory=lambda: ["*.md", "*.markdown", "*.txt", "*.docx", "*.pdf"]
+    )
     roles: dict[str, list[str]] = Field(default_factory=dict)
     override_roles: list[str] = Field(default_factory=list)
     # who may publish; by default the roles a brief's requirements name, and the override roles

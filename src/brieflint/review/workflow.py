@@ -182,17 +182,24 @@ def current_state(
 
 
 def lint_summary(
-    path: Path, display: str, text: str | None = None, setup: ruleset.Setup | None = None
+    path: Path,
+    display: str,
+    text: str | bytes | None = None,
+    setup: ruleset.Setup | None = None,
 ) -> rec.LintSummary:
     """Lint one brief as ``brieflint check`` would: with ``setup``, or else the config
-    discovered for the file."""
+    discovered for the file; ``text`` (or, for a .docx, the file's bytes) in place of the
+    file's."""
     from brieflint import runner, session
 
     lint_session = session.Session(session.options(config=None, no_cache=True))
     if setup is None:
         setup = lint_session.setup_for(str(path))
     job = runner.Job(display=display, source=str(path), explicit=True)
-    result = lint_session.lint_one(job, text, setup)
+    if isinstance(text, bytes):
+        result = lint_session.lint_one(job, None, setup, data=text)
+    else:
+        result = lint_session.lint_one(job, text, setup)
     if result.error:
         raise InputError(result.error, path=display)
     counts = Counter(f.severity.label for f in result.findings)

@@ -11,7 +11,7 @@ import bisect
 import itertools
 import operator
 from collections import Counter
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -40,7 +40,7 @@ class Token:
 class Words:
     """The document's words, counted by form: rules judge each form once, not each use."""
 
-    spans: list[Span]  # the document's words, possessive 's included
+    spans: Sequence[Span]  # the document's words, possessive 's included
     texts: list[str]  # the text of each of ``spans``
     forms: dict[str, str]  # word as written → form (possessive 's excluded)
     counts: Counter[str]  # by form as written (possessive excluded), in order of first use
@@ -107,10 +107,10 @@ def _analyse(doc: Document) -> Words:
     return Words(spans, texts, forms, counts, folded, totals, starts, openers)
 
 
-def _openers(doc: Document, spans: list[Span]) -> set[int]:
+def _openers(doc: Document, spans: Sequence[Span]) -> set[int]:
     """Indexes in ``spans`` of the first word of each sentence and paragraph."""
     firsts: set[int] = set()
-    starts = list(map(_START, spans))
+    starts = doc.words.starts if spans is doc.words else list(map(_START, spans))
     bounds: list[tuple[int, int]] = [(s.start, s.end) for s in doc.sentences]
     bounds.extend((p.start, p.end) for p in doc.paragraphs)
     for begin, finish in bounds:

@@ -205,6 +205,7 @@ class _TableIndex:
         self.table = table
         self.found: dict[tuple[str, float, float], tuple[Candidate, ...]] = {}
         self.common: list[str] | None = None
+        self.far: dict[tuple[str, int], list[tuple[str, float]]] = {}  # far_candidates's
         self._frequent: dict[float, frozenset[str]] = {}
         self._lookups = 0
         # membership and "begins a word" tests of a word table: few lookups find the edits
@@ -286,20 +287,27 @@ def _has_ascii_capital(word: str) -> bool:
 
 
 def far_candidates(word: str, lexicon: Lexicon, limit: int = 5) -> list[Candidate]:
-    """Common words two plain edits from ``word`` (rapidfuzz over the lexicon's common words)."""
+    """Common words two plain edits from ``word`` (rapidfuzz over the lexicon's common words),
+    remembered per word for the run."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
     key = normalize(word)
-    choices = _common_words(lexicon)
-    hits = process.extract(
-        key, choices, scorer=Levenshtein.distance, score_cutoff=2, limit=limit * 4
-    )
-    result = [
-        Candidate(match_case(word, w), float(d), lexicon.zipf(w), 0, False)
-        for w, d, _ in hits
-        if w != key and not is_inflection(w, key)
-    ]
+    index = _table_index(lexicon)
+    hits = index.far.get((key, limit))
+    if hits is None:
+        found = process.extract(
+            key,
+            _common_words(lexicon),
+            scorer=Levenshtein.distance,
+            score_cutoff=2,
+            limit=limit * 4,
+        )
+        hits = [(w, float(d)) for w, d, _ in found if w != key and not is_inflection(w, key)]
+        if len(index.far) > index.MEMO_LIMIT:
+            index.far.clear()
+        index.far[(key, limit)] = hits
+    result = [Candidate(match_case(word, w), d, lexicon.zipf(w), 0, False) for w, d in hits]
     return sorted(result, key=lambda c: (c.score, c.word))[:limit]
 
 

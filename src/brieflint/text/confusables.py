@@ -7,7 +7,12 @@ picks, for one character, the Latin letter of the same case that it imitates.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import itertools
+import json
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -21,7 +26,58 @@ def latin_letter(char: str) -> str | None:
     """The ASCII Latin letter that ``char`` imitates, keeping its case; None when there is none."""
     if _LATIN_LETTER.fullmatch(char):
         return char
-    from confusable_homoglyphs import confusables  # imported only when a lookalike turns up
+    table = _lookalike_table()
+    if char in table:
+        return table[char] or None
+    return _library_latin_letter(char)
+
+
+@lru_cache(maxsize=1)
+def _lookalike_table() -> dict[str, str]:
+    """``_library_latin_letter`` of every letter of the lookalike scripts ("" for none), from the
+    user cache when it holds the table of the installed library's data.
+
+    The library reads its whole data (some 1 MB of JSON) on import, which took longer than
+    linting a brief: one draft with a lookalike letter in a fresh process paid it. The table of
+    the few hundred letters the rules ask about is built once per machine and library version,
+    and read back in well under a millisecond."""
+    cached = _table_file()
+    if cached is not None:
+        with contextlib.suppress(OSError, ValueError):
+            found = json.loads(cached.read_text("utf-8"))
+            if isinstance(found, dict):
+                return {str(k): str(v) for k, v in found.items()}
+    every = "".join(map(chr, itertools.chain(range(0xD800), range(0xE000, 0x110000))))
+    table = {ch: _library_latin_letter(ch) or "" for ch in LOOKALIKE_SCRIPT.findall(every)}
+    if cached is not None:
+        from brieflint.atomic import write_bytes
+
+        with contextlib.suppress(OSError):
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes(cached, json.dumps(table, ensure_ascii=False).encode("utf-8"))
+    return table
+
+
+def _table_file() -> Path | None:
+    """Where the lookalike table of the installed library's data is kept (None: no library)."""
+    import importlib.util
+
+    from brieflint.text.lexicon import cache_home
+
+    spec = importlib.util.find_spec("confusable_homoglyphs")  # found without importing it
+    if spec is None or spec.origin is None:
+        return None
+    data = Path(spec.origin).parent / "confusables.json"
+    try:
+        st = data.stat()
+    except OSError:
+        return None
+    key = hashlib.sha256(f"{data}|{st.st_size}|{st.st_mtime_ns}|1".encode()).hexdigest()[:16]
+    return cache_home() / "confusables" / f"latin-{key}.json"
+
+
+def _library_latin_letter(char: str) -> str | None:
+    from confusable_homoglyphs import confusables  # imported only when the table lacks a letter
 
     found = confusables.is_confusable(char, greedy=True, preferred_aliases=["latin"]) or []
     upper = char.isupper()

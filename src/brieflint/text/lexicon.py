@@ -180,6 +180,10 @@ class WordTable(Mapping[str, float]):
         """Some word of the table starts with ``prefix``."""
         return next(self._trie.iterkeys(prefix), None) is not None
 
+    def beginning(self, prefix: str) -> Iterator[str]:
+        """The words of the table that start with ``prefix`` (in the trie's order)."""
+        return iter(self._trie.iterkeys(prefix))
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._by_frequency.decode("utf-8").split("\n"))
 

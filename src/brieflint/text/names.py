@@ -71,8 +71,8 @@ def _shouting(line: str) -> bool:
     return len(words) >= 2 and not any(c.islower() for w in words for c in w)
 
 
-# a word in capitals, and two or more of them in a row on one line ("JOHN W. MACKAY", "THE QUEEN
-# V. LEGG"): a name set in capitals, as newspapers and covers set names, not a second spelling
+# a word in capitals, and two or more of them in a row on one line ("ANNA K. BERG", "THE CROWN
+# V. HOLT"): a name set in capitals, as newspapers and covers set names, not a second spelling
 _CAPS_WORD = r"(?<![\p{L}\p{M}])\p{Lu}[\p{Lu}\p{M}]*(?![\p{L}\p{M}])"
 _CAPS_RUN = regex.compile(_CAPS_WORD + r"(?:[^\w\n]+" + _CAPS_WORD + ")+")
 
@@ -93,15 +93,16 @@ def _capital_runs_doc(doc: Document) -> list[tuple[int, int]]:
     ]
     if not runs:
         return runs
-    # a heading in capitals that OCR has damaged ("PRINCE ARTlur AT THE GUILDHAL"): a line of
+    # a heading in capitals that OCR has damaged ("THE MAYOR OF DUNMORe"): a line of
     # two or more words whose letters are mostly capitals, taken whole
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
-        letters = [c for w in _LETTERS.findall(line) for c in w]
-        upper = sum(c.isupper() for c in letters)
-        if len(_LETTERS.findall(line)) >= 2 and upper >= MOSTLY_CAPITALS * len(letters):
-            spans.append((pos, pos + len(line)))
+        words = _LETTERS.findall(line)
+        if len(words) >= 2:
+            letters = "".join(words)
+            if sum(map(str.isupper, letters)) >= MOSTLY_CAPITALS * len(letters):
+                spans.append((pos, pos + len(line)))
         pos += len(line)
     return union(runs, spans)
 

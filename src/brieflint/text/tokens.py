@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from itertools import accumulate, repeat
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 import regex
 
@@ -184,6 +186,46 @@ def word_parts(prose: str, unusual: frozenset[str] | None = None) -> list[str]:
     return re.split(f"({cls}++(?:['’]{cls}++)*+)", prose)
 
 
+def _splitter(prose: str, unusual: frozenset[str] | None) -> re.Pattern[str]:
+    """The pattern that cuts ``prose`` as ``word_parts`` does."""
+    if prose.isascii():
+        return _ASCII_WORD_SPLIT
+    if unusual is None:
+        unusual = unusual_chars(prose)
+    letters = "".join(sorted(c for c in unusual if _LETTER_OR_MARK.match(c)))
+    if not letters:
+        return _ASCII_WORD_SPLIT
+    cls = f"[A-Za-z{re.escape(letters)}]"
+    return re.compile(f"({cls}++(?:['’]{cls}++)*+)")
+
+
+_CHUNK = 1 << 16  # characters of prose cut into parts at a time by ``shared_word_parts``
+
+
+def shared_word_parts(prose: str, unusual: frozenset[str] | None = None) -> list[str]:
+    """``shared(word_parts(prose, unusual))``, without ever holding a string object per part.
+
+    The prose is cut a piece of some 64 K characters at a time, each piece ending before a
+    space (where no word runs on, so the pieces cut as the whole does: the pattern looks neither
+    behind nor ahead), and each piece's parts are shared as they come; the gap that ends a piece
+    and the one that begins the next are one gap. A long draft's parts, each a string of its own
+    (50–60 bytes), were the peak of its memory: some thirty times the draft's size."""
+    splitter = _splitter(prose, unusual)
+    table: dict[str, str] = {}
+    share = table.setdefault
+    out: list[str] = []
+    pos, size = 0, len(prose)
+    while pos < size or not out:
+        cut = prose.find(" ", pos + _CHUNK) if size - pos > 2 * _CHUNK else -1
+        end = size if cut == -1 else cut
+        parts = splitter.split(prose[pos:end])
+        if out:  # the gap that ended the last piece runs on into this one
+            parts[0] = out.pop() + parts[0]
+        out.extend(map(share, parts, parts))
+        pos = end
+    return out
+
+
 def shared(parts: list[str]) -> list[str]:
     """``parts`` with one string object per distinct text: a draft repeats its words, and each
     use being a string of its own (50–60 bytes) made a long draft's words take some thirty times
@@ -204,6 +246,59 @@ def unusual_chars(text: str) -> frozenset[str]:
     if plain.isascii() and plain.isprintable():
         return frozenset()
     return frozenset("".join(_UNUSUAL.findall(text)))
+
+
+def offsets(parts: Sequence[str]) -> tuple[array[int], array[int]]:
+    """The start and end offsets of the words of ``word_parts`` (at the odd indices), as two
+    arrays of machine integers (4 bytes an offset, where a list holds a 32-byte int object)."""
+    code = "i" if sum(map(len, parts)) < 2**31 else "q"
+    bounds = array(code, accumulate(map(len, parts)))  # gap ends and word ends, alternately
+    return bounds[0:-1:2], bounds[1::2]
+
+
+@dataclass(frozen=True, slots=True)
+class WordSpans(Sequence[Span]):
+    """The words of a document as a sequence of ``Span``, kept as columns: their starts and
+    ends (arrays of machine integers) and their texts (shared strings). A ``Span`` is made when
+    a word is read and dropped after: a tuple and two int objects per word (some 140 bytes)
+    kept for the whole document made a long draft's words take thirty times its size.
+
+    Read it as a list (index, slice, iterate, ``len``); ``starts`` serve ``bisect`` directly."""
+
+    starts: array[int]
+    ends: array[int]
+    texts: list[str]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Span: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Span]: ...
+
+    def __getitem__(self, index: int | slice) -> Span | list[Span]:
+        if isinstance(index, slice):
+            triples = zip(self.starts[index], self.ends[index], self.texts[index], strict=True)
+            return list(map(tuple.__new__, repeat(Span), triples))
+        return tuple.__new__(Span, (self.starts[index], self.ends[index], self.texts[index]))
+
+    def __iter__(self) -> Iterator[Span]:
+        triples = zip(self.starts, self.ends, self.texts, strict=True)
+        return map(tuple.__new__, repeat(Span), triples)
+
+    def pick(self, ranges: Sequence[tuple[int, int]]) -> WordSpans:
+        """The words in ``ranges`` (index ranges, in order), joined: columns again."""
+        if len(ranges) == 1 and tuple(ranges[0]) == (0, len(self)):
+            return self
+        starts, ends = array(self.starts.typecode), array(self.ends.typecode)
+        texts: list[str] = []
+        for lo, hi in ranges:
+            starts.extend(self.starts[lo:hi])
+            ends.extend(self.ends[lo:hi])
+            texts.extend(self.texts[lo:hi])
+        return WordSpans(starts, ends, texts)
 
 
 def spans(parts: list[str]) -> list[Span]:
