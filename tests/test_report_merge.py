@@ -12,7 +12,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from brieflint.cli import main
@@ -361,6 +361,8 @@ def test_a_damaged_report_is_merged_or_refused_in_one_line(
 
     @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.lists(st.tuples(st.sampled_from(places), ODD), min_size=1, max_size=3))
+    @example([(("runs", 0, "results", 0, "ruleId"), [])])  # a rule id that cannot be hashed
+    @example([(("findings", 0, "severity"), {})])
     def damaged(changes: list[tuple[tuple[Any, ...], Any]]) -> None:
         value = original
         for where, new in changes:
