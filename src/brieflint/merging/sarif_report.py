@@ -50,8 +50,10 @@ def load(name: str, value: dict[str, Any]) -> Loaded:
     for number, result in enumerate(results, 1):
         if (
             not isinstance(result, dict)
-            or result.get("ruleId") not in rules
-            or result.get("level") not in _SEVERITY
+            or not isinstance(result.get("ruleId"), str)
+            or result["ruleId"] not in rules
+            or not isinstance(result.get("level"), str)
+            or result["level"] not in _SEVERITY
         ):
             raise error(part, f"result {number} has no known rule or level")
         uris.add(_uri_of(part, number, result))
