@@ -109,7 +109,8 @@ def request(
             raise HTTPStatusError(response.status)
         return b"".join(chunks)
     except (OSError, http.client.HTTPException, ValueError) as exc:
-        if expired.is_set():
+        # a read that waited the whole timeout (the socket's own) is past the deadline too
+        if expired.is_set() or isinstance(exc, TimeoutError):
             raise DeadlineExceeded(timeout) from exc
         raise
     finally:

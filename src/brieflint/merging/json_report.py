@@ -44,7 +44,8 @@ def load(name: str, value: dict[str, Any]) -> Loaded:
         if not (
             isinstance(item, dict)
             and isinstance(item.get("path"), str)
-            and item.get("severity") in _SEVERITIES
+            and isinstance(item.get("severity"), str)
+            and item["severity"] in _SEVERITIES
         ):
             raise error(part, f"finding {number} has no path or severity")
         part.files.add(item["path"])
