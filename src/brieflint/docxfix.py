@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from brieflint.findings import Applicability, Edit, Finding, Fix
-from brieflint.fixer import MAX_ROUNDS, FixResult, Round, apply_edits, choose
+from brieflint.findings import Edit, Finding
+from brieflint.fixer import MAX_ROUNDS, FixResult, Round, apply_edits, choose, split_fixes
 from brieflint.word import story, tracked
 
 
@@ -57,16 +57,7 @@ def fix_document(
     read = story.read(document)
     result = WordFixResult(read.text, read.text)
     for _ in range(max_rounds):
-        offered: list[tuple[Finding, Fix]] = []
-        withheld: list[Finding] = []
-        for f in lint(read.text):
-            if f.fix is None or not f.fix.edits:
-                continue
-            if unsafe or f.fix.applicability is Applicability.SAFE:
-                offered.append((f, f.fix))
-            else:
-                withheld.append(f)
-        result.withheld = withheld
+        offered, result.withheld = split_fixes(lint(read.text), unsafe)
         placed: list[tracked.Placed] = []
         taken: list[Finding] = []
         edits: list[Edit] = []

@@ -49,6 +49,23 @@ def _overlaps(a: Edit, b: Edit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def split_fixes(
+    findings: Iterable[Finding], unsafe: bool
+) -> tuple[list[tuple[Finding, Fix]], list[Finding]]:
+    """The findings with a fix, split into the fixes to apply (the safe ones, and the unsafe
+    ones too when ``unsafe``) and the findings whose fixes are withheld."""
+    offered: list[tuple[Finding, Fix]] = []
+    withheld: list[Finding] = []
+    for f in findings:
+        if f.fix is None or not f.fix.edits:
+            continue
+        if unsafe or f.fix.applicability is Applicability.SAFE:
+            offered.append((f, f.fix))
+        else:
+            withheld.append(f)
+    return offered, withheld
+
+
 def choose(fixes: Iterable[tuple[Finding, Fix]]) -> list[tuple[Finding, Fix]]:
     """Non-overlapping fixes, the earliest in the text first; the others wait for a later round."""
     taken: list[tuple[Finding, Fix]] = []
@@ -92,16 +109,7 @@ def fix_text(
     round after round until stable."""
     result = FixResult(text)
     for _ in range(max_rounds):
-        offered: list[tuple[Finding, Fix]] = []
-        withheld: list[Finding] = []
-        for f in lint(result.text):
-            if f.fix is None or not f.fix.edits:
-                continue
-            if unsafe or f.fix.applicability is Applicability.SAFE:
-                offered.append((f, f.fix))
-            else:
-                withheld.append(f)
-        result.withheld = withheld
+        offered, result.withheld = split_fixes(lint(result.text), unsafe)
         chosen = choose(offered)
         if not chosen:
             break
