@@ -73,30 +73,26 @@ def _walk_fs(folder: Path) -> Iterator[str]:
             yield (rel_root / name).as_posix()
 
 
-def _git_files(folder: Path) -> list[str] | None:
-    """Tracked and untracked-but-not-ignored files, when ``folder`` is inside a git work tree."""
+def git_output(folder: Path, *args: str) -> str | None:
+    """What ``git -C FOLDER ARGS`` prints, or None when git is missing or fails (not a work
+    tree, say): the callers then do without git."""
     try:
         out = subprocess.run(
-            [
-                "git",
-                "-C",
-                str(folder),
-                "ls-files",
-                "-z",
-                "--cached",
-                "--others",
-                "--exclude-standard",
-            ],
-            capture_output=True,
-            check=False,
-            timeout=30,
+            ["git", "-C", str(folder), *args], capture_output=True, check=False, timeout=30
         )
     except (OSError, subprocess.SubprocessError):
         return None
     if out.returncode != 0:
         return None
-    names = [n for n in out.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
-    return sorted(set(names))
+    return out.stdout.decode("utf-8", "surrogateescape")
+
+
+def _git_files(folder: Path) -> list[str] | None:
+    """Tracked and untracked-but-not-ignored files, when ``folder`` is inside a git work tree."""
+    out = git_output(folder, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    if out is None:
+        return None
+    return sorted({n for n in out.split("\0") if n})
 
 
 def expand(

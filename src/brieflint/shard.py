@@ -15,12 +15,12 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from brieflint import discover
 from brieflint.errors import BrieflintError
 
 if TYPE_CHECKING:
@@ -95,18 +95,8 @@ class Keys:
 
 
 def _git_top(folder: Path) -> Path | None:
-    try:
-        out = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
-            capture_output=True,
-            check=False,
-            timeout=30,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if out.returncode != 0:
-        return None
-    text = out.stdout.decode("utf-8", "surrogateescape").strip()
+    out = discover.git_output(folder, "rev-parse", "--show-toplevel")
+    text = out.strip() if out is not None else ""
     return Path(text).resolve() if text else None
 
 
