@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brieflint import display
-from brieflint.atomic import failure, write_text
+from brieflint.atomic import failure, write_bytes, write_text
 from brieflint.errors import BrieflintError
 from brieflint.report import Report
 
@@ -78,6 +78,23 @@ def write_copies(name: str, report: Report, output: Path) -> list[tuple[str, Pat
         )
     module = importlib.import_module(f"{__name__}.{info.module}")
     return [(d, dest, module.write_copy(report, d, dest)) for d, dest in places.items()]
+
+
+def unchanged_since_check(report: Report, source: str, text: str) -> None:
+    """Refuse to write a copy of ``source`` whose ``text`` is not the text that was checked."""
+    if source in report.texts and report.texts[source] != text:
+        raise BrieflintError("changed while it was checked; run the check again", path=source)
+
+
+def write_copy_file(destination: Path, data: bytes, what: str) -> None:
+    """Write ``what`` (a draft's reviewed or annotated copy) atomically, creating its folder."""
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(destination, data)
+    except OSError as exc:
+        raise BrieflintError(
+            f"cannot write the {what}: {failure(exc)}", path=str(destination)
+        ) from None
 
 
 def write_report(destination: Path, text: str) -> None:

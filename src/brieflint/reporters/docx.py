@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from brieflint import sources
-from brieflint.atomic import failure, write_bytes
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
 from brieflint.report import Report
+from brieflint.reporters import unchanged_since_check, write_copy_file
 from brieflint.word import archive, comments, story
 
 SUFFIX = ".reviewed.docx"
@@ -37,8 +37,7 @@ def write_copy(report: Report, source: str, destination: Path) -> int:
     data = sources.read_file(source, source, limit)
     document = archive.open_document(data, source, len(data))
     text = archive.guarded(source, lambda: story.read(document).text)
-    if source in report.texts and report.texts[source] != text:
-        raise BrieflintError("changed while it was checked; run the check again", path=source)
+    unchanged_since_check(report, source, text)
     notes = [
         comments.Note(f.start, f.end, comment_text(f))
         for f in sorted(report.findings, key=lambda f: (f.start, f.end, f.rule))
@@ -46,11 +45,5 @@ def write_copy(report: Report, source: str, destination: Path) -> int:
     ]
     added = archive.guarded(source, lambda: comments.annotate(document, notes))
     out = archive.guarded(source, lambda: comments.save(document))
-    try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(destination, out)
-    except OSError as exc:
-        raise BrieflintError(
-            f"cannot write the reviewed copy: {failure(exc)}", path=str(destination)
-        ) from None
+    write_copy_file(destination, out, "reviewed copy")
     return added

@@ -12,12 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from brieflint import sources
-from brieflint.atomic import failure, write_bytes
 from brieflint.errors import BrieflintError
 from brieflint.findings import Finding
 from brieflint.readers import pdf as pdf_reader
 from brieflint.report import Report
-from brieflint.reporters import pdf_annotate
+from brieflint.reporters import pdf_annotate, unchanged_since_check, write_copy_file
 
 SUFFIX = ".annotated.pdf"
 
@@ -36,8 +35,7 @@ def write_copy(report: Report, source: str, destination: Path) -> int:
         raise BrieflintError("the annotated copy must not replace the PDF itself", path=source)
     data = sources.read_file(source, source, sources.limit_bytes(sources.MAX_DRAFT_MB_CEILING))
     layout = pdf_reader.read_layout(source, data)
-    if source in report.texts and report.texts[source] != layout.text:
-        raise BrieflintError("changed while it was checked; run the check again", path=source)
+    unchanged_since_check(report, source, layout.text)
     where = pdf_reader.PdfMap(layout)
     notes = []
     for f in sorted(report.findings, key=lambda f: (f.start, f.end, f.rule)):
@@ -57,11 +55,5 @@ def write_copy(report: Report, source: str, destination: Path) -> int:
             f"cannot write the annotated copy: pypdf cannot rewrite this PDF ({reason})",
             path=source,
         ) from None
-    try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(destination, out)
-    except OSError as exc:
-        raise BrieflintError(
-            f"cannot write the annotated copy: {failure(exc)}", path=str(destination)
-        ) from None
+    write_copy_file(destination, out, "annotated copy")
     return len(notes)
