@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from brieflint import __version__, reporters
 from brieflint.cli import main
 from brieflint.report import Report
+from brieflint.reporters import jsonstream
 from tests.briefs import SARIF_SCHEMA
 from tests.conftest import lint_text
 
@@ -120,3 +125,67 @@ def test_cli_writes_each_format(tmp_path: Path, capsys: pytest.CaptureFixture[st
         assert main(["check", "-f", name, "-o", str(target), str(draft)]) == 1
         assert target.read_text("utf-8").strip()
     capsys.readouterr()
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(st.text(max_size=5), JSON_VALUES, max_size=3),
+    st.lists(JSON_VALUES, max_size=4),
+    st.integers(0, 2),
+)
+def test_streamed_json_is_json_dumps(
+    document: dict[str, Any], items: list[Any], depth: int
+) -> None:
+    """``jsonstream.chunks`` writes, a list item at a time, what ``json.dumps`` writes whole."""
+    place: Any = jsonstream.placeholder()
+    whole: Any = items
+    for _ in range(depth):
+        place, whole = (
+            {"runs": [{**document, "results": place}]},
+            {"runs": [{**document, "results": whole}]},
+        )
+    if depth:
+        place, whole = {**document, "log": place}, {**document, "log": whole}
+    expected = json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    assert "".join(jsonstream.chunks(place, iter(items))) == expected
+
+
+@pytest.mark.parametrize("name", ["json", "sarif", "text"])
+def test_streamed_reports_are_the_rendered_ones(name: str) -> None:
+    report = make_report()
+    assert "".join(reporters.chunks(name, report)) == reporters.render(name, report)
+    empty = Report(findings=[], files=1)
+    assert "".join(reporters.chunks(name, empty)) == reporters.render(name, empty)
+
+
+def test_report_written_in_pieces(tmp_path: Path) -> None:
+    report = make_report()
+    out = tmp_path / "reports" / "lint.json"
+    reporters.write_report(out, reporters.chunks("json", report))
+    assert out.read_text("utf-8") == reporters.render("json", report)
+
+
+def test_text_summary_counts_only_what_fix_would_fix() -> None:
+    """A PDF's fixes show where to correct its source, but ``fix`` does not edit a PDF."""
+    text_findings = lint_text(TEXT, path="a.txt", select=["prose.doubled-word"])
+    assert text_findings and all(f.fix is not None for f in text_findings)
+    pdf_findings = [dataclasses.replace(f, path="b.pdf") for f in text_findings]
+    fixable = len(text_findings)
+    both = reporters.render("text", Report(findings=text_findings + pdf_findings, files=2))
+    tier = text_findings[0].fix.applicability  # type: ignore[union-attr]
+    if tier.value == "safe":
+        assert f"; {fixable} fixable with `brieflint fix`" in both
+    else:
+        assert f"; 0 fixable with `brieflint fix`, {fixable} more with --unsafe-fixes" in both
+    only_pdf = reporters.render("text", Report(findings=pdf_findings, files=1))
+    assert "fixable" not in only_pdf and "--unsafe-fixes" not in only_pdf
+    assert "fix]" in only_pdf  # each finding still says what its fix would be

@@ -7,8 +7,10 @@ plain computation with the ``regex`` patterns, on texts made of the characters a
 
 from __future__ import annotations
 
+import itertools
+
 import regex
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from brieflint.document import Document
@@ -201,3 +203,35 @@ def test_sentences(text: str, markdown: bool) -> None:
 def test_no_lower_case_word_starts_with_an_ascii_capital() -> None:
     """ocr-lowercase-start passes over sentences starting A-Z without trying its pattern."""
     assert not any(ocr_lowercase_start._FIRST_WORD.match(c) for c in map(chr, range(65, 91)))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=30).map("".join), st.integers(0, 40))
+def test_a_long_text_is_cut_into_words_a_piece_at_a_time(piece: str, spaces: int) -> None:
+    """Past ``2 * _CHUNK`` characters the prose is cut in pieces, each ending before a space:
+    the words, their offsets and the gaps between them are the whole text's."""
+    unit = piece + " " * (spaces % 3) + "\n" * (spaces % 2)
+    text = unit * (2 * tokens._CHUNK // max(1, len(unit)) + 3)
+    assume(len(text) > 2 * tokens._CHUNK)
+    doc = Document.parse("d.txt", text)
+    found = [(m.start(), m.end(), m.group()) for m in tokens.WORD.finditer(doc.prose)]
+    assert [tuple(w) for w in doc.words] == found
+    between = [doc.prose[a[1] : b[0]] for a, b in itertools.pairwise(found)]
+    assert list(doc.word_gaps) == between and len(doc.word_gaps) == len(between)
+    if between:
+        assert doc.word_gaps[-1] == between[-1] and doc.word_gaps[0] == between[0]
+
+
+def test_paragraphs_sentences_and_gaps_read_as_lists() -> None:
+    text = "First one. Second one here.\n\nA paragraph, then?  Yes!\n\n\nLast."
+    doc = Document.parse("d.txt", text)
+    paragraphs = tokens.paragraphs(doc.prose)
+    assert doc.paragraphs == paragraphs and list(doc.paragraphs) == paragraphs
+    assert doc.paragraphs[1:] == paragraphs[1:] and doc.paragraphs[-1] == paragraphs[-1]
+    sentences = tokens.all_sentences(doc.prose, paragraphs)
+    assert doc.sentences == sentences and doc.sentences[::2] == sentences[::2]
+    assert [s.text for s in doc.sentences] == [doc.prose[s.start : s.end] for s in sentences]
+    gaps = [doc.prose[a.end : b.start] for a, b in itertools.pairwise(doc.words)]
+    assert doc.word_gaps == gaps and doc.word_gaps[1:3] == gaps[1:3]
+    empty = Document.parse("e.txt", "")
+    assert len(empty.paragraphs) == len(empty.sentences) == len(empty.word_gaps) == 0

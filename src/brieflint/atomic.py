@@ -12,7 +12,9 @@ import contextlib
 import errno
 import os
 import secrets
+import shutil
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -24,13 +26,21 @@ def write_bytes(path: Path, data: bytes, *, durable: bool = True, special: bool 
     ``>(…)``) is written to as it is: replacing it would put a file in a device's place.
     ``special=False`` replaces it instead (a cache entry, which nobody reads through a FIFO).
     """
+    write_chunks(path, (data,), durable=durable, special=special)
+
+
+def write_chunks(
+    path: Path, chunks: Iterable[bytes], *, durable: bool = True, special: bool = True
+) -> None:
+    """``write_bytes`` of the bytes ``chunks`` join to, written as they come (a long report is
+    never held whole)."""
     try:
         mode: int | None = os.stat(path).st_mode
     except OSError:
         mode = None
     if special and mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
         with open(path, "wb") as handle:
-            handle.write(data)
+            handle.writelines(chunks)
         return
     path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     directory = path.parent if str(path.parent) else Path(".")
@@ -40,12 +50,12 @@ def write_bytes(path: Path, data: bytes, *, durable: bool = True, special: bool 
     fd, tmp = _create_temporary(directory, path.name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.writelines(chunks)
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
         if existing is not None and existing.st_nlink > 1:
-            _write_through(path, data, durable)
+            _write_through(path, Path(tmp), durable)
             os.unlink(tmp)
             return
         if existing is not None:
@@ -107,9 +117,10 @@ def _create_temporary(directory: Path, name: str) -> tuple[int, str]:
     raise FileExistsError(f"no free temporary name beside {directory / name}")
 
 
-def _write_through(path: Path, data: bytes, durable: bool) -> None:
-    with open(path, "r+b") as handle:
-        handle.write(data)
+def _write_through(path: Path, saved: Path, durable: bool) -> None:
+    """Write the new text, ``saved`` beside ``path``, into ``path`` itself (a hard link)."""
+    with open(path, "r+b") as handle, open(saved, "rb") as source:
+        shutil.copyfileobj(source, handle)
         handle.truncate()
         handle.flush()
         if durable:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -96,36 +95,32 @@ class Document:
         return masking.apply_mask(self.text, self._spans)
 
     @cached_property
-    def paragraphs(self) -> list[tokens.Paragraph]:
-        return tokens.paragraphs(self.prose, self._cuts, frozenset(self._headings))
+    def paragraphs(self) -> tokens.ParagraphSpans:
+        """The paragraphs of the prose, in order, read as a list of ``Paragraph``."""
+        return tokens.paragraph_spans(self.prose, self._cuts, frozenset(self._headings))
 
     @cached_property
-    def sentences(self) -> list[tokens.Span]:
-        return tokens.all_sentences(self.prose, self.paragraphs)
+    def sentences(self) -> tokens.TextSpans:
+        """The sentences of the paragraphs, in order, read as a list of ``Span``."""
+        return tokens.sentence_spans(self.prose, self.paragraphs)
 
     @cached_property
     def words(self) -> tokens.WordSpans:
         """The words of the prose, in order, read as a list of ``Span`` (see ``WordSpans``)."""
-        texts, _, starts, ends = self._word_columns
+        texts, starts, ends = tokens.word_columns(self.prose, self.unusual_chars)
         return tokens.WordSpans(starts, ends, texts)
 
-    @cached_property
+    @property
     def word_texts(self) -> list[str]:
-        """The text of each of ``words``, in order: the split gives them for free."""
-        return self._word_columns[0]
+        """The text of each of ``words``, in order (one string object per distinct text)."""
+        return self.words.texts
 
     @cached_property
-    def word_gaps(self) -> list[str]:
-        """The prose between each word of ``words`` and the next (one fewer than the words)."""
-        return self._word_columns[1]
-
-    @cached_property
-    def _word_columns(self) -> tuple[list[str], list[str], array[int], array[int]]:
-        """The words' texts, the gaps between them, their starts and their ends, from one cut of
-        the prose (which is not kept: its list of parts would be two pointers a word more)."""
-        parts = tokens.shared_word_parts(self.prose, self.unusual_chars)
-        starts, ends = tokens.offsets(parts)
-        return parts[1::2], parts[2:-1:2], starts, ends
+    def word_gaps(self) -> tokens.Gaps:
+        """The prose between each word of ``words`` and the next (one fewer than the words),
+        read as a list of strings."""
+        words = self.words
+        return tokens.Gaps(self.prose, words.starts, words.ends)
 
     @cached_property
     def unusual_chars(self) -> frozenset[str]:

@@ -7,6 +7,7 @@ one column, as LSP-style editors with code-point columns and SARIF's default exp
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 
 _BREAK = re.compile(r"\r\n|\r|\n")
@@ -15,7 +16,8 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 class LineIndex:
     def __init__(self, text: str) -> None:
         self._text = text
-        self.starts: list[int] = [0]
+        # machine integers (4 bytes a line where a list holds a 40-byte int object and pointer)
+        self.starts: array[int] = array("i" if len(text) < 2**31 else "q", [0])
         self.starts.extend(m.end() for m in _BREAK.finditer(text))
 
     @property

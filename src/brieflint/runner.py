@@ -112,6 +112,7 @@ def lint_job(
                 _lint_file(result, job, setup, info, data, keep_text)
                 return result
             text = decode(data, job.display)
+            data = None  # the bytes are not needed beside their text: a draft's size less to hold
         rules = setup.rules_for(job.source)
         store, key = _result_cache(setup, rules, job, text)
         cached = store.get(key) if store is not None else None

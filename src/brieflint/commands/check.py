@@ -163,13 +163,13 @@ def check(
                 _write_copies(name, report, destination, quiet)
             continue
         color = destination is None and not info.machine and sys.stdout.isatty()
-        text = reporters.render(name, report, color)
         if destination is not None:
-            reporters.write_report(destination, text)
+            reporters.write_report(destination, reporters.chunks(name, report, color))
         elif quiet and name == "text":
+            text = reporters.render(name, report, color)
             sys.stdout.write(text.rsplit("\n", 2)[0] + "\n" if report.findings else "")
         else:
-            sys.stdout.write(text)
+            sys.stdout.writelines(reporters.chunks(name, report, color))
     for message in run.errors:
         print(display.error_line(message), file=sys.stderr)
     if run.errors:

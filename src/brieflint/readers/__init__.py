@@ -28,6 +28,8 @@ class ReaderInfo:
     description: str
     # The file is text: it is decoded, its text keys the result cache, and `fix` edits it.
     textual: bool = True
+    # `brieflint fix` applies fixes to the file itself (text, and a .docx as tracked changes).
+    fixed_in_place: bool = True
 
 
 READERS: dict[str, ReaderInfo] = {
@@ -52,6 +54,7 @@ READERS: dict[str, ReaderInfo] = {
             (".pdf",),
             "PDF: the text layer laid out again, without page furniture (pypdfium2)",
             textual=False,
+            fixed_in_place=False,
         ),
         ReaderInfo("text", "text", (), "plain text (any other file): UTF-8, UTF-16 or UTF-32"),
     )

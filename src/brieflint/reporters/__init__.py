@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from brieflint import display
-from brieflint.atomic import failure, write_bytes, write_text
+from brieflint.atomic import failure, write_bytes, write_chunks, write_text
 from brieflint.errors import BrieflintError
 from brieflint.report import Report
 
 Render = Callable[[Report, bool], str]
+Chunks = Callable[[Report, bool], Iterator[str]]
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,18 @@ def render(name: str, report: Report, color: bool = False) -> str:
     module = importlib.import_module(f"{__name__}.{info.module}")
     fn: Render = module.render
     return fn(display.reports_safe(report), color)
+
+
+def chunks(name: str, report: Report, color: bool = False) -> Iterator[str]:
+    """``render(name, report, color)`` in pieces, to be written as they come: a reporter with a
+    ``chunks`` function (json, sarif, text) never holds its whole output, nor every finding's
+    objects at once; the others give their text in one piece."""
+    info = REPORTERS[name]
+    module = importlib.import_module(f"{__name__}.{info.module}")
+    stream: Chunks | None = getattr(module, "chunks", None)
+    if stream is None:
+        return iter((render(name, report, color),))
+    return stream(display.reports_safe(report), color)
 
 
 def write_copies(name: str, report: Report, output: Path) -> list[tuple[str, Path, int]]:
@@ -97,11 +110,15 @@ def write_copy_file(destination: Path, data: bytes, what: str) -> None:
         ) from None
 
 
-def write_report(destination: Path, text: str) -> None:
-    """Write one report file, creating its folder (CI jobs often name e.g. ``reports/x.xml``)."""
+def write_report(destination: Path, text: str | Iterable[str]) -> None:
+    """Write one report file (its text, or its pieces as ``chunks`` gives them), creating its
+    folder (CI jobs often name e.g. ``reports/x.xml``)."""
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
-        write_text(destination, text)
+        if isinstance(text, str):
+            write_text(destination, text)
+        else:
+            write_chunks(destination, (piece.encode("utf-8") for piece in text))
     except OSError as exc:
         raise BrieflintError(
             f"cannot write the report: {failure(exc)}", path=display.printable(str(destination))

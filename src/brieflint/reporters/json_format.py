@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any
 
 from brieflint.findings import Finding
 from brieflint.report import Report
+from brieflint.reporters import jsonstream
 
 JSON_VERSION = 1
 
 
 def render(report: Report, color: bool) -> str:
+    return "".join(chunks(report, color))
+
+
+def chunks(report: Report, color: bool) -> Iterator[str]:
+    """The report's text a finding at a time (see ``jsonstream``)."""
     payload: dict[str, Any] = {
         "version": JSON_VERSION,
         "tool": {"name": "brieflint", "version": report.tool_version, "backends": report.backends},
-        "findings": [
-            {**f.as_json(), "fixable": f.fix is not None, "fix": _fix(f)} for f in report.findings
-        ],
+        "findings": jsonstream.placeholder(),
         "summary": report.summary(),
     }
     if report.shard is not None:
         payload["shard"] = report.shard.as_json(report.fail_on)
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    findings = (
+        {**f.as_json(), "fixable": f.fix is not None, "fix": _fix(f)} for f in report.findings
+    )
+    return jsonstream.chunks(payload, findings)
 
 
 def _fix(f: Finding) -> dict[str, Any] | None:

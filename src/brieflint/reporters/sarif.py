@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -10,6 +11,7 @@ from urllib.parse import quote
 from brieflint.findings import Finding, Severity
 from brieflint.location import Location
 from brieflint.report import Report
+from brieflint.reporters import jsonstream
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -25,6 +27,11 @@ def artifact_uri(path: str) -> str:
 
 
 def render(report: Report, color: bool) -> str:
+    return "".join(chunks(report, color))
+
+
+def chunks(report: Report, color: bool) -> Iterator[str]:
+    """The log's text a result at a time (see ``jsonstream``)."""
     used = sorted({f.rule for f in report.findings} | set(report.rules))
     index = {rid: i for i, rid in enumerate(used)}
     rules: list[dict[str, Any]] = []
@@ -40,33 +47,6 @@ def render(report: Report, color: bool) -> str:
             }
             rule["defaultConfiguration"] = {"level": _LEVEL[Severity.parse(spec.severity)]}
         rules.append(rule)
-    results = []
-    for f in report.findings:
-        result: dict[str, Any] = {
-            "ruleId": f.rule,
-            "ruleIndex": index[f.rule],
-            "level": _LEVEL[f.severity],
-            "message": {"text": f.message},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": artifact_uri(f.path)},
-                        "region": {
-                            "startLine": f.line,
-                            "startColumn": f.column,
-                            "endLine": f.end_line,
-                            "endColumn": f.end_column,
-                        },
-                    }
-                }
-            ],
-            "partialFingerprints": {"brieflint/v1": _fingerprint(f.rule, f.context, f.message)},
-        }
-        if f.location is not None:
-            _add_location(result, f, f.location)
-        if f.fix is not None:
-            result["fixes"] = [_fix(f)]
-        results.append(result)
     properties: dict[str, Any] = {"backends": report.backends}
     if report.shard is not None:
         properties["shard"] = report.shard.as_json(report.fail_on)
@@ -83,12 +63,41 @@ def render(report: Report, color: bool) -> str:
                     }
                 },
                 "properties": properties,
-                "results": results,
+                "results": jsonstream.placeholder(),
                 "columnKind": "unicodeCodePoints",
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return jsonstream.chunks(log, map(partial(_result, index), report.findings))
+
+
+def _result(index: dict[str, int], f: Finding) -> dict[str, Any]:
+    """The SARIF result of ``f`` (``index``: each rule's place in the driver's rules)."""
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": index[f.rule],
+        "level": _LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(f.path)},
+                    "region": {
+                        "startLine": f.line,
+                        "startColumn": f.column,
+                        "endLine": f.end_line,
+                        "endColumn": f.end_column,
+                    },
+                }
+            }
+        ],
+        "partialFingerprints": {"brieflint/v1": _fingerprint(f.rule, f.context, f.message)},
+    }
+    if f.location is not None:
+        _add_location(result, f, f.location)
+    if f.fix is not None:
+        result["fixes"] = [_fix(f)]
+    return result
 
 
 def _add_location(result: dict[str, Any], f: Finding, location: Location) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from itertools import groupby
 
+from brieflint import readers
 from brieflint.display import for_terminal
 from brieflint.findings import Applicability, Finding, Severity
 from brieflint.report import Report
@@ -29,10 +31,14 @@ def _where(path: str, f: Finding) -> str:
 
 
 def render(report: Report, color: bool) -> str:
-    lines: list[str] = []
+    return "".join(chunks(report, color))
+
+
+def chunks(report: Report, color: bool) -> Iterator[str]:
+    """The report's text a file at a time, then the summary."""
     for raw_path, group in groupby(report.findings, key=lambda f: f.path):
         path = for_terminal(raw_path)  # names, messages and suggestions come from outside
-        lines.append(f"{_BOLD}{path}{_RESET}" if color else path)
+        lines = [f"{_BOLD}{path}{_RESET}" if color else path]
         for f in group:
             sev = f.severity.label
             if color:
@@ -46,20 +52,31 @@ def render(report: Report, color: bool) -> str:
                 hint += f"  [{f.fix.applicability.value} fix]"
             message = for_terminal(f.message)
             lines.append(f"  {_where(path, f)}  {sev}  {rule}  {message}{hint}")
-        lines.append("")
+        yield "\n".join(lines) + "\n\n"
+    yield summary(report) + "\n"
+
+
+def summary(report: Report) -> str:
+    """The last line: findings by severity, files, time, what ``fix`` would fix, backends."""
     s = report.summary()
     backends = for_terminal(", ".join(f"{k}: {v}" for k, v in report.backends.items()))
     files = "file" if s["files"] == 1 else "files"
-    summary = (
+    line = (
         f"{s['error']} error(s), {s['warning']} warning(s), {s['info']} info "
         f"in {s['files']} {files} checked ({report.seconds:.2f}s)"
     )
-    tiers = Counter(f.fix.applicability for f in report.findings if f.fix is not None)
+    edited = {path for path in {f.path for f in report.findings} if _edited_by_fix(path)}
+    tiers = Counter(f.fix.applicability for f in report.findings if f.fix and f.path in edited)
     safe, unsafe = tiers[Applicability.SAFE], tiers[Applicability.UNSAFE]
     if safe or unsafe:
         more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
-        summary += f"; {safe} fixable with `brieflint fix`{more}"
+        line += f"; {safe} fixable with `brieflint fix`{more}"
     if backends:
-        summary += f"; {backends}"
-    lines.append(summary)
-    return "\n".join(lines) + "\n"
+        line += f"; {backends}"
+    return line
+
+
+def _edited_by_fix(path: str) -> bool:
+    """Whether ``brieflint fix`` edits the draft ``path`` (a PDF's fixes only show where to
+    correct the document it was made from)."""
+    return readers.for_path(path).fixed_in_place

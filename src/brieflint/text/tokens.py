@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, repeat
+from itertools import accumulate, islice, repeat
 from typing import NamedTuple, overload
 
 import regex
@@ -128,7 +129,7 @@ def sentences(paragraph: Paragraph, marks: Sequence[int] | None = None) -> list[
     return result
 
 
-def all_sentences(prose: str, paragraphs: list[Paragraph]) -> list[Span]:
+def all_sentences(prose: str, paragraphs: Sequence[Paragraph]) -> list[Span]:
     """The sentences of every paragraph, the sentence marks found once in the whole prose."""
     marks = char_offsets(prose, SENTENCE_MARKS)
     result: list[Span] = []
@@ -136,6 +137,128 @@ def all_sentences(prose: str, paragraphs: list[Paragraph]) -> list[Span]:
         inside = marks[bisect_left(marks, p.start) : bisect_left(marks, p.end)]
         result.extend(sentences(p, [at - p.start for at in inside]))
     return result
+
+
+def sentence_spans(prose: str, paragraphs: Sequence[Paragraph]) -> TextSpans:
+    """``all_sentences(prose, paragraphs)`` kept as columns (see ``TextSpans``): the sentences
+    are found a paragraph at a time and only their offsets kept."""
+    marks = char_offsets(prose, SENTENCE_MARKS)
+    code = _offset_code(len(prose))
+    starts, ends = array(code), array(code)
+    for p in paragraphs:
+        inside = marks[bisect_left(marks, p.start) : bisect_left(marks, p.end)]
+        for s in sentences(p, [at - p.start for at in inside]):
+            starts.append(s.start)
+            ends.append(s.end)
+    return TextSpans(prose, starts, ends)
+
+
+def paragraph_spans(
+    prose: str, cuts: Sequence[int] = (), headings: frozenset[int] = frozenset()
+) -> ParagraphSpans:
+    """``paragraphs(prose, cuts, headings)`` kept as columns (see ``ParagraphSpans``)."""
+    found = paragraphs(prose, cuts, headings)
+    code = _offset_code(len(prose))
+    starts = array(code, map(_FIRST, found))
+    ends = array(code, map(_SECOND, found))
+    return ParagraphSpans(prose, starts, ends, bytes(p.heading for p in found))
+
+
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
+
+
+def _offset_code(size: int) -> str:
+    """The array type code of offsets into a text of ``size`` characters."""
+    return "i" if size < 2**31 else "q"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TextSpans(Sequence[Span]):
+    """Spans of ``source`` (a document's prose), kept as columns of offsets: a ``Span`` and its
+    text are made when one is read and dropped after. A long draft's sentences, each a tuple,
+    two int objects and a copy of its text kept for the whole run, took some three times the
+    draft's size; as columns they take 8 bytes each.
+
+    Read it as a list (index, slice, iterate, ``len``, ``==`` a list of ``Span``)."""
+
+    source: str
+    starts: array[int]
+    ends: array[int]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Span: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Span]: ...
+
+    def __getitem__(self, index: int | slice) -> Span | list[Span]:
+        if isinstance(index, slice):
+            return list(self._spans(self.starts[index], self.ends[index]))
+        start, end = self.starts[index], self.ends[index]
+        return tuple.__new__(Span, (start, end, self.source[start:end]))
+
+    def __iter__(self) -> Iterator[Span]:
+        return self._spans(self.starts, self.ends)
+
+    def _spans(self, starts: array[int], ends: array[int]) -> Iterator[Span]:
+        texts = map(self.source.__getitem__, map(slice, starts, ends))
+        return map(tuple.__new__, repeat(Span), zip(starts, ends, texts, strict=True))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(map(operator.eq, self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ParagraphSpans(Sequence[Paragraph]):
+    """A document's paragraphs, kept as columns as ``TextSpans`` keeps sentences: their starts,
+    their ends and a byte each saying whether it is a heading."""
+
+    source: str
+    starts: array[int]
+    ends: array[int]
+    headings: bytes
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Paragraph: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Paragraph]: ...
+
+    def __getitem__(self, index: int | slice) -> Paragraph | list[Paragraph]:
+        if isinstance(index, slice):
+            rows = self.starts[index], self.ends[index], self.headings[index]
+            return list(self._paragraphs(*rows))
+        start, end = self.starts[index], self.ends[index]
+        heading = bool(self.headings[index])
+        return tuple.__new__(Paragraph, (start, end, self.source[start:end], heading))
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        return self._paragraphs(self.starts, self.ends, self.headings)
+
+    def _paragraphs(
+        self, starts: array[int], ends: array[int], headings: bytes
+    ) -> Iterator[Paragraph]:
+        texts = map(self.source.__getitem__, map(slice, starts, ends))
+        rows = zip(starts, ends, texts, map(bool, headings), strict=True)
+        return map(tuple.__new__, repeat(Paragraph), rows)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(map(operator.eq, self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -199,39 +322,39 @@ def _splitter(prose: str, unusual: frozenset[str] | None) -> re.Pattern[str]:
     return re.compile(f"({cls}++(?:['’]{cls}++)*+)")
 
 
-_CHUNK = 1 << 16  # characters of prose cut into parts at a time by ``shared_word_parts``
+_CHUNK = 1 << 16  # characters of prose cut into words at a time by ``word_columns``
 
 
-def shared_word_parts(prose: str, unusual: frozenset[str] | None = None) -> list[str]:
-    """``shared(word_parts(prose, unusual))``, without ever holding a string object per part.
+def word_columns(
+    prose: str, unusual: frozenset[str] | None = None
+) -> tuple[list[str], array[int], array[int]]:
+    """The words of ``word_parts(prose, unusual)``: their texts (one string object per distinct
+    text), starts and ends, without ever holding the list of every part.
 
     The prose is cut a piece of some 64 K characters at a time, each piece ending before a
     space (where no word runs on, so the pieces cut as the whole does: the pattern looks neither
-    behind nor ahead), and each piece's parts are shared as they come; the gap that ends a piece
-    and the one that begins the next are one gap. A long draft's parts, each a string of its own
-    (50–60 bytes), were the peak of its memory: some thirty times the draft's size."""
+    behind nor ahead); each piece's words are shared and its offsets added as they come. A long
+    draft's parts, each a string of its own (50–60 bytes), were once the peak of its memory (some
+    thirty times the draft's size); then the list of every part, two pointers a word."""
     splitter = _splitter(prose, unusual)
     table: dict[str, str] = {}
     share = table.setdefault
-    out: list[str] = []
+    texts: list[str] = []
+    code = _offset_code(len(prose))
+    starts, ends = array(code), array(code)
     pos, size = 0, len(prose)
-    while pos < size or not out:
+    while pos < size:
         cut = prose.find(" ", pos + _CHUNK) if size - pos > 2 * _CHUNK else -1
         end = size if cut == -1 else cut
         parts = splitter.split(prose[pos:end])
-        if out:  # the gap that ended the last piece runs on into this one
-            parts[0] = out.pop() + parts[0]
-        out.extend(map(share, parts, parts))
+        words = parts[1::2]
+        texts.extend(map(share, words, words))
+        # the piece's start, then gap ends (word starts) and word ends in turn, then its end
+        bounds = array(code, accumulate(map(len, parts), initial=pos))
+        starts.extend(bounds[1:-1:2])
+        ends.extend(bounds[2::2])
         pos = end
-    return out
-
-
-def shared(parts: list[str]) -> list[str]:
-    """``parts`` with one string object per distinct text: a draft repeats its words, and each
-    use being a string of its own (50–60 bytes) made a long draft's words take some thirty times
-    the draft's size."""
-    table: dict[str, str] = {}
-    return list(map(table.setdefault, parts, parts))
+    return texts, starts, ends
 
 
 def unusual_chars(text: str) -> frozenset[str]:
@@ -246,14 +369,6 @@ def unusual_chars(text: str) -> frozenset[str]:
     if plain.isascii() and plain.isprintable():
         return frozenset()
     return frozenset("".join(_UNUSUAL.findall(text)))
-
-
-def offsets(parts: Sequence[str]) -> tuple[array[int], array[int]]:
-    """The start and end offsets of the words of ``word_parts`` (at the odd indices), as two
-    arrays of machine integers (4 bytes an offset, where a list holds a 32-byte int object)."""
-    code = "i" if sum(map(len, parts)) < 2**31 else "q"
-    bounds = array(code, accumulate(map(len, parts)))  # gap ends and word ends, alternately
-    return bounds[0:-1:2], bounds[1::2]
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +414,46 @@ class WordSpans(Sequence[Span]):
             ends.extend(self.ends[lo:hi])
             texts.extend(self.texts[lo:hi])
         return WordSpans(starts, ends, texts)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Gaps(Sequence[str]):
+    """The text between each word and the next (one fewer than the words), read as a list of
+    strings and made from ``source`` when read: a pointer a word kept for the whole run, for
+    what one rule reads once."""
+
+    source: str
+    starts: array[int]  # the words'
+    ends: array[int]
+
+    def __len__(self) -> int:
+        return max(0, len(self.starts) - 1)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return list(self)[index]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("gap index out of range")
+        return self.source[self.ends[index] : self.starts[index + 1]]
+
+    def __iter__(self) -> Iterator[str]:
+        bounds = map(slice, islice(self.ends, len(self)), islice(self.starts, 1, None))
+        return map(self.source.__getitem__, bounds)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(map(operator.eq, self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def spans(parts: list[str]) -> list[Span]:
