@@ -250,3 +250,39 @@ def test_a_fifo_in_place_of_an_entry_is_a_miss(
     linted = _count_lints(monkeypatch)
     assert _check(project, capsys) == first
     assert len(linted) == 1
+
+
+def _copy_package(to: Path) -> Path:
+    import shutil
+
+    import brieflint
+
+    shutil.copytree(Path(brieflint.__file__).parent, to, ignore=shutil.ignore_patterns("*.pyc"))
+    return to
+
+
+def test_the_code_stamp_is_the_code_not_its_file_times(tmp_path: Path) -> None:
+    """A fresh install of the same code (a CI job, its cache restored) hits the cache: the stamp
+    is made of the files' contents and the installed libraries, never of their times."""
+    import os
+
+    from brieflint.resultcache import code_stamp, stamp_of
+
+    libs = tmp_path / "site"
+    (libs / "somelib-1.0.dist-info").mkdir(parents=True)
+    first = _copy_package(tmp_path / "one" / "brieflint")
+    again = _copy_package(tmp_path / "two" / "brieflint")
+    for folder, _dirs, files in os.walk(again):
+        for name in files:
+            os.utime(os.path.join(folder, name), (1_000_000, 1_000_000))
+    (again / "__pycache__").mkdir(exist_ok=True)
+    (again / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"compiled")
+    stamp = stamp_of(first, [str(libs)])
+    assert stamp_of(again, [str(libs)]) == stamp
+    assert code_stamp() == code_stamp()  # memoised: worked out once per process
+
+    engine_file = again / "engine.py"
+    engine_file.write_bytes(engine_file.read_bytes() + b"\n# changed\n")
+    assert stamp_of(again, [str(libs)]) != stamp
+    (libs / "somelib-1.0.dist-info").rename(libs / "somelib-1.1.dist-info")
+    assert stamp_of(first, [str(libs)]) != stamp

@@ -5,9 +5,10 @@ it is reported under, and a fingerprint of everything else a finding can depend 
 
 - the rules that run on it (id, severity, rule file contents, validated options);
 - the house vocabulary, style variables and language;
-- the code: brieflint's version, the size and time of each of its files, and the time of the
-  folder where its libraries are installed (an install or upgrade of any library, the word list's
-  wordfreq among them, changes it).
+- the code: brieflint's version, the contents of each of its files, the Python version, and the
+  names and versions of the installed libraries (an install or upgrade of any library, the word
+  list's wordfreq among them, changes it). Contents, not file times: a CI job that installs
+  brieflint afresh and restores its cache finds the entries of the last run.
 
 Rules read nothing but the document and the resolved setup, so the same key always means the same
 findings. A kind whose findings depend on more than that declares itself not ``cacheable``
@@ -26,8 +27,8 @@ import contextlib
 import hashlib
 import json
 import os
-import sysconfig
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,23 +51,52 @@ _CACHEDIR_TAG = (
 )
 
 
-@cache
+@cache  # once per process: the code does not change while it runs
 def code_stamp() -> str:
-    """What identifies the code in use: changes whenever brieflint or a library changes."""
+    """What identifies the code in use, by content: changes whenever brieflint's files or the
+    set of installed libraries (their names and versions) change, and only then; a fresh
+    install of the same code (a CI job restoring its cache) gives the same stamp."""
     import brieflint
 
-    package = Path(brieflint.__file__).parent
-    parts: list[str] = [brieflint.__version__, str(FORMAT)]
-    for folder, _dirs, files in sorted(os.walk(package)):
+    return stamp_of(Path(brieflint.__file__).parent, sys.path)
+
+
+def stamp_of(package: Path, search_path: Sequence[str]) -> str:
+    """``code_stamp`` of the package folder ``package`` with libraries found on
+    ``search_path``: some 1 MB of code hashed and a folder listed per path entry, a few
+    milliseconds once per process."""
+    import brieflint
+
+    digest = hashlib.sha256(f"{brieflint.__version__}\0{FORMAT}\0{sys.version}\0".encode())
+    for name, data in _package_files(package):
+        digest.update(f"{len(name)}:{name}:{len(data)}:".encode("utf-8", "surrogateescape"))
+        digest.update(data)
+    for dist in _distributions(search_path):
+        digest.update(f"{dist}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _package_files(package: Path) -> Iterator[tuple[str, bytes]]:
+    """The files of the package (its code, and in a wheel its shipped data), by relative name
+    in a fixed order, with their contents; compiled bytecode is left out (it follows the code)."""
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
-            if name.endswith((".py", ".yaml", ".txt")):
-                with contextlib.suppress(OSError):
-                    st = os.stat(os.path.join(folder, name))
-                    parts.append(f"{folder}/{name}:{st.st_size}:{st.st_mtime_ns}")
-    for where in {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}:
-        with contextlib.suppress(OSError):
-            parts.append(f"{where}:{os.stat(where).st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            path = os.path.join(folder, name)
+            with contextlib.suppress(OSError), open(path, "rb") as handle:
+                yield os.path.relpath(path, package), handle.read()
+
+
+def _distributions(search_path: Sequence[str]) -> list[str]:
+    """The libraries installed where Python finds them, as their metadata folders name them
+    (``name-version.dist-info``): an install, upgrade or removal changes the list."""
+    found: set[str] = set()
+    for where in search_path:
+        with contextlib.suppress(OSError), os.scandir(where or ".") as entries:
+            found.update(e.name for e in entries if e.name.endswith((".dist-info", ".egg-info")))
+    return sorted(found)
 
 
 def rules_fingerprint(rules: Sequence[ActiveRule], context: Context) -> str | None:
