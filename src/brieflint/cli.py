@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from brieflint.errors import BrieflintError
+from brieflint.errors import DEBUG_VARIABLE, BrieflintError
 
 
 def _terminate(signum: int, frame: object) -> None:
@@ -59,11 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except Exception as exc:  # a bug: one line, and the traceback on request
-        if os.environ.get("BRIEFLINT_DEBUG"):
+        if os.environ.get(DEBUG_VARIABLE):
             raise
         print(
             f"brieflint: internal error: {type(exc).__name__}: {_safe(str(exc))} "
-            "(set BRIEFLINT_DEBUG=1 for a traceback, and please report it)",
+            f"(set {DEBUG_VARIABLE}=1 for a traceback, and please report it)",
             file=sys.stderr,
         )
         return 2

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 import string
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 
 from brieflint import postpass, suppress
 from brieflint.document import Document
-from brieflint.errors import BrieflintError
+from brieflint.errors import DEBUG_VARIABLE, BrieflintError
 from brieflint.findings import Edit, Finding, Fix, Severity
 from brieflint.kinds import Hit, Mark, Outcome
 from brieflint.location import SourceMap
@@ -51,15 +53,46 @@ def lint_document(doc: Document, rules: Iterable[ActiveRule], setup: Setup) -> l
 
 def rule_findings(doc: Document, rule: ActiveRule, setup: Setup) -> list[Finding]:
     """What one rule's ``check`` finds in ``doc``, before the passes over all findings."""
-    try:
+    with failures_named(rule.id, doc.path):
         hits = list(rule.kind.check(doc, rule.options, setup.context))
+        return [_finding(doc, rule, hit) for hit in hits]
+
+
+class RuleError(BrieflintError):
+    """A rule that failed on a draft (a bug in it): the draft is reported as not checked,
+    naming the rule, and the other drafts are checked as usual."""
+
+    def __init__(self, message: str, *, rule: str, path: str) -> None:
+        super().__init__(message, path=path)
+        self.rule = rule
+
+
+_DETAIL_MAX = 200  # characters of the exception's own message kept in the one line
+
+
+@contextmanager
+def failures_named(rule_id: str, path: str) -> Iterator[None]:
+    """Turn an exception a rule raises into one line naming the rule and the draft (exit 2).
+    With ``BRIEFLINT_DEBUG`` set the exception goes on, for its traceback."""
+    try:
+        yield
     except BrieflintError:
         raise
     except RecursionError:
-        raise BrieflintError(
-            f"rule {rule.id} gave up (input too deeply nested)", path=doc.path
-        ) from None
-    return [_finding(doc, rule, hit) for hit in hits]
+        message = f"rule {rule_id} gave up (input too deeply nested)"
+        raise RuleError(message, rule=rule_id, path=path) from None
+    except Exception as exc:
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        detail = one_line(str(exc))
+        if len(detail) > _DETAIL_MAX:
+            detail = detail[: _DETAIL_MAX - 1] + "…"
+        message = (
+            f"rule {rule_id} failed ({type(exc).__name__}{': ' + detail if detail else ''}); "
+            f"the draft is not checked (a bug: set {DEBUG_VARIABLE}=1 for a traceback, "
+            "and please report it)"
+        )
+        raise RuleError(message, rule=rule_id, path=path) from exc
 
 
 def finish(
@@ -79,8 +112,9 @@ def finish(
     )
     for rule in rules:
         if rule.kind.post_pass is not None:
-            marks = rule.kind.post_pass(doc, rule.options, setup.context, outcome)
-            findings.extend(_marked(doc, rule, mark) for mark in marks)
+            with failures_named(rule.id, doc.path):
+                marks = rule.kind.post_pass(doc, rule.options, setup.context, outcome)
+                findings.extend(_marked(doc, rule, mark) for mark in marks)
     if doc.source_map is not None:
         findings = [_located(doc.source_map, f) for f in findings]
     findings.sort(key=lambda f: f.sort_key)
@@ -169,4 +203,13 @@ def max_severity(findings: Iterable[Finding]) -> Severity | None:
     return max((f.severity for f in findings), default=None)
 
 
-__all__ = ["Edit", "finish", "format_message", "lint_document", "max_severity", "rule_findings"]
+__all__ = [
+    "Edit",
+    "RuleError",
+    "failures_named",
+    "finish",
+    "format_message",
+    "lint_document",
+    "max_severity",
+    "rule_findings",
+]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# set (to anything) in the environment: a bug shows its traceback instead of one line
+DEBUG_VARIABLE = "BRIEFLINT_DEBUG"
+
 
 class BrieflintError(Exception):
     """A usage, configuration or input error: reported as ``path:line: key: message``."""
