@@ -146,17 +146,34 @@ _LEAD = regex.compile(r"[A-Za-z]+")
 # Case-insensitive matching pairs an ASCII letter with its other case and with these three
 # alone (tests/test_scan_shortcuts.py checks it against the regex module's own tables).
 _TO_ASCII = str.maketrans({"\u0130": "i", "\u017f": "s", "\u212a": "k"})  # İ, long s, kelvin
+_TO_ASCII_FROM = tuple(map(chr, _TO_ASCII))
 
 
 def lead_key(run: str) -> str:
-    """Lower-case ASCII letters for any text that ASCII letters match case-insensitively.
+    """Lower-case ASCII letters for any text that ASCII letters match case-insensitively, and a
+    space for every other character beyond ASCII.
 
     Texts that no phrase matches may share a key with one that does: the key only picks the
-    places where the real pattern is then tried.
+    places where the real pattern is then tried. A key is searched for ASCII text without
+    spaces only, which can never match across a character beyond ASCII, so such characters
+    may all be spaces: the key of a draft with a curly quote (two bytes a character, as Python
+    holds such a text) then takes one byte a character.
     """
     if len(run) <= _KEY_CHUNK:
-        return run.translate(_TO_ASCII).lower()
+        return _key(run)
     return "".join(_key_chunks(run))
+
+
+_BEYOND_ASCII = regex.compile(r"[^\x00-\x7f]")
+
+
+def _key(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    if any(map(text.__contains__, _TO_ASCII_FROM)):  # a lookup a character: only when needed
+        text = text.translate(_TO_ASCII)
+    key = text.lower()
+    return key if key.isascii() else _BEYOND_ASCII.sub(" ", key)
 
 
 # ``str.translate`` builds its result four bytes a character whatever the text: the key of a
@@ -170,7 +187,7 @@ def _key_chunks(text: str) -> Iterator[str]:
     while pos < size:
         cut = text.find(" ", pos + _KEY_CHUNK) if size - pos > 2 * _KEY_CHUNK else -1
         end = size if cut == -1 else cut
-        yield text[pos:end].translate(_TO_ASCII).lower()
+        yield _key(text[pos:end])
         pos = end
 
 
