@@ -43,6 +43,9 @@ _MIN_SPREAD = 100
 _TERMINAL = frozenset(".!?:;…")
 _SENTENCE_END = frozenset(".:;…")
 _OPENERS = "\"'“‘«(["
+# an item's label in a plain-text list, "(b) ", "b) ", "ii. ": the next item, not a continuation
+# (a single letter with a full stop, "r. ", is as often the tail of a word cut by the break)
+_ENUMERATOR = regex.compile(r"\(?(?:[a-z]|[ivx]{1,5})\)\s|[ivx]{2,5}\.\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +266,7 @@ def _continues(doc: Document, text: str, before: Paragraph, after: Paragraph) ->
     if after.heading:
         return False
     head = after.text.lstrip(_OPENERS)
-    if not head or not head[0].islower():
+    if not head or not head[0].islower() or _ENUMERATOR.match(after.text):
         return False
     tail = before.text.rstrip()
     dangling = _dangling(tail)
