@@ -145,7 +145,8 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
     for m in matches_at(_SPACE_RUN, prose, _double_spaces(prose)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
-        if options.double_after_sentence and len(m.group()) == 2 and _after_sentence(prose, m.start()):
+        pair = len(m.group()) == 2
+        if options.double_after_sentence and pair and _after_sentence(prose, m.start()):
             continue
         line = doc.lines.position(m.start())[0]
         if line not in tables:
