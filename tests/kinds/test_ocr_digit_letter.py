@@ -38,3 +38,8 @@ def test_a_name_the_document_uses_is_the_reading() -> None:
 )
 def test_codes_and_units_are_silent(text: str) -> None:
     assert found(text, RULE) == []
+
+
+def test_an_unknown_word_with_a_digit_written_twice_is_a_name() -> None:
+    text = "Install the zlib1g package; zlib1g is small. Kasym0v and Midd1e and Midd1e met."
+    assert found(text, RULE) == ["Kasym0v", "Midd1e", "Midd1e"]

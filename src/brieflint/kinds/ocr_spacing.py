@@ -145,8 +145,12 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
     for m in matches_at(_SPACE_RUN, prose, _double_spaces(prose)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
-        if options.double_after_sentence and prose[m.start() - 1] in ".!?:" and len(m.group()) == 2:
+        pair = len(m.group()) == 2
+        if options.double_after_sentence and pair and _after_sentence(prose, m.start()):
             continue
+        line_start = prose.rfind("\n", 0, m.start()) + 1
+        if m.start() - line_start < 20 and _LIST_LABEL.fullmatch(prose, line_start, m.start()):
+            continue  # "(a)  under", "2)    the": a list label set off as on a typewriter
         line = doc.lines.position(m.start())[0]
         if line not in tables:
             columns = _COLUMNS.search(text, *doc.lines.line_span(line)) is not None
@@ -155,6 +159,19 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
             continue  # aligned columns of a table
         fix = (Edit(*m.span(), " "),)
         yield Hit(*m.span(), {"what": "a run of spaces"}, (), fix, fix_as=SPACE_RUN.name)
+
+
+# a list item's label at the start of its line, right before a run of spaces
+_LIST_LABEL = regex.compile(r"[ \t]*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
+_CLOSERS = "\"')]’”»"
+
+
+def _after_sentence(prose: str, pos: int) -> bool:
+    """A sentence ends just before ``pos``, perhaps inside a quotation or brackets ("end.)")."""
+    i = pos - 1
+    while i > 0 and prose[i] in _CLOSERS:
+        i -= 1
+    return i >= 0 and prose[i] in ".!?:"
 
 
 def _glued(doc: Document, ctx: Context) -> Iterator[Hit]:
