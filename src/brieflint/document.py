@@ -110,7 +110,7 @@ class Document:
     @cached_property
     def words(self) -> tokens.WordSpans:
         """The words of the prose, in order, read as a list of ``Span`` (see ``WordSpans``)."""
-        texts, starts, ends = tokens.word_columns(self.prose, self.unusual_chars)
+        texts, starts, ends, _ = self._word_columns
         return tokens.WordSpans(starts, ends, texts)
 
     @property
@@ -118,12 +118,16 @@ class Document:
         """The text of each of ``words``, in order (one string object per distinct text)."""
         return self.words.texts
 
-    @cached_property
+    @property
     def word_gaps(self) -> tokens.Gaps:
         """The prose between each word of ``words`` and the next (one fewer than the words),
         read as a list of strings."""
-        words = self.words
-        return tokens.Gaps(self.prose, words.starts, words.ends)
+        return self._word_columns.gaps
+
+    @cached_property
+    def _word_columns(self) -> tokens.WordColumns:
+        """The words and the gaps between them, from one cut of the prose."""
+        return tokens.word_columns(self.prose, self.unusual_chars)
 
     @cached_property
     def unusual_chars(self) -> frozenset[str]:

@@ -8,7 +8,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, islice, repeat
+from itertools import accumulate, repeat
 from typing import NamedTuple, overload
 
 import regex
@@ -325,16 +325,16 @@ def _splitter(prose: str, unusual: frozenset[str] | None) -> re.Pattern[str]:
 _CHUNK = 1 << 16  # characters of prose cut into words at a time by ``word_columns``
 
 
-def word_columns(
-    prose: str, unusual: frozenset[str] | None = None
-) -> tuple[list[str], array[int], array[int]]:
-    """The words of ``word_parts(prose, unusual)``: their texts (one string object per distinct
-    text), starts and ends, without ever holding the list of every part.
+def word_columns(prose: str, unusual: frozenset[str] | None = None) -> WordColumns:
+    """The words of ``word_parts(prose, unusual)`` (their texts, one string object per distinct
+    text, their starts and ends) and the gaps between them, without ever holding the list of
+    every part.
 
     The prose is cut a piece of some 64 K characters at a time, each piece ending before a
     space (where no word runs on, so the pieces cut as the whole does: the pattern looks neither
-    behind nor ahead); each piece's words are shared and its offsets added as they come. A long
-    draft's parts, each a string of its own (50–60 bytes), were once the peak of its memory (some
+    behind nor ahead); each piece's words are shared and its offsets added as they come, and
+    the gap that ends a piece and the one that begins the next are one gap. A long draft's
+    parts, each a string of its own (50–60 bytes), were once the peak of its memory (some
     thirty times the draft's size); then the list of every part, two pointers a word."""
     splitter = _splitter(prose, unusual)
     table: dict[str, str] = {}
@@ -342,19 +342,53 @@ def word_columns(
     texts: list[str] = []
     code = _offset_code(len(prose))
     starts, ends = array(code), array(code)
+    gaps = _GapCodes()
+    pending = ""  # the prose since the last word so far
     pos, size = 0, len(prose)
     while pos < size:
         cut = prose.find(" ", pos + _CHUNK) if size - pos > 2 * _CHUNK else -1
         end = size if cut == -1 else cut
         parts = splitter.split(prose[pos:end])
+        if len(parts) == 1:  # no word in the piece
+            pending += parts[0]
+            pos = end
+            continue
+        if texts:
+            gaps.add([pending + parts[0]])
         words = parts[1::2]
         texts.extend(map(share, words, words))
+        gaps.add(parts[2:-1:2])
+        pending = parts[-1]
         # the piece's start, then gap ends (word starts) and word ends in turn, then its end
         bounds = array(code, accumulate(map(len, parts), initial=pos))
         starts.extend(bounds[1:-1:2])
         ends.extend(bounds[2::2])
         pos = end
-    return texts, starts, ends
+    return WordColumns(texts, starts, ends, Gaps(gaps.forms, gaps.codes))
+
+
+class WordColumns(NamedTuple):
+    texts: list[str]
+    starts: array[int]
+    ends: array[int]
+    gaps: Gaps
+
+
+class _GapCodes:
+    """Gaps between words as a code each (4 bytes) into their distinct texts: a draft's gaps
+    are a few dozen texts (a space, a comma and a space, a line break...) used over and over."""
+
+    def __init__(self) -> None:
+        self.forms: list[str] = []
+        self.codes: array[int] = array("I")
+        self._ids: dict[str, int] = {}
+
+    def add(self, gaps: list[str]) -> None:
+        ids = self._ids
+        for gap in set(gaps).difference(ids):
+            ids[gap] = len(self.forms)
+            self.forms.append(gap)
+        self.codes.extend(map(ids.__getitem__, gaps))
 
 
 def unusual_chars(text: str) -> frozenset[str]:
@@ -419,15 +453,13 @@ class WordSpans(Sequence[Span]):
 @dataclass(frozen=True, slots=True, eq=False)
 class Gaps(Sequence[str]):
     """The text between each word and the next (one fewer than the words), read as a list of
-    strings and made from ``source`` when read: a pointer a word kept for the whole run, for
-    what one rule reads once."""
+    strings: kept as a code a gap into the distinct gaps' texts (``forms``)."""
 
-    source: str
-    starts: array[int]  # the words'
-    ends: array[int]
+    forms: list[str]
+    codes: array[int]
 
     def __len__(self) -> int:
-        return max(0, len(self.starts) - 1)
+        return len(self.codes)
 
     @overload
     def __getitem__(self, index: int) -> str: ...
@@ -437,16 +469,11 @@ class Gaps(Sequence[str]):
 
     def __getitem__(self, index: int | slice) -> str | list[str]:
         if isinstance(index, slice):
-            return list(self)[index]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("gap index out of range")
-        return self.source[self.ends[index] : self.starts[index + 1]]
+            return list(map(self.forms.__getitem__, self.codes[index]))
+        return self.forms[self.codes[index]]
 
     def __iter__(self) -> Iterator[str]:
-        bounds = map(slice, islice(self.ends, len(self)), islice(self.starts, 1, None))
-        return map(self.source.__getitem__, bounds)
+        return map(self.forms.__getitem__, self.codes)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):
