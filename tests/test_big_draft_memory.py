@@ -3,7 +3,7 @@
 The real command runs in a subprocess on a real draft (the test brief, its paragraphs in another
 order on each copy) of 4 MB, and once on the brief alone; the peak resident memory of each is
 read from the kernel (the process's ``VmHWM``). What the big draft adds over the small one must
-stay within ``BOUND`` times its size. Measured on the 2-core reference machine: about 13 times
+stay within ``BOUND`` times its size. Measured on the 2-core reference machine: 13.5 to 14.5 times
 (a draft's paragraphs, sentences and word gaps kept as offsets, its words cut into columns a
 piece at a time, its reports written a finding at a time); before, 23 times, and 45 to 50 before
 the words were kept as columns. Python holds a draft with any character beyond Latin-1 (a curly
@@ -25,7 +25,7 @@ from tests.briefs import FIXTURE
 pytestmark = pytest.mark.slow
 
 SIZE = 4_000_000  # bytes: under the default limit (max_draft_mb 10), big enough to dwarf start-up
-BOUND = 17  # MB of peak memory per MB of draft, above what the brief alone takes
+BOUND = 18  # MB of peak memory per MB of draft, above what the brief alone takes
 
 
 def _draft(size: int) -> str:
