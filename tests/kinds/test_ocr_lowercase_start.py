@@ -71,3 +71,17 @@ def test_a_word_cut_in_two_by_a_full_stop_is_reported() -> None:
         "mined",
         "tenced",
     ]
+
+
+def test_the_labels_of_a_lettered_or_roman_list_are_not_sentence_ends() -> None:
+    text = (
+        "The licence covers:\n"
+        "  i. the right to copy the work;\n"
+        " ii. moral rights held by the author;\n"
+        "iii. publicity rights of a person.\n"
+        " a. No right is waived by this document.\n"
+        " b. the owner offers the work as it is.\n"
+    )
+    assert found(text, RULE) == []
+    # in running text a Roman numeral ends a sentence like any word ("Henry vi. the king")
+    assert found("The play was Henry vi. the king was absent.", RULE) == ["the"]

@@ -67,3 +67,11 @@ def test_a_quotation_over_several_paragraphs_is_balanced() -> None:
 
 def test_an_escaped_bracket_is_not_one_of_a_pair() -> None:
     assert found("The pattern \\[a-z\\]+ matches, and so does \\( alone.", RULE) == []
+
+
+def test_a_rule_drawn_with_underscores_or_tildes_is_a_separator() -> None:
+    text = (
+        "The parties signed the text in May.\n\n     ______________________________\n\n"
+        "Name of the signatory: ________ and a stray _ here, a stray ~ there.\n"
+    )
+    assert found(text, RULE) == ["_", "~"]
