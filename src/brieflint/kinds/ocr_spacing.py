@@ -66,9 +66,10 @@ _LOST_MARK = regex.compile(r"\?[ \t]+(?:[\p{Ll}\p{N}=+*<>(?.,;'’]|(?![AI]\s)\p
 
 BETWEEN_WORDS = safe(
     "remove a space before a comma or full stop between words",
-    "English prose never puts a space between a word and the comma or full stop after it when a "
-    'word follows ("approach , with" → "approach, with"); older typesetting spaced semicolons '
-    "and colons, so those are not safe.",
+    "English prose never puts a space between a word and the comma after it when a word "
+    'follows ("approach , with" → "approach, with"), nor before a full stop that a capital '
+    "follows; older typesetting spaced semicolons and colons, and a full stop before a "
+    "lower-case word may be a speck read as one, so those are not safe.",
 )
 BEFORE_MARK = unsafe(
     "remove another space before punctuation",
@@ -90,12 +91,14 @@ SPACE_RUN = safe(
     "alone) several spaces mean the same as one.",
 )
 _WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]{2,}")
-_WORD_AFTER = regex.compile(r"[,.][ \t]+[\p{L}]")
+# a comma and any word, or a full stop and a sentence's capital: a full stop before a lower-case
+# word may itself be the defect (a speck read as one), which removing the space would not mend
+_WORD_AFTER = regex.compile(r",[ \t]+\p{L}|\.[ \t]+\p{Lu}")
 
 
 def _between_words(prose: str, start: int, end: int) -> bool:
     """The space ``prose[start:end]`` stands after a word of two letters or more and before a
-    comma or full stop, which a space and a word follow."""
+    comma, which a space and a word follow, or a full stop, which a space and a capital follow."""
     return (
         _WORD_BEFORE.match(prose, 0, start) is not None
         and _WORD_AFTER.match(prose, end) is not None
@@ -120,7 +123,9 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
         declared = BETWEEN_WORDS if _between_words(prose, *m.span()) else BEFORE_MARK
         fix = (Edit(*m.span(), ""),)
         params = {"what": f"a space before '{mark}'"}
-        yield Hit(*m.span(), params, (), fix, fix_as=declared.name)
+        # the finding covers the space and the mark: the mark itself may be the defect (a
+        # speck read as a full stop), and the two make one defect
+        yield Hit(m.start(), m.end() + 1, params, (), fix, fix_as=declared.name)
     for m in matches_at(_SPACE_MOVED, prose, _space_moved_starts(prose, marks)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
