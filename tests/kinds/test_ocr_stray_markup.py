@@ -67,3 +67,36 @@ def test_a_quotation_over_several_paragraphs_is_balanced() -> None:
 
 def test_an_escaped_bracket_is_not_one_of_a_pair() -> None:
     assert found("The pattern \\[a-z\\]+ matches, and so does \\( alone.", RULE) == []
+
+
+def test_a_bracket_left_open_by_a_cut_paragraph_is_not_reported() -> None:
+    """A block that stops mid-sentence was cut (by extraction or a page break): the bracket it
+    leaves open closes in the part that is elsewhere."""
+    assert found("The results improve on a baseline (see\n", RULE) == []
+    assert found("The results improve on a baseline (e.g.\n", RULE) == []
+    # a finished paragraph with a bracket left open is reported
+    assert found("The results improve on a baseline (see the table.\n", RULE) == ["("]
+    # a bracket between letters is a misread letter wherever it stands
+    assert found("The STRA(TEGY OF\n", RULE) == ["("]
+
+
+def test_brackets_among_operators_are_notation() -> None:
+    assert found("The rule is (== (?slot ?head) ?val)))\n", RULE) == []
+    assert found("The rule is (slot head) values)).\n", RULE) == [")", ")"]
+
+
+def test_one_quote_closing_a_paragraph_ends_a_quotation_begun_above() -> None:
+    text = 'He then read the letter aloud.\n\nWe shall not return to the town this year."\n'
+    assert found(text, RULE) == []
+    # in the middle of a paragraph, or with a quote left open, it is reported
+    assert found('We shall not return" to the town this year.\n', RULE) == ['"']
+
+
+def test_a_quoted_number_is_no_inch_mark() -> None:
+    assert found('A telegram said that "7" would call on them.\n', RULE) == []
+    assert found('A telegram said that 7" would call on them.\n', RULE) == []
+
+
+def test_a_lone_symbol_among_operators_is_notation() -> None:
+    assert found("A rule: NP ~ det N <N num> = <NP num>.\n", RULE) == []
+    assert found("The talks ~ resumed on Monday.\n", RULE) == ["~"]

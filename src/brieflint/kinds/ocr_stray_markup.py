@@ -72,6 +72,8 @@ def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[
                 continue
             if pattern is _IN_WORD and _notation(prose, m.start()):
                 continue
+            if pattern is _LONE_SYMBOL and _formula(prose, m.start()):
+                continue  # "<VP> ~ <V>": an operator of a formula or a grammar
             taken.append(m.span())
             yield Hit(*m.span(), {"what": what})
     for m in matches_at(_GLUED, prose, tokens.char_offsets(prose, _GLUED_START)):
@@ -156,8 +158,56 @@ def _unbalanced(doc: Document) -> Iterator[Hit]:
         blocks.append((start, end, list(_check_span(prose, start, end, inside)) if inside else []))
         k += 1
     quoted = _quotations(prose, blocks, marks)
-    for n, (_, _, hits) in enumerate(blocks):
-        yield from (h for h in hits if not (n in quoted and prose[h.start] == '"'))
+    for n, (start, end, hits) in enumerate(blocks):
+        cut = None  # judged when needed: most blocks are balanced
+        for h in hits:
+            if n in quoted and prose[h.start] == '"':
+                continue
+            if _inside_word(prose, h.start):
+                pass  # "STRA(TEGY": a letter misread, whatever the layout
+            elif _formula(prose, h.start):
+                continue  # "(== (?slot ?head) ?val)))": brackets of code or a formula
+            elif _opener(prose, h.start):
+                if cut is None:
+                    cut = _unfinished(prose, start, end)
+                if cut:
+                    continue  # "a table (e.g.⏎", "(published in⏎": the rest is elsewhere
+            yield h
+
+
+# characters of code and formulas: brackets near them pair by rules of their own
+# (not "*", "|" or "^", which OCR makes of specks)
+_OPERATORS = frozenset("=<>∧∨→⇒←↔∀∃∈⊂⊆≤≥≠")
+FORMULA_REACH = 30  # characters either side of a bracket looked at for an operator
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*$")
+_LAST_TOKEN = regex.compile(r"(\S+)$")
+
+
+def _formula(prose: str, pos: int) -> bool:
+    """The bracket at ``pos`` stands among the operators of code or a formula."""
+    near = prose[max(0, pos - FORMULA_REACH) : pos + FORMULA_REACH + 1]
+    return "\n" not in near.strip() and not _OPERATORS.isdisjoint(near)
+
+
+def _inside_word(prose: str, pos: int) -> bool:
+    """The mark at ``pos`` has letters on both sides: no bracket or quote of the text."""
+    return 0 < pos < len(prose) - 1 and prose[pos - 1].isalpha() and prose[pos + 1].isalpha()
+
+
+def _opener(prose: str, pos: int) -> bool:
+    ch = prose[pos]
+    return ch in _OPEN or (ch == '"' and _opens(prose, pos))
+
+
+def _unfinished(prose: str, start: int, end: int) -> bool:
+    """The block ends without ending a sentence ("... (published in", "a dialogue (e.g."): it
+    was cut, by extraction or a page break, and what closes a bracket left open is elsewhere."""
+    tail = prose[start:end].rstrip()
+    if not _SENTENCE_END.search(tail):
+        return True
+    last = _LAST_TOKEN.search(tail)
+    word = last.group(1).lstrip("(\"'“‘[").rstrip(".").casefold() if last else ""
+    return word in tokens.ABBREVIATIONS
 
 
 def _quotations(prose: str, blocks: list[tuple[int, int, list[Hit]]], marks: list[int]) -> set[int]:
@@ -221,15 +271,38 @@ def _check_span(prose: str, start: int, end: int, marks: list[int]) -> Iterator[
                 enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(prose, start, end)}
             if pos not in enumerators:
                 yield Hit(pos, pos + 1, {"what": f"an unmatched '{ch}'"})
-        elif ch == '"' and not (pos > start and prose[pos - 1].isdigit()):
+        elif ch == '"' and not _inch_mark(prose, start, pos):
             straight.append(pos)
     for ch, pos in stack:
         if ch == "“" and pos == start:
             continue  # a quotation running over several paragraphs opens each one
         yield Hit(pos, pos + 1, {"what": f"an unmatched '{ch}'"})
-    if len(straight) % 2 and not (straight[0] == start and len(straight) == 1):
+    if len(straight) % 2 and not (
+        len(straight) == 1 and _paragraph_edge(prose, start, end, straight[0])
+    ):
         pos = straight[-1]
         yield Hit(pos, pos + 1, {"what": "an unmatched '\"'"})
+
+
+def _inch_mark(prose: str, start: int, pos: int) -> bool:
+    """The straight quote at ``pos`` follows a number ('a 5" screen'), unless the number is
+    itself quoted ('the word "69" alone')."""
+    if pos == start or not prose[pos - 1].isdigit():
+        return False
+    lo = pos - 1
+    while lo > start and (prose[lo - 1].isdigit() or prose[lo - 1] in ".,"):
+        lo -= 1
+    return not (lo > start and prose[lo - 1] == '"' and _opens(prose, lo - 1))
+
+
+def _paragraph_edge(prose: str, start: int, end: int, quote: int) -> bool:
+    """The block's one straight quote (at ``quote``) opens it, or closes it after the end of a
+    sentence: a quotation over several paragraphs, opened in each and closed in the last, whose
+    other paragraphs may be far away."""
+    if quote == start:
+        return True
+    tail = prose[start:end].rstrip()
+    return quote == start + len(tail) - 1 and tail[-2:-1] in (".", "!", "?")
 
 
 KIND = Kind(
