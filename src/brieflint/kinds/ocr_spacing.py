@@ -42,14 +42,16 @@ _GLUED_COMMA = regex.compile(
 _GLUED_CITATION = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’@./_-])(\p{Lu}\p{Ll}{2,30})(,)(\d{4}(?!\d)|\p{Lu}(?=\.))"
 )
+# (not a function's notation, "Owns(house)": one word in brackets that close at once)
 _GLUED_BRACKET = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’@./_-])(\p{L}\p{Ll}{2,30})(\()(\p{L}\p{Ll}{2,30})(?![\p{L}\p{M}\p{N}(])"
+    r"(?<![\p{L}\p{M}\p{N}'’@./_-])(\p{L}\p{Ll}{2,30})(\()(\p{L}\p{Ll}{2,30})(?![\p{L}\p{M}\p{N}()])"
 )
 _GLUED_NUMBER_STOP = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}.,])(\d{1,3})(\.)(\p{Lu}\p{Ll}{2,30})(?![\p{L}\p{M}\p{N}.])"
 )
+# (not a page range, "pp.75-80", which reference lists write unspaced)
 _GLUED_ABBREVIATION = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}.@/_-])(\p{Lu}?\p{Ll}{1,3})(\.)(\d{1,4})(?![\p{L}\p{N}]|[.,:]\d)"
+    r"(?<![\p{L}\p{M}\p{N}.@/_-])(\p{Lu}?\p{Ll}{1,3})(\.)(\d{1,4})(?![\p{L}\p{N}]|[.,:]\d|[-–]\d)"
 )
 _GLUED = (
     _GLUED_COMMA,
@@ -61,7 +63,10 @@ _GLUED = (
 _RUN_BEFORE_MARK = regex.compile(r"(?r)[\p{L}\p{M}\p{N}]+")
 GLUED_WORD_ZIPF = 3.0
 # "?" with a phrase, a formula or another mark running on: "over ? from", "K ? K", "for ? ."
-_LOST_MARK = regex.compile(r"\?[ \t]+(?:[\p{Ll}\p{N}=+*<>(?.,;'’]|(?![AI]\s)\p{Lu}(?!\p{Ll}))")
+# or closed in brackets at once, "(shown as ?)"
+_LOST_MARK = regex.compile(
+    r"\?(?:[ \t]+(?:[\p{Ll}\p{N}=+*<>(?.,;'’]|(?![AI]\s)\p{Lu}(?!\p{Ll}))|[)\]])"
+)
 
 
 BETWEEN_WORDS = safe(
