@@ -49,7 +49,7 @@ _GLUED_BRACKET = regex.compile(
 _GLUED_NUMBER_STOP = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}.,])(\d{1,3})(\.)(\p{Lu}\p{Ll}{2,30})(?![\p{L}\p{M}\p{N}.])"
 )
-# (not a page range, "pp.75-80", which reference lists write unspaced)
+# (not a page range, "pp.12-19", which reference lists write unspaced)
 _GLUED_ABBREVIATION = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}.@/_-])(\p{Lu}?\p{Ll}{1,3})(\.)(\d{1,4})(?![\p{L}\p{N}]|[.,:]\d|[-–]\d)"
 )
