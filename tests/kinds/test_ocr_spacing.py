@@ -104,3 +104,15 @@ def test_page_ranges_function_notation_and_lost_symbols_in_brackets() -> None:
     assert found(text, RULE) == ["friends(Linguistic"]
     # a question mark closed in brackets at once stands for a lost symbol
     assert found("A symbol (shown as ?) here. Why ? Because.\n", RULE) == [" ?"]
+
+
+def test_a_space_inside_straight_quotes() -> None:
+    from tests.conftest import lint_text
+
+    text = 'She said " Later," and left. A "motion " was added.\n'
+    assert found(text, RULE) == ['" ', ' "']
+    hits = lint_text(text, select=[RULE])
+    assert all(h.fix is not None for h in hits)
+    # quotes that do not pair up in their paragraph, and inch marks, are left alone
+    assert found('She said " Later, and left.\n', RULE) == []
+    assert found('A 5" screen and a "motion" were added.\n', RULE) == []

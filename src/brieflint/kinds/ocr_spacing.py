@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -90,6 +91,11 @@ AFTER_END = unsafe(
     'A full stop between words may belong to a name, a file or a domain ("Node.Js"): a person '
     "decides.",
 )
+INSIDE_QUOTES = unsafe(
+    "remove a space inside quotation marks",
+    "Straight quotes have no direction: one read as opening may close a quotation that began "
+    "in another paragraph, and some house styles space them: a person decides.",
+)
 SPACE_RUN = safe(
     "collapse a run of spaces",
     "Between two words in running text (tables and double spaces after a full stop are left "
@@ -151,6 +157,7 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
             fix_as=AFTER_END.name,
         )
     yield from _glued(doc, ctx)
+    yield from _quote_spaces(doc)
     tables: dict[int, bool] = {}  # line → part of a table; judged once per line
     for m in matches_at(_SPACE_RUN, prose, _double_spaces(prose)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
@@ -200,6 +207,56 @@ def _glued(doc: Document, ctx: Context) -> Iterator[Hit]:
             yield Hit(m.start(), m.end(), {"what": what}, (spaced,))
             done = m.end()
             break
+
+
+_OPENS_AFTER = frozenset(" \t\n([–—-:")  # what may stand before an opening quote
+_CLOSES_BEFORE = frozenset(" \t\n),.;:!?–—-")  # what may stand after a closing quote
+
+
+def _quote_spaces(doc: Document) -> Iterator[Hit]:
+    """A space inside straight quotes ('" Later," she said', 'a "motion "'), judged only in a
+    paragraph whose straight quotes pair up, so that the first of each pair opens and the second
+    closes. A quote after a digit is an inch or ditto mark, not one of a pair."""
+    prose = doc.prose
+    quotes = tokens.char_offsets(prose, '"')
+    if not quotes:
+        return
+    for para in doc.paragraphs:
+        inside = quotes[bisect_left(quotes, para.start) : bisect_left(quotes, para.end)]
+        inside = [q for q in inside if not (q > para.start and prose[q - 1].isdigit())]
+        if not inside or len(inside) % 2:
+            continue
+        for k, q in enumerate(inside):
+            before = prose[q - 1] if q > para.start else " "
+            after = prose[q + 1] if q + 1 < para.end else " "
+            if k % 2 == 0:
+                if (
+                    before in _OPENS_AFTER
+                    and after == " "
+                    and q + 2 < para.end
+                    and prose[q + 2].isalnum()
+                    and _prose(doc, q, q + 3)
+                ):
+                    what = "a space after an opening quote"
+                    yield Hit(
+                        q,
+                        q + 2,
+                        {"what": what},
+                        ('"',),
+                        (Edit(q + 1, q + 2, ""),),
+                        INSIDE_QUOTES.name,
+                    )
+            elif (
+                before == " "
+                and after in _CLOSES_BEFORE
+                and q - 2 >= para.start
+                and (prose[q - 2].isalnum() or prose[q - 2] in ",.!?")
+                and _prose(doc, q - 2, q + 1)
+            ):
+                what = "a space before a closing quote"
+                yield Hit(
+                    q - 1, q + 1, {"what": what}, ('"',), (Edit(q - 1, q, ""),), INSIDE_QUOTES.name
+                )
 
 
 def _space_before_starts(prose: str, marks: list[int]) -> Iterator[int]:
@@ -263,5 +320,5 @@ KIND = Kind(
     SpacingOptions,
     check,
     "A space before punctuation, a missing space after a sentence end, or a run of spaces.",
-    fixes=(BETWEEN_WORDS, BEFORE_MARK, MOVED, AFTER_END, SPACE_RUN),
+    fixes=(BETWEEN_WORDS, BEFORE_MARK, MOVED, AFTER_END, INSIDE_QUOTES, SPACE_RUN),
 )
