@@ -116,3 +116,8 @@ def test_a_space_inside_straight_quotes() -> None:
     # quotes that do not pair up in their paragraph, and inch marks, are left alone
     assert found('She said " Later, and left.\n', RULE) == []
     assert found('A 5" screen and a "motion" were added.\n', RULE) == []
+
+
+def test_a_space_inside_curly_quotes() -> None:
+    assert found("She said “ Later,” and left with a “motion ”.\n", RULE) == ["“ ", " ”"]
+    assert found("She said “Later,” and left.\n", RULE) == []

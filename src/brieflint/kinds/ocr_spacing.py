@@ -214,22 +214,29 @@ _CLOSES_BEFORE = frozenset(" \t\n),.;:!?–—-")  # what may stand after a clos
 
 
 def _quote_spaces(doc: Document) -> Iterator[Hit]:
-    """A space inside straight quotes ('" Later," she said', 'a "motion "'), judged only in a
-    paragraph whose straight quotes pair up, so that the first of each pair opens and the second
-    closes. A quote after a digit is an inch or ditto mark, not one of a pair."""
+    """A space inside quotation marks ('" Later," she said', 'a "motion "', '“ Later,”').
+    Curly quotes say which way they face; straight ones are judged only in a paragraph whose
+    straight quotes pair up, so that the first of each pair opens and the second closes. A
+    quote after a digit is an inch or ditto mark, not one of a pair."""
     prose = doc.prose
-    quotes = tokens.char_offsets(prose, '"')
+    quotes = tokens.char_offsets(prose, '"“”')
     if not quotes:
         return
     for para in doc.paragraphs:
         inside = quotes[bisect_left(quotes, para.start) : bisect_left(quotes, para.end)]
-        inside = [q for q in inside if not (q > para.start and prose[q - 1].isdigit())]
-        if not inside or len(inside) % 2:
-            continue
-        for k, q in enumerate(inside):
+        straight = [
+            q for q in inside if prose[q] == '"' and not (q > para.start and prose[q - 1].isdigit())
+        ]
+        paired = set(straight) if len(straight) % 2 == 0 else set()
+        opening = set(straight[::2])
+        for q in inside:
+            mark = prose[q]
+            if mark == '"' and q not in paired:
+                continue  # straight quotes that do not pair up, or an inch mark
+            opens = mark == "“" or q in opening
             before = prose[q - 1] if q > para.start else " "
             after = prose[q + 1] if q + 1 < para.end else " "
-            if k % 2 == 0:
+            if opens:
                 if (
                     before in _OPENS_AFTER
                     and after == " "
@@ -238,14 +245,8 @@ def _quote_spaces(doc: Document) -> Iterator[Hit]:
                     and _prose(doc, q, q + 3)
                 ):
                     what = "a space after an opening quote"
-                    yield Hit(
-                        q,
-                        q + 2,
-                        {"what": what},
-                        ('"',),
-                        (Edit(q + 1, q + 2, ""),),
-                        INSIDE_QUOTES.name,
-                    )
+                    fix = (Edit(q + 1, q + 2, ""),)
+                    yield Hit(q, q + 2, {"what": what}, (mark,), fix, INSIDE_QUOTES.name)
             elif (
                 before == " "
                 and after in _CLOSES_BEFORE
@@ -254,9 +255,8 @@ def _quote_spaces(doc: Document) -> Iterator[Hit]:
                 and _prose(doc, q - 2, q + 1)
             ):
                 what = "a space before a closing quote"
-                yield Hit(
-                    q - 1, q + 1, {"what": what}, ('"',), (Edit(q - 1, q, ""),), INSIDE_QUOTES.name
-                )
+                fix = (Edit(q - 1, q, ""),)
+                yield Hit(q - 1, q + 1, {"what": what}, (mark,), fix, INSIDE_QUOTES.name)
 
 
 def _space_before_starts(prose: str, marks: list[int]) -> Iterator[int]:
