@@ -156,8 +156,16 @@ def _to_json(f: Finding) -> dict[str, Any]:
     return {**f.as_json(), "fix": fix, "start": f.start, "end": f.end, "context": f.context}
 
 
+# what the entries spell severities and fix tiers as: a dictionary look-up, since a warm re-run
+# reads back every finding of the archive
+_SEVERITIES = {s.label: s for s in Severity}
+_APPLICABILITIES = {a.value: a for a in Applicability}
+
+
 def _finding(item: dict[str, Any]) -> Finding:
     fix = item["fix"]
+    suggestions = item["suggestions"]
+    location = item.get("location")
     return Finding(
         path=str(item["path"]),
         line=int(item["line"]),
@@ -165,18 +173,20 @@ def _finding(item: dict[str, Any]) -> Finding:
         end_line=int(item["end_line"]),
         end_column=int(item["end_column"]),
         rule=str(item["rule"]),
-        severity=Severity.parse(str(item["severity"])),
+        severity=_SEVERITIES[item["severity"]],
         message=str(item["message"]),
-        suggestions=tuple(str(s) for s in item["suggestions"]),
-        fix=None
-        if fix is None
-        else Fix(
-            edits=tuple(Edit(int(a), int(b), str(c)) for a, b, c in fix["edits"]),
-            description=str(fix["description"]),
-            applicability=Applicability.parse(str(fix.get("applicability", "unsafe"))),
-        ),
+        suggestions=tuple(map(str, suggestions)) if suggestions else (),
+        fix=None if fix is None else _fix(fix),
         start=int(item["start"]),
         end=int(item["end"]),
         context=str(item["context"]),
-        location=Location.from_json(item["location"]) if item.get("location") else None,
+        location=Location.from_json(location) if location else None,
+    )
+
+
+def _fix(item: dict[str, Any]) -> Fix:
+    return Fix(
+        edits=tuple(Edit(int(a), int(b), str(c)) for a, b, c in item["edits"]),
+        description=str(item["description"]),
+        applicability=_APPLICABILITIES[item.get("applicability", "unsafe")],
     )

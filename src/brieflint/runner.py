@@ -134,6 +134,33 @@ def lint_job(
     return result
 
 
+def cached(job: Job, setup: ruleset.Setup, keep_text: bool = False) -> FileResult | None:
+    """``job``'s result as the result cache holds it, without linting; None when it is not
+    there (or caching is off, or the file cannot be read: linting it reports why)."""
+    cache_dir = setup.context.cache_dir
+    if cache_dir is None or job.source == "-" or not (cache_dir / "results").is_dir():
+        return None
+    try:
+        info = reader_of(job)
+        if keep_text and not info.textual:
+            return None
+        data = read_bytes(job, setup.max_draft_mb)
+        text = decode(data, job.display) if info.textual else None
+    except BrieflintError:
+        return None
+    content = text if text is not None else _bytes_key(info, data)
+    store, key = _result_cache(setup, setup.rules_for(job.source), job, content)
+    found = store.get(key) if store is not None else None
+    if found is None:
+        return None
+    return FileResult(job.display, findings=found, text=text if keep_text else None)
+
+
+def _bytes_key(info: readers.ReaderInfo, data: bytes) -> str:
+    """What the result cache keys a file that is not text on: its type and its bytes."""
+    return f"{info.name}:{hashlib.sha256(data).hexdigest()}"
+
+
 def _lint_file(
     result: FileResult,
     job: Job,
@@ -145,8 +172,7 @@ def _lint_file(
     """Lint a file that is not text (.docx, PDF): its reader makes the document, and the result
     cache keys on the file's bytes, which hold its metadata as well as its text."""
     rules = setup.rules_for(job.source)
-    content = f"{info.name}:{hashlib.sha256(data).hexdigest()}"
-    store, key = _result_cache(setup, rules, job, content)
+    store, key = _result_cache(setup, rules, job, _bytes_key(info, data))
     cached = store.get(key) if store is not None else None
     doc = None
     if cached is not None:
@@ -225,6 +251,31 @@ def run(
                 if progress:
                     progress(1)
         return [r for r in results if r is not None]
+    # what the result cache already holds is answered here: a warm re-run starts no worker,
+    # and loads no lexicon
+    for key, (setup, items) in list(groups.items()):
+        pending = []
+        for index, job in items:
+            hit = cached(job, setup, options.keep_text)
+            if hit is None:
+                pending.append((index, job))
+                continue
+            results[index] = hit
+            if progress:
+                progress(1)
+        if pending:
+            groups[key] = (setup, pending)
+        else:
+            del groups[key]
+    left = sum(len(items) for _, items in groups.values())
+    if left < 4:
+        for setup, items in groups.values():
+            for index, job in items:
+                results[index] = lint_job(job, setup, keep_text=options.keep_text)
+                if progress:
+                    progress(1)
+        return [r for r in results if r is not None]
+    workers = min(workers, left)
     from concurrent.futures import ProcessPoolExecutor  # 30 ms: only for parallel runs
     from multiprocessing import get_context
 

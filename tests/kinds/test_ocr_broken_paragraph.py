@@ -54,3 +54,16 @@ def test_whole_headings_and_lists_are_not_cut() -> None:
         "- the first item\n- the second item and\n- the third\n\nwhich we then discuss.\n"
     )
     assert found(clean, RULE, path="draft.md") == []
+
+
+def test_the_next_item_of_a_lettered_or_roman_list_is_not_a_continuation() -> None:
+    items = (
+        "The parties agree that each of them may end the agreement in any of the following ways, "
+        "whichever comes first: a) by written notice to the others, or\n\n"
+    )
+    for label in ("b) ", "(b) ", "ii. ", "(iv) "):
+        text = f"{items}{label}by the end of the third year of the term.\n"
+        assert found(text, RULE) == [], label
+    # an item cut by a page break is still one
+    text = f"{items}b) by the end of the third\n\nyear of the term, whichever is later.\n"
+    assert found(text, RULE) == ["third\n\nyear"]

@@ -88,3 +88,14 @@ def test_the_title_after_a_cover_paragraph_is_not_a_running_header() -> None:
     # and a sentence-like line that recurs is never furniture
     said = "They said no more."
     assert found("\n\n".join([PARA, said, PARA, said, PARA, said, PARA]) + "\n", RULE) == []
+
+
+def test_repeated_markdown_headings_and_link_lines_are_structure() -> None:
+    # a changelog or a brief with one section per country repeats its headings; a heading, a
+    # link line or a table row is the draft's own structure, never a running header
+    release = "## Release {n}\n\n[Release notes](https://example.org/notes/{n})\n\n### Fixes\n\n"
+    text = "# Changes\n\n" + "".join(release.format(n=n) + f"{PARA}\n\n" for n in range(1, 6))
+    assert found(text, RULE, path="changes.md") == []
+    # the same lines as plain paragraphs of extracted text recur like furniture
+    plain = text.replace("### ", "").replace("## ", "").replace("# ", "")
+    assert "Fixes" in found(plain, RULE, path="changes.md")

@@ -7,6 +7,10 @@ from tests.kinds._ocr import fixed, found
 RULE = "ocr.spacing"
 
 
+def test_two_spaces_after_a_closing_bracket_without_a_stop_are_a_run() -> None:
+    assert found("The talks (in May)  ended.", RULE) == ["  "]
+
+
 def test_spacing_errors_are_fixed() -> None:
     text = "The talks ended , and the parties left.The next  round is due ."
     assert len(found(text, RULE)) == 4
@@ -17,6 +21,7 @@ def test_spacing_errors_are_fixed() -> None:
     "text",
     [
         "Two spaces after a stop.  Are allowed. An ellipsis . . . too.",
+        'After a quotation or brackets too: "it ended."  Then (the talks resumed.)  Later.',
         "Country    2019    2020\nTurkey     12      14\n",
         "Visit www.Example.Org or e.g.The file, 3.5 and U.S. policy.",
         "| a | b |\n|---|---|\n| x  | y |\n",

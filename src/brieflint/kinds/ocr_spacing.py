@@ -162,7 +162,8 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
     for m in matches_at(_SPACE_RUN, prose, _double_spaces(prose)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
-        if options.double_after_sentence and prose[m.start() - 1] in ".!?:" and len(m.group()) == 2:
+        pair = len(m.group()) == 2
+        if options.double_after_sentence and pair and _after_sentence(prose, m.start()):
             continue
         line = doc.lines.position(m.start())[0]
         if line not in tables:
@@ -172,6 +173,17 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
             continue  # aligned columns of a table
         fix = (Edit(*m.span(), " "),)
         yield Hit(*m.span(), {"what": "a run of spaces"}, (), fix, fix_as=SPACE_RUN.name)
+
+
+_CLOSERS = "\"')]’”»"
+
+
+def _after_sentence(prose: str, pos: int) -> bool:
+    """A sentence ends just before ``pos``, perhaps inside a quotation or brackets ("end.)")."""
+    i = pos - 1
+    while i > 0 and prose[i] in _CLOSERS:
+        i -= 1
+    return i >= 0 and prose[i] in ".!?:"
 
 
 def _glued(doc: Document, ctx: Context) -> Iterator[Hit]:

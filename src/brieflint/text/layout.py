@@ -8,7 +8,8 @@ plain text. The heuristics, in short:
 * a *running header or footer* is a short line that is a paragraph of its own (or carries a page
   number) and recurs at least three times, spread over the document, ignoring attached page
   numbers (twice when it carries one, once when it is the cover's title with a page number); an
-  occurrence above the first body paragraph (the cover, the title) is not furniture;
+  occurrence above the first body paragraph (the cover, the title) is not furniture, nor is a
+  heading or, in Markdown, a link line or table row (the draft's own structure);
 * a paragraph is *broken* when it ends without terminal punctuation and the next one (past any
   furniture between them) starts in lower case, possibly after an opening quote.
 """
@@ -33,6 +34,8 @@ _LONE_NUMBER = regex.compile(r"\d{1,3}")
 _NUMERIC_LINE = regex.compile(r"[\d\s.,%–—+\-/()]+")
 _EDGE_NUMBER = regex.compile(r"^\d{1,4}\s*[|·•\-–—]?\s+|\s+[|·•\-–—]?\s*\d{1,4}$")
 _SPACE = regex.compile(r"\s+")
+# a Markdown line that is a link, an image or a table row, after any indent
+_MARKDOWN_LINE = regex.compile(r"[ \t]{0,3}(?:!?\[|\|)")
 _BODY_MIN_CHARS = 120
 _MAX_HEADER_CHARS = 100
 _MAX_HEADER_WORDS = 12
@@ -40,6 +43,9 @@ _MIN_SPREAD = 100
 _TERMINAL = frozenset(".!?:;…")
 _SENTENCE_END = frozenset(".:;…")
 _OPENERS = "\"'“‘«(["
+# an item's label in a plain-text list, "(b) ", "b) ", "ii. ": the next item, not a continuation
+# (a single letter with a full stop, "r. ", is as often the tail of a word cut by the break)
+_ENUMERATOR = regex.compile(r"\(?(?:[a-z]|[ivx]{1,5})\)\s|[ivx]{2,5}\.\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,18 +99,18 @@ def _furniture(doc: Document) -> list[Furniture]:
         (p.start for p in doc.paragraphs if not p.heading and len(p.text) >= _BODY_MIN_CHARS),
         len(doc.text),
     )
-    heading_starts = {p.start for p in doc.paragraphs if p.heading}
+    structural = _structural_lines(doc)
     found: dict[int, str] = {}
     for i, (s, _e, text) in enumerate(lines):
-        if not text or s in heading_starts:
+        if not text or i in structural:
             continue
         lone = _LONE_NUMBER.fullmatch(text) and s >= body_start
         if _PAGE_LABEL.fullmatch(text) or (lone and not _numeric_neighbour(lines, i)):
             found[i] = "page number"
     pages = set(found)
     groups: dict[str, list[tuple[int, bool]]] = defaultdict(list)
-    for i, (s, _e, text) in enumerate(lines):
-        if not text or s in heading_starts or i in found or _LONE_NUMBER.fullmatch(text):
+    for i, (_s, _e, text) in enumerate(lines):
+        if not text or i in structural or i in found or _LONE_NUMBER.fullmatch(text):
             continue
         if len(text) > _MAX_HEADER_CHARS:
             continue
@@ -144,6 +150,19 @@ def _furniture(doc: Document) -> list[Furniture]:
         for i, _ in body:
             found[i] = "running header or footer"
     return [_removal(doc, lines, i, what, found) for i, what in sorted(found.items())]
+
+
+def _structural_lines(doc: Document) -> set[int]:
+    """The lines (0-based) that the draft's own structure explains, never furniture: headings
+    (a changelog repeats "### Fixes" under every release), and in Markdown a line that starts
+    with a link, an image or a table row."""
+    out = {doc.lines.position(p.start)[0] - 1 for p in doc.paragraphs if p.heading}
+    if doc.markdown:
+        text = doc.text
+        for n, start in enumerate(doc.lines.starts):
+            if _MARKDOWN_LINE.match(text, start):
+                out.add(n)
+    return out
 
 
 def _beside(lines: list[tuple[int, int, str]], i: int, targets: set[int]) -> bool:
@@ -247,7 +266,7 @@ def _continues(doc: Document, text: str, before: Paragraph, after: Paragraph) ->
     if after.heading:
         return False
     head = after.text.lstrip(_OPENERS)
-    if not head or not head[0].islower():
+    if not head or not head[0].islower() or _ENUMERATOR.match(after.text):
         return False
     tail = before.text.rstrip()
     dangling = _dangling(tail)
