@@ -38,3 +38,10 @@ def test_a_name_the_document_uses_is_the_reading() -> None:
 )
 def test_codes_and_units_are_silent(text: str) -> None:
     assert found(text, RULE) == []
+
+
+def test_a_three_read_for_a_letter_and_short_words() -> None:
+    text = "He said th3 plan wa3 late for the c3ntre and h1s team.\n"
+    assert found(text, RULE) == ["th3", "wa3", "c3ntre", "h1s"]
+    # ordinals, units, file types and a footnote mark run into a word keep their digits
+    assert found("On the 4th and 21st, at 5kg, in rates3 and mp3 files.\n", RULE) == []
