@@ -81,3 +81,9 @@ def test_a_word_cut_in_two_by_a_full_stop_is_reported() -> None:
     from tests.conftest import lint_text
 
     assert [f.suggestions[0] for f in lint_text(text, select=[RULE])] == ["determined", "sentenced"]
+
+
+def test_a_one_letter_word_after_an_abbreviation_joins_no_word() -> None:
+    """'inst. a' would join into a word of some list, but a one-letter second piece joins too
+    many to say a word was cut."""
+    assert found("It came on the 9th inst. a day late.", RULE) == []

@@ -84,7 +84,8 @@ def check(doc: Document, options: LowercaseStartOptions, ctx: Context) -> Iterat
         if word.isalpha():
             if used is None:
                 used = doccache.memo(doc, "ocr-lowercase-start.abbreviated", _abbreviated)
-            joined = ctx.lexicon.known(word + first.group(), JOINED_ZIPF)
+            # (a one-letter second piece, "inst. a", joins too many words to say so)
+            joined = len(first.group()) > 1 and ctx.lexicon.known(word + first.group(), JOINED_ZIPF)
             if not joined and (
                 (used[word.casefold()] >= 2 and ctx.lexicon.zipf(word) < COMMON_ZIPF)
                 or _abbreviation_shape(word, ctx.lexicon)
