@@ -100,3 +100,10 @@ def test_a_quoted_number_is_no_inch_mark() -> None:
 def test_a_lone_symbol_among_operators_is_notation() -> None:
     assert found("A rule: NP ~ det N <N num> = <NP num>.\n", RULE) == []
     assert found("The talks ~ resumed on Monday.\n", RULE) == ["~"]
+
+
+def test_a_hyphen_glued_to_the_start_of_a_word_in_a_sentence() -> None:
+    assert found("They said they -agreed at once.\n", RULE) == ["-agreed"]
+    # a suffix cited, a dash spaced on both sides, a list item and a negative number are left
+    text = "The ending -ness is common - here.\n\n-item one, at -5 degrees.\n"
+    assert found(text, RULE) == []

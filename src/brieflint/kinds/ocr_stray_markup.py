@@ -19,7 +19,7 @@ from brieflint.document import Document
 from brieflint.findings import Edit
 from brieflint.kinds import Hit, Kind, Options, unsafe
 from brieflint.patterns import matches_at
-from brieflint.text import layout, tokens
+from brieflint.text import layout, segment, tokens
 
 _SCRIPT_WRAP = regex.compile(r"[_^]\{([^{}\r\n]{0,80})\}")
 _COMMAND = regex.compile(r"\\[A-Za-z]{2,}(?:\{[^{}\r\n]{0,80}\})?")
@@ -87,8 +87,27 @@ def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[
         yield Hit(*m.span(), {"what": "a stray symbol glued to a word"})
     for m in _LOST.finditer(prose):
         yield Hit(m.start(), m.end(), {"what": "a character lost in conversion"}, ("'",))
+    yield from _glued_hyphens(prose, ctx)
     if options.brackets:
         yield from _unbalanced(doc)
+
+
+# a hyphen glued to the start of a common word in the middle of a sentence: "they -agreed at once"
+_HYPHEN_BEFORE = regex.compile(r"(?<=[\p{Ll},] )-(\p{Ll}{2,})(?=[\s,.;:!?])")
+HYPHEN_WORD_ZIPF = 4.0  # the word after it is this common: a speck, not a suffix cited ("-ness")
+
+
+def _glued_hyphens(prose: str, ctx: Context) -> Iterator[Hit]:
+    """A hyphen glued to the start of a common word after a word of the sentence: a speck read
+    as one. Suffixes cited ("the ending -ness") and dashes (spaced on both sides) are left."""
+    for at in tokens.char_offsets(prose, "-"):
+        m = _HYPHEN_BEFORE.match(prose, at)
+        if m is None:
+            continue
+        word = m.group(1)
+        if word in segment.SUFFIXES or ctx.lexicon.zipf(word) < HYPHEN_WORD_ZIPF:
+            continue
+        yield Hit(at, m.end(), {"what": "a stray symbol glued to a word"}, (word,))
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
