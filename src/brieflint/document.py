@@ -61,10 +61,12 @@ class Document:
         not_prose: Sequence[tuple[int, int]] = (),
         source_map: SourceMap | None = None,
         file_metadata: dict[str, Any] | None = None,
+        headings: Sequence[int] = (),
     ) -> Document:
         """The document of ``text``. Readers of other formats pass the spans that are not
-        prose (running headers and footers, say), the map back to the source file and the
-        metadata the file records outside its text."""
+        prose (running headers and footers, say), the map back to the source file, the
+        metadata the file records outside its text and where its headings start (a Word
+        heading style, a PDF line set large); Markdown finds its own."""
         if markdown is None:
             markdown = PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES
         doc = cls(path=path, text=text, markdown=markdown, source_map=source_map)
@@ -82,6 +84,7 @@ class Document:
             doc._headings = headings
         else:
             doc._spans.extend(masking.plain_text_spans(text))
+            doc._headings = sorted(headings)
         if not_prose:
             doc._spans = sorted([*doc._spans, *not_prose])
         return doc

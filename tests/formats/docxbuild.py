@@ -174,3 +174,12 @@ def rezip(data: bytes, change: dict[str, bytes | None]) -> bytes:
 
 def qname(tag: str) -> str:
     return qn(tag)
+
+
+def qname_element(tag: str, val: str) -> Any:
+    """A ``<tag w:val="val"/>`` element (``w:outlineLvl``, say)."""
+    from docx.oxml import OxmlElement
+
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), val)
+    return element

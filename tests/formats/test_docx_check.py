@@ -102,6 +102,29 @@ def test_clean_docx_is_silent(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "0 error(s), 0 warning(s), 0 info in 1 file checked" in out
 
 
+def test_repeated_word_headings_are_structure_not_furniture(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "The ministry should act on the findings of the review within the year, and report "
+        "back to the committee when it does so, as the review itself asked."
+    )
+    d = build.new()
+    for country in ("Georgia", "Armenia", "Moldova", "Ukraine"):
+        d.add_heading(country, 1)
+        d.add_heading("Recommendations", 2)
+        d.add_paragraph(body)
+    path = build.save(d, tmp_path / "brief.docx")
+    code, out, err = _check(["--select", "ocr", str(path)], capsys)
+    assert code == 0, out + err
+    assert "0 error(s), 0 warning(s), 0 info in 1 file checked" in out
+    # the same paragraphs as plain text, without Word's styles, recur like a running header
+    plain = tmp_path / "brief.txt"
+    plain.write_text(story.read(build.reopen(path.read_bytes())).text + "\n", "utf-8")
+    _, out, _ = _check(["--select", "ocr.page-furniture", str(plain)], capsys)
+    assert "running header or footer left in the body: 'Recommendations'" in out
+
+
 def test_folders_include_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     brief(tmp_path / "brief.docx")
     code, out, _ = _check([str(tmp_path)], capsys)

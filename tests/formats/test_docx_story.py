@@ -219,3 +219,24 @@ def test_page_changes_inside_a_paragraph() -> None:
     block = read.blocks[0]
     assert block.page == 1
     assert block.page_at(0) == 1 and block.page_at(len("Starts on one ")) == 2
+
+
+def test_headings_by_style_name_base_style_and_outline_level() -> None:
+    d = build.new()
+    d.add_heading("A brief on ports", 0)  # "Title"
+    d.add_heading("Recommendations", 1)  # "Heading 1"
+    custom = d.styles.add_style("Chapter Head", 1)  # WD_STYLE_TYPE.PARAGRAPH
+    custom.base_style = d.styles["Heading 2"]
+    d.add_paragraph("Based on a heading style", style="Chapter Head")
+    outlined = d.add_paragraph("Outline level set on the paragraph")
+    outlined._p.get_or_add_pPr().append(build.qname_element("w:outlineLvl", "0"))
+    d.add_paragraph("Body text in the normal style.")
+    read = _read(d)
+    headings = {b.text: b.heading for b in read.blocks}
+    assert headings == {
+        "A brief on ports": True,
+        "Recommendations": True,
+        "Based on a heading style": True,
+        "Outline level set on the paragraph": True,
+        "Body text in the normal style.": False,
+    }

@@ -45,3 +45,8 @@ def test_a_three_read_for_a_letter_and_short_words() -> None:
     assert found(text, RULE) == ["th3", "wa3", "c3ntre", "h1s"]
     # ordinals, units, file types and a footnote mark run into a word keep their digits
     assert found("On the 4th and 21st, at 5kg, in rates3 and mp3 files.\n", RULE) == []
+
+
+def test_an_unknown_word_with_a_digit_written_twice_is_a_name() -> None:
+    text = "Install the zlib1g package; zlib1g is small. Kasym0v and Midd1e and Midd1e met."
+    assert found(text, RULE) == ["Kasym0v", "Midd1e", "Midd1e"]

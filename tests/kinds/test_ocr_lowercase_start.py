@@ -87,3 +87,17 @@ def test_a_one_letter_word_after_an_abbreviation_joins_no_word() -> None:
     """'inst. a' would join into a word of some list, but a one-letter second piece joins too
     many to say a word was cut."""
     assert found("It came on the 9th inst. a day late.", RULE) == []
+
+
+def test_the_labels_of_a_lettered_or_roman_list_are_not_sentence_ends() -> None:
+    text = (
+        "The licence covers:\n"
+        "  i. the right to copy the work;\n"
+        " ii. moral rights held by the author;\n"
+        "iii. publicity rights of a person.\n"
+        " a. No right is waived by this document.\n"
+        " b. the owner offers the work as it is.\n"
+    )
+    assert found(text, RULE) == []
+    # in running text a Roman numeral ends a sentence like any word ("Henry vi. the king")
+    assert found("The play was Henry vi. the king was absent.", RULE) == ["vi. the"]

@@ -99,3 +99,11 @@ def test_repeated_markdown_headings_and_link_lines_are_structure() -> None:
     # the same lines as plain paragraphs of extracted text recur like furniture
     plain = text.replace("### ", "").replace("## ", "").replace("# ", "")
     assert "Fixes" in found(plain, RULE, path="changes.md")
+
+
+def test_list_items_repeated_in_every_section_are_not_furniture() -> None:
+    section = "• Source (required)\n\n• Maintainer (required)\n\n• Homepage\n\n"
+    text = "Fields\n\n" + "".join(f"{PARA}\n\n{section}" for _ in range(4)) + PARA + "\n"
+    assert found(text, RULE) == []
+    # a page label set between dashes is still a page number
+    assert found(_pages("- {n} -"), RULE) == ["- 2 -", "- 3 -", "- 4 -", "- 5 -"]

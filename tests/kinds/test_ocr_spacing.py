@@ -22,6 +22,7 @@ def test_spacing_errors_are_fixed() -> None:
     [
         "Two spaces after a stop.  Are allowed. An ellipsis . . . too.",
         'After a quotation or brackets too: "it ended."  Then (the talks resumed.)  Later.',
+        "The licence ends:\n   (a)  on notice, or\n   2)    at the end of the term.",
         "Country    2019    2020\nTurkey     12      14\n",
         "Visit www.Example.Org or e.g.The file, 3.5 and U.S. policy.",
         "| a | b |\n|---|---|\n| x  | y |\n",

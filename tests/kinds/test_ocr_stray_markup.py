@@ -107,3 +107,11 @@ def test_a_hyphen_glued_to_the_start_of_a_word_in_a_sentence() -> None:
     # a suffix cited, a dash spaced on both sides, a list item and a negative number are left
     text = "The ending -ness is common - here.\n\n-item one, at -5 degrees.\n"
     assert found(text, RULE) == []
+
+
+def test_a_rule_drawn_with_underscores_or_tildes_is_a_separator() -> None:
+    text = (
+        "The parties signed the text in May.\n\n     ______________________________\n\n"
+        "Name of the signatory: ________ and a stray _ here, a stray ~ there.\n"
+    )
+    assert found(text, RULE) == ["_", "~"]

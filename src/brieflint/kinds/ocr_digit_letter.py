@@ -4,15 +4,17 @@ OCR and PDF extraction confuse letters with the digits that look like them: l/1,
 s/3, e/3, B/8, b/6. A run of letters and digits is a misreading when putting the look-alike
 letters back gives a word: a word of the lexicon, of the house vocabulary, or one the document
 uses. A digit between lower-case letters (``Kasym0v``) is a misreading even when the word is a
-name nobody knows, since no code or unit puts one there. Codes and units (``G20``, ``CO2``,
-``4th``, ``1990s``, ``H2O``, ``B2B``) keep their digits at an edge, between capitals, or give no
-word, and pass. Two letters and a digit count only for a very common word in lower case, and a
-3 or 5 ending a longer word is a footnote mark ("rates3"), not a plural.
+name nobody knows, since no code or unit puts one there, unless the document writes the run the
+same way again (a package or user name, ``zlib1g``). Codes and units (``G20``, ``CO2``, ``4th``,
+``1990s``, ``H2O``, ``B2B``) keep their digits at an edge, between capitals, or give no word, and
+pass. Two letters and a digit count only for a very common word in lower case, and a 3 or 5
+ending a longer word is a footnote mark ("rates3"), not a plural.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -45,6 +47,7 @@ def check(doc: Document, options: DigitLetterOptions, ctx: Context) -> Iterator[
     prose = doc.prose
     done = -1
     counts = analysis.words_of(doc).folded
+    runs: list[regex.Match[str]] = []
     for pos in tokens.char_offsets(prose, _DIGITS):
         if pos < done:
             continue
@@ -52,8 +55,11 @@ def check(doc: Document, options: DigitLetterOptions, ctx: Context) -> Iterator[
         if m is None:
             continue
         done = m.end()
+        runs.append(m)
+    written = Counter(m.group().lower() for m in runs)
+    for m in runs:
         run = m.group()
-        guess = _reading(run, options, ctx, counts)
+        guess = _reading(run, options, ctx, counts, written[run.lower()])
         if guess is not None:
             yield Hit(m.start(), m.end(), {"word": run, "suggestion": guess}, (guess,))
 
@@ -70,7 +76,7 @@ def _run_around(prose: str, pos: int) -> regex.Match[str] | None:
 
 
 def _reading(
-    run: str, options: DigitLetterOptions, ctx: Context, counts: dict[str, int]
+    run: str, options: DigitLetterOptions, ctx: Context, counts: dict[str, int], times: int = 1
 ) -> str | None:
     """The word ``run`` is a misreading of, or None when it is not one."""
     digits = [i for i, ch in enumerate(run) if ch.isdigit()]
@@ -110,7 +116,9 @@ def _reading(
         if known or counts.get(word.lower(), 0) > 0:
             return word
     lower_around = inside and all(run[i - 1].islower() and run[i + 1].islower() for i in digits)
-    return first if lower_around and len(run) >= 5 else None
+    # an unknown word written the same way again is a name with digits in it (a package, a
+    # user name), not a misreading, which seldom comes out the same twice
+    return first if lower_around and len(run) >= 5 and times < 2 else None
 
 
 KIND = Kind(

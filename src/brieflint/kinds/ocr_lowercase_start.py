@@ -11,7 +11,8 @@ document itself uses as an abbreviation (followed by a full stop and a lower-cas
 more than once, unless it is one of the commonest words). It does not when it joins the next word
 into a word of the language ("deter. mined": a line-end hyphen read as a full stop). A full stop
 inside closing quotation marks or brackets ends the quotation, not the sentence ('a verdict of
-"Found drowned." returned').
+"Found drowned." returned'). The label of a lettered or Roman-numbered list item at the start of
+a line ("b. the owner", "ii. moral rights") is not a sentence.
 """
 
 from __future__ import annotations
@@ -50,6 +51,17 @@ COMMON_ZIPF = 5.0
 JOINED_ZIPF = 2.0  # "deter. mined": the two pieces make a word this common, cut in two
 
 
+# a list item's label: a letter or a Roman numeral and a full stop or bracket ("b. ", "iv) ")
+_LABEL = regex.compile(r"(?:[a-z]|[ivx]{1,5})[.)](?:\s|$)")
+_ROMAN = regex.compile(r"[ivx]{1,5}")
+
+
+def _line_start(prose: str, at: int) -> bool:
+    """Only white space before ``at`` on its line."""
+    start = prose.rfind("\n", 0, at) + 1
+    return not prose[start:at].strip()
+
+
 # a number with a short unit or money abbreviation after it
 _MEASURE = regex.compile(r"\d{1,3}(?:,\d{3})*\p{Ll}{1,3}")
 
@@ -70,6 +82,8 @@ def check(doc: Document, options: LowercaseStartOptions, ctx: Context) -> Iterat
         first = _FIRST_WORD.match(cur.text)
         if first is None or any(ch.isupper() for ch in first.group()):
             continue  # "eBay", "iPhone": brand names keep their lower-case start
+        if _LABEL.match(cur.text) and _line_start(doc.prose, cur.start):
+            continue  # "b. Affirmer offers": the next item's label in a lettered list
         last = _LAST_WORD.search(prev.text)
         if last is None or prev.text.rstrip("\"'”’)]").endswith(".."):
             continue  # not a full stop, or an ellipsis
@@ -78,6 +92,8 @@ def check(doc: Document, options: LowercaseStartOptions, ctx: Context) -> Iterat
         word = last.group(1)
         if "." in word or len(word) <= 1 or word.casefold() in _ABBREVIATIONS:
             continue  # "a.m.", initials, "approx."
+        if _ROMAN.fullmatch(word) and _line_start(doc.prose, prev.end - len(last.group())):
+            continue  # "ii. moral rights": a list item's label, not the end of a sentence
         if _MEASURE.fullmatch(word):
             continue  # "5s. a week", "4lb. loaf", "10km. on": a number and its unit's abbreviation
         joined = False

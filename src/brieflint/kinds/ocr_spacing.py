@@ -165,6 +165,9 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
         pair = len(m.group()) == 2
         if options.double_after_sentence and pair and _after_sentence(prose, m.start()):
             continue
+        line_start = prose.rfind("\n", 0, m.start()) + 1
+        if m.start() - line_start < 20 and _LIST_LABEL.fullmatch(prose, line_start, m.start()):
+            continue  # "(a)  under", "2)    the": a list label set off as on a typewriter
         line = doc.lines.position(m.start())[0]
         if line not in tables:
             columns = _COLUMNS.search(text, *doc.lines.line_span(line)) is not None
@@ -175,6 +178,8 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
         yield Hit(*m.span(), {"what": "a run of spaces"}, (), fix, fix_as=SPACE_RUN.name)
 
 
+# a list item's label at the start of its line, right before a run of spaces
+_LIST_LABEL = regex.compile(r"[ \t]*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
 _CLOSERS = "\"')]’”»"
 
 

@@ -26,6 +26,8 @@ _COMMAND = regex.compile(r"\\[A-Za-z]{2,}(?:\{[^{}\r\n]{0,80}\})?")
 _LONE_SYMBOL = regex.compile(r"(?<!\S)[\^~¬\\{}_|]+(?!\S)")
 _IN_WORD = regex.compile(r"(?<=\p{L})[\^~¬\\{}|]+(?=\p{L})|¬")
 _GLUED = regex.compile(r"(?<![\S])(?:[\^~¬\\{}|•]+|_\{)(?=\p{L})|(?<=\p{L})[\^~¬\\{}|•]+(?![\S])")
+# a rule drawn with one symbol: four or more underscores or tildes ("____", "~~~~")
+_RULE_LINE = regex.compile(r"(_|~)\1{3,}")
 _BRACED_WORD = regex.compile(r"\{[\p{L}\p{N}_]+\}")
 _LOST = regex.compile(r"(?<=\p{L})\?(?=\p{Ll})")
 _ENUMERATOR = regex.compile(r"(?:^|(?<=\s))[\p{L}\p{N}]{1,4}\)")
@@ -70,6 +72,8 @@ def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[
         for m in matches_at(pattern, prose, tokens.char_offsets(prose, starts)):
             if _inside(m.start(), taken) or (m.group() == "|" and _separator(doc, m.start())):
                 continue
+            if pattern is _LONE_SYMBOL and _RULE_LINE.fullmatch(m.group()):
+                continue  # "______": a line drawn across the text, a separator
             if pattern is _IN_WORD and _notation(prose, m.start()):
                 continue
             if pattern is _LONE_SYMBOL and _formula(prose, m.start()):

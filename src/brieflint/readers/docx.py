@@ -19,8 +19,14 @@ from brieflint.word import archive, props, story
 def read(path: str, data: bytes) -> Document:
     document = archive.open_document(data, path, len(data))
     text, found = archive.guarded(path, lambda: (story.read(document), metadata(document)))
+    headings = [block.start for block in text.blocks if block.heading and block.text]
     return Document.parse(
-        path, text.text, markdown=False, source_map=WordMap(text), file_metadata=found
+        path,
+        text.text,
+        markdown=False,
+        source_map=WordMap(text),
+        file_metadata=found,
+        headings=headings,
     )
 
 

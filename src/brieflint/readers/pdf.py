@@ -39,7 +39,9 @@ def max_pages(path: str) -> int:
 
 def read(path: str, data: bytes) -> Document:
     layout = read_layout(path, data)
-    return Document.parse(path, layout.text, markdown=False, source_map=PdfMap(layout))
+    return Document.parse(
+        path, layout.text, markdown=False, source_map=PdfMap(layout), headings=layout.headings
+    )
 
 
 def read_layout(path: str, data: bytes) -> pdf_layout.Layout:

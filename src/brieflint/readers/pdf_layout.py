@@ -11,7 +11,11 @@ Pure geometry over what ``pdf_chars`` extracts (no PDF library here); lines and 
   its first and last three lines) whose text, with digits masked, recurs at the same height on
   several pages (at least two, and at least a third of the pages); a page label ("Page 3", "7")
   at the very top or bottom is one even on a single page. A line set larger than the body text
-  (the title on page 1) is never furniture. Furniture is kept out of the text;
+  (the title on page 1) is never furniture, and a line that starts or ends with the page's
+  printed number (the number keeping in step with the pages) is furniture whatever its text (a
+  book's header changes with the chapter). Furniture is kept out of the text;
+* a paragraph set larger than the body, or a short bold one without a full stop at its end, is
+  a *heading*;
 * consecutive body lines make a *paragraph* unless something on the page says otherwise: a
   vertical gap larger than the body's line pitch, another font size or weight, an indented first
   line, a table row, a page label, or a line that ends short although the next line's first word
@@ -63,6 +67,7 @@ class Layout:
     word_lengths: list[int]  # per word: its characters as drawn
     line_starts: list[int]  # per line: where its text starts in ``text`` (-1: not in it)
     furniture: list[Line]
+    headings: list[int]  # where each heading paragraph starts in ``text``
     pages: int
     page_sizes: list[tuple[float, float]]
     lines: list[Line]  # every line, furniture included, page by page from the top
@@ -164,16 +169,19 @@ def assemble(
     line_starts = [-1] * len(every)
     previous: Line | None = None
     first_in_para: Line | None = None
+    paragraphs: list[tuple[int, list[Line]]] = []  # each paragraph's start and lines
     for lines in body:
         for line in lines:
             if previous is not None and not _breaks(previous, line, first_in_para, ctx):
                 size += _join(out, source, previous, line, ctx)
+                paragraphs[-1][1].append(line)
             else:
                 sep = "" if previous is None else "\n" if previous.row and line.row else "\n\n"
                 out.append(sep)
                 source.extend([-1] * len(sep))
                 size += len(sep)
                 first_in_para = line
+                paragraphs.append((size, [line]))
             n = line_index[id(line)]
             line_starts[n] = size
             base = len(word_boxes)
@@ -202,10 +210,26 @@ def assemble(
         word_lengths=word_lengths,
         line_starts=line_starts,
         furniture=[ln for ln in every if id(ln) in furn],
+        headings=[start for start, para in paragraphs if _heading(para, ctx)],
         pages=len(pages),
         page_sizes=[(p.width, p.height) for p in pages],
         lines=every,
     )
+
+
+HEADING_WORDS = 12  # a bold paragraph of at most this many words may be a heading
+
+
+def _heading(para: list[Line], ctx: _Context) -> bool:
+    """A paragraph set larger than the body text, or a short bold one that ends without a full
+    stop: a heading ("CHAPTER ONE", "Key findings"), not a paragraph of the body."""
+    if any(ln.row for ln in para):
+        return False
+    if all(ln.size > ctx.size * 1.15 + 0.5 for ln in para):
+        return True
+    words = sum(len(ln.words) for ln in para)
+    last = para[-1].text.rstrip()
+    return all(ln.bold for ln in para) and words <= HEADING_WORDS and not last.endswith(".")
 
 
 def _context(body: Sequence[list[Line]], is_word: Callable[[str], bool]) -> _Context:

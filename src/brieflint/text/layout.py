@@ -34,6 +34,8 @@ _LONE_NUMBER = regex.compile(r"\d{1,3}")
 _NUMERIC_LINE = regex.compile(r"[\d\s.,%–—+\-/()]+")
 _EDGE_NUMBER = regex.compile(r"^\d{1,4}\s*[|·•\-–—]?\s+|\s+[|·•\-–—]?\s*\d{1,4}$")
 _SPACE = regex.compile(r"\s+")
+# a list item: a bullet and a word ("- 7 -" is a page label, not an item)
+_LIST_ITEM = regex.compile(r"[ \t]*[•‣◦▪*·–—-][ \t]+\p{L}")
 # a Markdown line that is a link, an image or a table row, after any indent
 _MARKDOWN_LINE = regex.compile(r"[ \t]{0,3}(?:!?\[|\|)")
 _BODY_MIN_CHARS = 120
@@ -154,14 +156,13 @@ def _furniture(doc: Document) -> list[Furniture]:
 
 def _structural_lines(doc: Document) -> set[int]:
     """The lines (0-based) that the draft's own structure explains, never furniture: headings
-    (a changelog repeats "### Fixes" under every release), and in Markdown a line that starts
-    with a link, an image or a table row."""
+    (a changelog repeats "### Fixes" under every release), list items ("• Source" in every
+    section), and in Markdown a line that starts with a link, an image or a table row."""
     out = {doc.lines.position(p.start)[0] - 1 for p in doc.paragraphs if p.heading}
-    if doc.markdown:
-        text = doc.text
-        for n, start in enumerate(doc.lines.starts):
-            if _MARKDOWN_LINE.match(text, start):
-                out.add(n)
+    text = doc.text
+    for n, start in enumerate(doc.lines.starts):
+        if _LIST_ITEM.match(text, start) or (doc.markdown and _MARKDOWN_LINE.match(text, start)):
+            out.add(n)
     return out
 
 

@@ -17,10 +17,16 @@ symbols (``w:sym``), equations, footnote marks and comments' own text are not re
 The page of a character is the one Word last laid it out on, when the file records it: Word
 writes ``w:lastRenderedPageBreak`` where a page began when it last saved the document; files
 without one (written by other programs) have no page numbers.
+
+A paragraph is a heading when its style is one (Word's "Heading 1" to "Heading 9", "Title",
+"Subtitle", or any style with an outline level, through the styles it is based on) or when it
+sets an outline level itself: rules that treat headings apart (furniture, cut paragraphs,
+heading case) see Word's own structure.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -104,6 +110,7 @@ class Block:
     page: int | None = None  # page of the block's first character, when known
     breaks: list[int] = field(default_factory=list)  # offsets where a rendered page begins
     start: int = 0  # offset of the block in the whole text
+    heading: bool = False  # a heading by its style or outline level
 
     def page_at(self, offset: int) -> int | None:
         """The page of the block's character at ``offset`` (block-relative)."""
@@ -138,13 +145,14 @@ class _Walk:
     paragraphs: int = 0
     tables: int = 0
     page: int = 1
+    heading_styles: frozenset[str] = frozenset()  # ids of the styles that make a heading
 
 
 def read(document: Any) -> WordText:
     """The text of a python-docx ``Document`` and the blocks it is made of."""
     body = document.element.body
     paged = next(body.iter(_LRPB), None) is not None
-    walk = _Walk()
+    walk = _Walk(heading_styles=heading_styles(document))
     _container(body, walk, BODY, None, paged)
     for story, notes in _note_parts(document):
         for note in notes:
@@ -241,6 +249,7 @@ def _paragraph(
         walk.page += len(breaks)
         breaks = [b for b in breaks if b > 0]
     block = Block(p, story, text, segments, number, cell, page=page, breaks=breaks)
+    block.heading = story == BODY and _is_heading(p, walk.heading_styles)
     walk.blocks.append(block)
     for box in boxes:
         start = len(walk.blocks)
@@ -248,6 +257,66 @@ def _paragraph(
         for inner in walk.blocks[start:]:
             inner.page = block.page_at(len(block.text)) if page is not None else None
             inner.breaks = []
+
+
+_PPR = qn("w:pPr")
+_PSTYLE = qn("w:pStyle")
+_OUTLINE = qn("w:outlineLvl")
+_VAL = qn("w:val")
+_BODY_LEVEL = 9  # outline level 9 is body text
+_HEADING_NAMES = re.compile(r"(?i)(?:heading\s*[1-9]|title|subtitle)")
+
+
+def heading_styles(document: Any) -> frozenset[str]:
+    """The ids of the paragraph styles that make a heading, by name or outline level, directly
+    or through the styles they are based on."""
+    try:
+        styles = list(document.styles)
+    except (AttributeError, KeyError, ValueError):
+        return frozenset()
+    own: dict[str, bool] = {}
+    base: dict[str, str | None] = {}
+    for style in styles:
+        element = style.element
+        style_id = element.get(qn("w:styleId"))
+        if not style_id or element.get(qn("w:type")) not in (None, "paragraph"):
+            continue
+        name = style.name or ""
+        level = _outline_level(element.find(_PPR))
+        own[style_id] = bool(_HEADING_NAMES.fullmatch(name.strip())) or (
+            level is not None and level < _BODY_LEVEL
+        )
+        based = element.find(qn("w:basedOn"))
+        base[style_id] = based.get(_VAL) if based is not None else None
+    found = set()
+    for style_id in own:
+        seen: set[str] = set()
+        current: str | None = style_id
+        while current is not None and current not in seen and current in own:
+            if own[current]:
+                found.add(style_id)
+                break
+            seen.add(current)
+            current = base.get(current)
+    return frozenset(found)
+
+
+def _outline_level(ppr: Any) -> int | None:
+    if ppr is None:
+        return None
+    level = ppr.find(_OUTLINE)
+    return _int(level.get(_VAL)) if level is not None else None
+
+
+def _is_heading(p: Any, styles: frozenset[str]) -> bool:
+    ppr = p.find(_PPR)
+    if ppr is None:
+        return False
+    level = _outline_level(ppr)
+    if level is not None:
+        return level < _BODY_LEVEL
+    style = ppr.find(_PSTYLE)
+    return style is not None and style.get(_VAL) in styles
 
 
 @dataclass
