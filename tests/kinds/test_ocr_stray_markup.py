@@ -115,3 +115,11 @@ def test_a_rule_drawn_with_underscores_or_tildes_is_a_separator() -> None:
         "Name of the signatory: ________ and a stray _ here, a stray ~ there.\n"
     )
     assert found(text, RULE) == ["_", "~"]
+
+
+def test_a_letter_alone_between_words_is_a_stray_letter() -> None:
+    assert found("The council e approved the plan on Monday.\n", RULE) == ["e"]
+    # "a" is a word; a piece of a split word is ocr.split-word's; a variable is notation
+    assert found("The council had a plan, abou t half of it.\n", RULE) == []
+    text = "Let m = 3 be the size, where m is small and the set m holds all.\n"
+    assert found(text, RULE) == []

@@ -9,6 +9,7 @@ template field) and a bar between two words of a table row are left to other rul
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -92,6 +93,7 @@ def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[
     for m in _LOST.finditer(prose):
         yield Hit(m.start(), m.end(), {"what": "a character lost in conversion"}, ("'",))
     yield from _glued_hyphens(prose, ctx)
+    yield from _lone_letters(prose, ctx)
     if options.brackets:
         yield from _unbalanced(doc)
 
@@ -112,6 +114,55 @@ def _glued_hyphens(prose: str, ctx: Context) -> Iterator[Hit]:
         if word in segment.SUFFIXES or ctx.lexicon.zipf(word) < HYPHEN_WORD_ZIPF:
             continue
         yield Hit(at, m.end(), {"what": "a stray symbol glued to a word"}, (word,))
+
+
+# a lower-case letter alone between two lower-case words: "resisting e the constable"
+_LONE_LETTER = regex.compile(r"(?<=(?:^|\s)(\p{Ll}{2,}) )(\p{Ll})(?= (\p{Ll}{2,})(?:[\s,.;:!?]|$))")
+_ALONE = regex.compile(r"(?<![\p{L}\p{N}_])\p{Ll}(?![\p{L}\p{N}_])")
+LETTER_WORDS = frozenset("a")  # the one lower-case word of one letter
+
+
+def _lone_letters(prose: str, ctx: Context) -> Iterator[Hit]:
+    """A lower-case letter that is no word, alone between two words of a sentence: a speck or a
+    margin's letter read into the line. Not a piece of a split word (it joins a neighbour into
+    a word: ocr.split-word's), nor a letter the draft writes alone elsewhere (a variable, "m",
+    "e", or a label)."""
+    lexicon = ctx.lexicon
+    alone: set[str] | None = None
+    for m in _LONE_LETTER.finditer(prose):
+        letter, before, after = m.group(2), m.group(1), m.group(3)
+        if letter in LETTER_WORDS:
+            continue
+        if lexicon.known(before + letter, segment.KNOWN_ZIPF) or lexicon.known(
+            letter + after, segment.KNOWN_ZIPF
+        ):
+            continue  # "abou t", "t he": a word cut in two
+        if alone is None:
+            alone = _notation_letters(prose)
+        if letter in alone:
+            continue  # "where m is the number of m items": a variable of the draft
+        yield Hit(m.start(2), m.end(2), {"what": "a stray letter"})
+
+
+# two one-character tokens side by side ("N f", "f L"): symbols of a formula
+_SYMBOL_BESIDE = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}] [\p{L}\p{N}](?![\p{L}\p{N}])")
+_NOTATION_MARKS = frozenset("=<>()[]{}+*/^_|$\\")
+
+
+def _notation_letters(prose: str) -> set[str]:
+    """The lower-case letters the draft writes alone more than once, once at least beside the
+    marks of notation, a digit or another one-letter symbol ("m = 3", "f(x)", "(b)", "N f L"):
+    its variables and labels."""
+    seen: Counter[str] = Counter()
+    marked: set[str] = set()
+    for a in _ALONE.finditer(prose):
+        seen[a.group()] += 1
+        near = prose[max(0, a.start() - 2) : a.end() + 2]
+        if not _NOTATION_MARKS.isdisjoint(near) or any(ch.isdigit() for ch in near):
+            marked.add(a.group())
+        elif _SYMBOL_BESIDE.search(prose, max(0, a.start() - 3), a.end() + 3):
+            marked.add(a.group())  # "N f L f": among other one-letter symbols
+    return {letter for letter in marked if seen[letter] > 1}
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
