@@ -123,3 +123,7 @@ def test_a_letter_alone_between_words_is_a_stray_letter() -> None:
     assert found("The council had a plan, abou t half of it.\n", RULE) == []
     text = "Let m = 3 be the size, where m is small and the set m holds all.\n"
     assert found(text, RULE) == []
+
+
+def test_a_letter_of_another_script_alone_is_a_homoglyph_not_a_stray_letter() -> None:
+    assert found("The council \u0430 approved the plan.\n", RULE) == []

@@ -117,7 +117,8 @@ def _glued_hyphens(prose: str, ctx: Context) -> Iterator[Hit]:
 
 
 # a lower-case letter alone between two lower-case words: "resisting e the constable"
-_LONE_LETTER = regex.compile(r"(?<=(?:^|\s)(\p{Ll}{2,}) )(\p{Ll})(?= (\p{Ll}{2,})(?:[\s,.;:!?]|$))")
+# (a Latin letter: one of another script is a homoglyph, ocr.homoglyph's, or a word, "à")
+_LONE_LETTER = regex.compile(r"(?<=(?:^|\s)(\p{Ll}{2,}) )([a-z])(?= (\p{Ll}{2,})(?:[\s,.;:!?]|$))")
 _ALONE = regex.compile(r"(?<![\p{L}\p{N}_])\p{Ll}(?![\p{L}\p{N}_])")
 LETTER_WORDS = frozenset("a")  # the one lower-case word of one letter
 
