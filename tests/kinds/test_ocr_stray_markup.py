@@ -127,3 +127,11 @@ def test_a_letter_alone_between_words_is_a_stray_letter() -> None:
 
 def test_a_letter_of_another_script_alone_is_a_homoglyph_not_a_stray_letter() -> None:
     assert found("The council \u0430 approved the plan.\n", RULE) == []
+
+
+def test_marks_of_code_glued_where_no_text_puts_them() -> None:
+    text = "The *annual report of it went on.\n\nHe put it into a* box, and fo+r the rest i&n it.\n"
+    assert found(text, RULE) == ["*", "*", "+", "&"]
+    # emphasis, a footnote mark after a word, names and code, bullets and quoted mail stay
+    clean = "A *very* late start, growth* slowed, AT&T and R&D, C++ code, k* = 1.\n\n* a bullet\n"
+    assert found(clean, RULE) == []

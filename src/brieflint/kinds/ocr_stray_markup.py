@@ -93,6 +93,7 @@ def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[
     for m in _LOST.finditer(prose):
         yield Hit(m.start(), m.end(), {"what": "a character lost in conversion"}, ("'",))
     yield from _glued_hyphens(prose, ctx)
+    yield from _glued_marks(prose)
     yield from _lone_letters(prose, ctx)
     if options.brackets:
         yield from _unbalanced(doc)
@@ -121,6 +122,36 @@ def _glued_hyphens(prose: str, ctx: Context) -> Iterator[Hit]:
 _LONE_LETTER = regex.compile(r"(?<=(?:^|\s)(\p{Ll}{2,}) )([a-z])(?= (\p{Ll}{2,})(?:[\s,.;:!?]|$))")
 _ALONE = regex.compile(r"(?<![\p{L}\p{N}_])\p{Ll}(?![\p{L}\p{N}_])")
 LETTER_WORDS = frozenset("a")  # the one lower-case word of one letter
+
+
+# marks of code and footnotes that OCR also makes of specks, glued where no text puts them: at
+# the start of a word in a sentence ("the *annual report", "noted >its"), between lower-case
+# letters ("fo+r", "i&n"), or after a short function word ("into a* box")
+_GLUED_MARK = regex.compile(
+    r"(?<=[ \t])[*>+&](?=\p{L}\p{Ll}+(?![\p{L}\p{N}*]))"
+    r"|(?<=\p{Ll})[*&+](?=\p{Ll})"
+    r"|(?<=(?<!\p{L})(\p{L}{1,3}))[*&](?!\S)"
+)
+_GLUED_MARK_START = "*>+&"
+
+
+def _glued_marks(prose: str) -> Iterator[Hit]:
+    """An asterisk, angle bracket, plus or ampersand glued to a word where neither notation,
+    emphasis nor a footnote puts one. Asterisks that pair up on their line are emphasis
+    ("*very* late"); after a content word an asterisk is a footnote mark ("growth*")."""
+    for at in tokens.char_offsets(prose, _GLUED_MARK_START):
+        m = _GLUED_MARK.match(prose, at)
+        if m is None:
+            continue
+        tail = m.group(1)
+        if tail is not None and tail.casefold() not in segment.FUNCTION_WORDS:
+            continue
+        if prose[at] == "*":
+            lo = prose.rfind("\n", 0, at) + 1
+            hi = prose.find("\n", at)
+            if prose.count("*", lo, hi if hi >= 0 else len(prose)) % 2 == 0:
+                continue  # "*very* late": emphasis, each asterisk paired on its line
+        yield Hit(at, at + 1, {"what": "a stray symbol glued to a word"})
 
 
 def _lone_letters(prose: str, ctx: Context) -> Iterator[Hit]:
