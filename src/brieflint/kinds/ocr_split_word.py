@@ -211,7 +211,7 @@ def _plausible(parts: list[Span], rest_fragments: list[bool]) -> bool:
     if not (all(t.islower() for t in rest) or all(t.isupper() for t in texts)):
         return False
     if _function_word_cut(texts):
-        return True  # "T he", "an d": a function word cut, with a letter that is no word
+        return True  # "T o", "wit h": a function word cut, with a letter that is no word
     if len(texts[0]) == 1 and texts[0].isupper():
         # an initial or a label ("A & B and C", "Plan B and"), unless a capital cut off a word
         # whose other pieces are no words ("W e", "F inal ly")
