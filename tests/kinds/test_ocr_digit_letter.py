@@ -41,8 +41,8 @@ def test_codes_and_units_are_silent(text: str) -> None:
 
 
 def test_a_three_read_for_a_letter_and_short_words() -> None:
-    text = "He said th3 plan wa3 late for the c3ntre and h1s team.\n"
-    assert found(text, RULE) == ["th3", "wa3", "c3ntre", "h1s"]
+    text = "He said th3 plan ha3 late for the c3ntre and h1s team.\n"
+    assert found(text, RULE) == ["th3", "ha3", "c3ntre", "h1s"]
     # ordinals, units, file types and a footnote mark run into a word keep their digits
     assert found("On the 4th and 21st, at 5kg, in rates3 and mp3 files.\n", RULE) == []
 

@@ -87,7 +87,7 @@ def _reading(
     letters = [ch for ch in run if ch.isalpha()]
     if len(letters) < 2 or not all(ch.isascii() for ch in letters):
         return None
-    # "wa3", "h1s": two letters and a digit make a misreading only of a common word in lower
+    # "ha3", "h1s": two letters and a digit make a misreading only of a common word in lower
     # case, and a number first is a number and its suffix or unit ("80th", "1st", "5kg")
     short = len(letters) < 3
     if short and (not "".join(letters).islower() or run[0].isdigit()):

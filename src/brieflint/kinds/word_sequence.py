@@ -399,7 +399,7 @@ def _missing_to(model: _Model, a: str, b: str, gain: float) -> bool:
 def _part_of_term(text: str, start: int, end: int) -> bool:
     """The article at ``start`` or the word ending at ``end`` belongs to a longer term: a word
     glued on by a hyphen ("the by-election", a compound) or a symbol before the
-    article ("Q&A", "R&D")."""
+    article ("M&A", "R&D")."""
     after = text[end : end + 2]
     before = text[start - 1] if start > 0 else " "
     return (len(after) == 2 and after[0] in "-‐" and after[1].isalpha()) or before in "&/+"
