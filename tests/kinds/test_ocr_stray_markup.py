@@ -81,8 +81,8 @@ def test_a_bracket_left_open_by_a_cut_paragraph_is_not_reported() -> None:
 
 
 def test_brackets_among_operators_are_notation() -> None:
-    assert found("The rule is (== (?slot ?head) ?val)))\n", RULE) == []
-    assert found("The rule is (slot head) values)).\n", RULE) == [")", ")"]
+    assert found("The rule is (== (?x ?y) ?z)))\n", RULE) == []
+    assert found("The rule is (part whole) values)).\n", RULE) == [")", ")"]
 
 
 def test_one_quote_closing_a_paragraph_ends_a_quotation_begun_above() -> None:
@@ -93,12 +93,12 @@ def test_one_quote_closing_a_paragraph_ends_a_quotation_begun_above() -> None:
 
 
 def test_a_quoted_number_is_no_inch_mark() -> None:
-    assert found('A telegram said that "7" would call on them.\n', RULE) == []
-    assert found('A telegram said that 7" would call on them.\n', RULE) == []
+    assert found('A note said that "7" would call on them.\n', RULE) == []
+    assert found('A note said that 7" would call on them.\n', RULE) == []
 
 
 def test_a_lone_symbol_among_operators_is_notation() -> None:
-    assert found("A rule: NP ~ det N <N num> = <NP num>.\n", RULE) == []
+    assert found("A rule: S ~ adj T <T num> = <S num>.\n", RULE) == []
     assert found("The talks ~ resumed on Monday.\n", RULE) == ["~"]
 
 

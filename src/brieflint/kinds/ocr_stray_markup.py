@@ -78,7 +78,7 @@ def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[
             if pattern is _IN_WORD and _notation(prose, m.start()):
                 continue
             if pattern is _LONE_SYMBOL and _formula(prose, m.start()):
-                continue  # "<VP> ~ <V>": an operator of a formula or a grammar
+                continue  # "<S> ~ <T>": an operator of a formula or a grammar
             taken.append(m.span())
             yield Hit(*m.span(), {"what": what})
     for m in matches_at(_GLUED, prose, tokens.char_offsets(prose, _GLUED_START)):
@@ -272,7 +272,7 @@ def _unbalanced(doc: Document) -> Iterator[Hit]:
             if _inside_word(prose, h.start):
                 pass  # "STRA(TEGY": a letter misread, whatever the layout
             elif _formula(prose, h.start):
-                continue  # "(== (?slot ?head) ?val)))": brackets of code or a formula
+                continue  # "(== (?x ?y) ?z)))": brackets of code or a formula
             elif _opener(prose, h.start):
                 if cut is None:
                     cut = _unfinished(prose, start, end)

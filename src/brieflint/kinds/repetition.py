@@ -60,7 +60,7 @@ def check(doc: Document, options: RepetitionOptions, ctx: Context) -> Iterator[H
         if _glued(text, prev.start - 1) or _glued(text, cur.end):
             continue  # "v v1", "x x_2": the words are parts of symbols, not repeated words
         if _compound_tail(text, prev.start) and text[cur.end : cur.end + 1] in _CLOSERS:
-            continue  # "(is-root root))": names of code, the first the tail of a compound
+            continue  # "(has-part part))": names of code, the first the tail of a compound
         if len(a) == 1 and (
             _letter_spaced(doc, i) or (a not in letters and _in_symbols(text, prev.start, cur.end))
         ):
@@ -93,7 +93,7 @@ _CLOSERS = frozenset(")]}>")
 
 
 def _compound_tail(text: str, start: int) -> bool:
-    """The word at ``start`` ends a hyphenated compound ("is-root")."""
+    """The word at ``start`` ends a hyphenated compound ("has-part")."""
     return start > 1 and text[start - 1] in "-‐" and text[start - 2].isalnum()
 
 
