@@ -96,3 +96,26 @@ def test_numbers_that_do_not_keep_in_step_with_the_pages_are_text() -> None:
     c.save()
     doc = pdf.read("list.pdf", out.getvalue())
     assert doc.text.count("reported delays") == 6
+
+
+def test_a_short_bold_line_is_a_heading_and_a_bold_sentence_is_not() -> None:
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4, invariant=True)
+    _width, height = A4
+    y = height - 90
+    for text, font in (
+        ("Key findings", "Helvetica-Bold"),
+        (BODY[0], "Helvetica"),
+        (BODY[1], "Helvetica"),
+        ("Barges carry more grain than trucks do.", "Helvetica-Bold"),
+        (BODY[2], "Helvetica"),
+        (BODY[3], "Helvetica"),
+    ):
+        c.setFont(font, 11)
+        c.drawString(90, y, text)
+        y -= 30
+    c.showPage()
+    c.save()
+    doc = pdf.read("bold.pdf", out.getvalue())
+    headings = [p.text for p in doc.paragraphs if p.heading]
+    assert headings == ["Key findings"]

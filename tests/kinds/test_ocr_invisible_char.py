@@ -65,3 +65,9 @@ def test_a_character_alone_between_spaces_names_no_word() -> None:
     (finding,) = lint_text("A lone \u200b here.\n", select=[RULE])
     assert finding.message == "invisible or lost character in the text: zero width space"
     assert finding.suggestions == ()
+
+
+def test_a_form_feed_at_the_start_of_a_line_is_a_page_break() -> None:
+    text = "The end of page one.\n\f\nThe second page.\n\fThe third page, as pdftotext sets it.\n"
+    assert found(text, RULE) == []
+    assert found("A form\ffeed inside a line is lost text.\n", RULE) == ["\f"]

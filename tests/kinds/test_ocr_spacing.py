@@ -127,3 +127,18 @@ def test_a_space_inside_straight_quotes() -> None:
 def test_a_space_inside_curly_quotes() -> None:
     assert found("She said “ Later,” and left with a “motion ”.\n", RULE) == ["“ ", " ”"]
     assert found("She said “Later,” and left.\n", RULE) == []
+
+
+def test_labelled_fields_with_their_colons_aligned_are_layout() -> None:
+    fields = (
+        "Lists\n\n"
+        "  Name        : the announcements list\n"
+        "  Moderated   : yes\n"
+        "  Subscribe   : open to everyone by mail\n"
+    )
+    assert found(fields, RULE) == []
+    # colons after a space at the end of labels of any length are slips, however many
+    said = "The Judge : what then?\nThe witness : nothing.\nMr Hall : he left.\n"
+    assert found(said, RULE) == [" :", " :", " :"]
+    # a space before a colon in running text is still a slip
+    assert found("The talks had one aim : peace. They failed.", RULE) == [" :"]

@@ -1,5 +1,6 @@
 """ocr-invisible-char: soft hyphens, zero-width and bidi controls, stray BOMs, control and
-private-use characters, and U+FFFD (a character lost in conversion)."""
+private-use characters, and U+FFFD (a character lost in conversion). A form feed at the start of
+a line is a page break, as plain text marks one, and is not reported."""
 
 from __future__ import annotations
 
@@ -96,12 +97,20 @@ def _names(chars: str) -> str:
     return ", ".join(dict.fromkeys(seen))
 
 
+def _page_break(prose: str, start: int, end: int) -> bool:
+    """The form feed at ``start`` opens its line (alone on it, or before the next page's text),
+    which is how plain text and ``pdftotext`` mark a new page."""
+    return start == 0 or prose[start - 1] in "\r\n"
+
+
 def check(doc: Document, options: InvisibleCharOptions, ctx: Context) -> Iterator[Hit]:
     if not any(map(_PATTERN.match, doc.unusual_chars)):
         return  # every match starts at (and is made of) such characters: none in this draft
     prose = doc.prose
     for m in _PATTERN.finditer(prose):
         start, end = m.span()
+        if m.group() == "\f" and _page_break(prose, start, end):
+            continue  # a form feed at the start of a line: a page break, as plain text marks it
         fix: tuple[Edit, ...] | None = None
         if _REMOVABLE_RUN.fullmatch(m.group()):
             before = prose[max(0, start - 1) : start]

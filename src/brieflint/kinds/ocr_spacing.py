@@ -125,10 +125,13 @@ class SpacingOptions(Options):
 def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]:
     prose, text = doc.prose, doc.text
     marks = tokens.char_offsets(prose, _MARKS)
+    records = _record_lines(doc)
     for m in matches_at(_SPACE_BEFORE, prose, _space_before_starts(prose, marks)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
         mark = prose[m.end()]
+        if mark == ":" and _in_record(doc, records, m.start()):
+            continue  # "Moderated   : yes": a label and its value, colons aligned
         if mark == "?" and _LOST_MARK.match(prose, m.end()):
             continue  # "over ? from": a lost symbol between words, not a question mark
         declared = BETWEEN_WORDS if _between_words(prose, *m.span()) else BEFORE_MARK
@@ -165,6 +168,8 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
         pair = len(m.group()) == 2
         if options.double_after_sentence and pair and _after_sentence(prose, m.start()):
             continue
+        if _in_record(doc, records, m.start()):
+            continue
         line_start = prose.rfind("\n", 0, m.start()) + 1
         if m.start() - line_start < 20 and _LIST_LABEL.fullmatch(prose, line_start, m.start()):
             continue  # "(a)  under", "2)    the": a list label set off as on a typewriter
@@ -181,6 +186,34 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
 # a list item's label at the start of its line, right before a run of spaces
 _LIST_LABEL = regex.compile(r"[ \t]*\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
 _CLOSERS = "\"')]’”»"
+
+
+# a line that is a label and its value, the colon set apart: "Description : the news"
+_RECORD = regex.compile(r"(?m)^[ \t]*\p{L}[\p{L}\p{N} ./-]{0,30}?[ \t]+:[ \t]")
+MIN_RECORDS = 3  # such lines with their colons in one column: fields laid out on purpose
+
+
+def _record_lines(doc: Document) -> frozenset[int]:
+    """The lines (1-based) of a layout of labelled fields: lines of a label, spaces and a colon
+    whose colons stand in one column on several lines (a colon typed after a space by mistake
+    lands wherever the label ends)."""
+    if " :" not in doc.prose and "\t:" not in doc.prose:
+        return frozenset()
+    by_column: dict[int, list[int]] = {}
+    for m in _RECORD.finditer(doc.prose):
+        line, column = doc.lines.position(m.end() - 2)
+        by_column.setdefault(column, []).append(line)
+    return frozenset(
+        line for lines in by_column.values() if len(lines) >= MIN_RECORDS for line in lines
+    )
+
+
+def _in_record(doc: Document, records: frozenset[int], pos: int) -> bool:
+    """``pos`` is in the label part of a line of labelled fields."""
+    if not records:
+        return False
+    line = doc.lines.position(pos)[0]
+    return line in records and ":" in doc.prose[pos : doc.lines.line_span(line)[1]]
 
 
 def _after_sentence(prose: str, pos: int) -> bool:
