@@ -65,3 +65,22 @@ def test_a_heading_in_capitals_damaged_by_ocr_is_left_out() -> None:
     assert run(text) == []
     (f,) = run("To DUNMORe.\n\nThe Mayor came to Dunmore and left Dunmore.\n")
     assert f.context == "DUNMORe"
+
+
+def test_a_word_set_in_capitals_beside_its_usual_form_is_typography() -> None:
+    """A dateline or a name set in capitals once ("LYON, Monday", "Mr. HARKER") beside the
+    same word in its usual case is no second spelling."""
+    text = "LYON, Monday.\n\nThe court at Lyon heard Mr. HARKER; Harker and Lyon agreed.\n"
+    assert run(text) == []
+    # a real second spelling is still found
+    (f,) = run("LYON, Monday.\n\nThe court at Lyon heard Mr. Harker; Härker and Lyon agreed.\n")
+    assert f.context in {"Harker", "Härker"}
+
+
+def test_a_compatibility_form_is_left_to_its_own_rule() -> None:
+    """Full-width letters ("ｆｏｒｅｉｇｎ") are ocr.compat-form's defect, not a second spelling."""
+    text = "The ｆｏｒｅｉｇｎ office met ｆｏｒｅｉｇｎ buyers and foreign banks.\n"
+    assert run(text) == []
+    # a decomposed accent is a diacritic all the same
+    found = run("Ramo\u0301n Díaz met Ramon Díaz and Ramo\u0301n Díaz.\n")
+    assert [f.context for f in found] == ["Ramon"]

@@ -40,6 +40,13 @@ def test_codes_and_units_are_silent(text: str) -> None:
     assert found(text, RULE) == []
 
 
+def test_a_three_read_for_a_letter_and_short_words() -> None:
+    text = "He said th3 plan ha3 late for the c3ntre and h1s team.\n"
+    assert found(text, RULE) == ["th3", "ha3", "c3ntre", "h1s"]
+    # ordinals, units, file types and a footnote mark run into a word keep their digits
+    assert found("On the 4th and 21st, at 5kg, in rates3 and mp3 files.\n", RULE) == []
+
+
 def test_an_unknown_word_with_a_digit_written_twice_is_a_name() -> None:
     text = "Install the zlib1g package; zlib1g is small. Kasym0v and Midd1e and Midd1e met."
     assert found(text, RULE) == ["Kasym0v", "Midd1e", "Midd1e"]

@@ -31,3 +31,10 @@ def test_one_letter_words_repeat_but_other_letters_are_labels() -> None:
 def test_letter_spaced_text_is_one_defect_of_another_rule() -> None:
     """'d i s c u s s' holds 's s': the defect is the letter spacing (ocr.split-word)."""
     assert found("We now d i s c u s s how it w i l l work.", RULE) == []
+
+
+def test_a_repeat_after_a_compound_in_code_is_no_doubled_word() -> None:
+    """Names in code ("(has-part part))") repeat the tail of a compound; in a sentence the
+    slip is reported all the same."""
+    assert found("(test (has-part part)) (cat x)\n", RULE) == []
+    assert found("A long-term term plan and the the end.\n", RULE) == ["term term", "the the"]

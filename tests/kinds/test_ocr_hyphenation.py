@@ -83,3 +83,9 @@ def test_a_name_and_a_word_make_a_compound() -> None:
     into pieces that are no words is still reported."""
     assert found("He was taken to Horsemonger-lane gaol by a Kyiv-based firm.", RULE) == []
     assert found("The talks in Brus-sels went on.", RULE) == ["Brus-sels"]
+
+
+def test_a_hyphen_read_for_the_space_after_an_article() -> None:
+    assert found("They reached the-house at noon.\n", RULE) == ["the-house"]
+    # a dash set as a hyphen before an article, and compounds, are left alone
+    assert found("They sold the house-the old one-and a well-known shop.\n", RULE) == []

@@ -95,3 +95,10 @@ def test_a_capitalised_token_beside_a_name_is_a_name() -> None:
     text = "Then Mr. Atherfold, landlord of the inn, met the manager of the Usworth Colliery.\n"
     assert found(text, RULE) == []
     assert found("The results were clear. Wealso found more.\n", RULE) == ["Wealso"]
+
+
+def test_a_particle_and_a_word_make_a_compound() -> None:
+    """English compounds begin with particles ("overpraised", "outshouted"); a particle glued
+    to a function word is a lost space all the same."""
+    assert found("The board overpraised them and outshouted the rest.\n", RULE) == []
+    assert found("The board came upthe stairs.\n", RULE) == ["upthe"]

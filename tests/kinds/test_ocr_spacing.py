@@ -94,12 +94,39 @@ def test_references_and_colons_glued() -> None:
 
 def test_a_lost_symbol_between_words_is_not_a_question_mark() -> None:
     assert found("The product distributes over ? from both sides.\n", RULE) == []
-    assert found("Why ? Because it is.\n", RULE) == [" "]
+    assert found("Why ? Because it is.\n", RULE) == [" ?"]
     # a symbol between symbols, or before another mark, is lost too: "K ⊗ K", "for ε ."
     assert (
         found("It is a monoid K ? K over TI-UC ? TI-FN, tuned for ? . Then it ends.\n", RULE) == []
     )
-    assert found("Is it ? A question ? I think so.\n", RULE) == [" ", " "]
+    assert found("Is it ? A question ? I think so.\n", RULE) == [" ?", " ?"]
+
+
+def test_page_ranges_function_notation_and_lost_symbols_in_brackets() -> None:
+    # a page range glued to its abbreviation is a reference style; a figure number is not
+    assert found("See pp.12-19 and Fig.4 here.\n", RULE) == ["Fig.4"]
+    # one word in brackets that close at once is a function's notation
+    text = "The relation Owns(house) holds, but friends(Linguistic work) differ.\n"
+    assert found(text, RULE) == ["friends(Linguistic"]
+    # a question mark closed in brackets at once stands for a lost symbol
+    assert found("A symbol (shown as ?) here. Why ? Because.\n", RULE) == [" ?"]
+
+
+def test_a_space_inside_straight_quotes() -> None:
+    from tests.conftest import lint_text
+
+    text = 'She said " Later," and left. A "motion " was added.\n'
+    assert found(text, RULE) == ['" ', ' "']
+    hits = lint_text(text, select=[RULE])
+    assert all(h.fix is not None for h in hits)
+    # quotes that do not pair up in their paragraph, and inch marks, are left alone
+    assert found('She said " Later, and left.\n', RULE) == []
+    assert found('A 5" screen and a "motion" were added.\n', RULE) == []
+
+
+def test_a_space_inside_curly_quotes() -> None:
+    assert found("She said “ Later,” and left with a “motion ”.\n", RULE) == ["“ ", " ”"]
+    assert found("She said “Later,” and left.\n", RULE) == []
 
 
 def test_labelled_fields_with_their_colons_aligned_are_layout() -> None:
@@ -112,6 +139,6 @@ def test_labelled_fields_with_their_colons_aligned_are_layout() -> None:
     assert found(fields, RULE) == []
     # colons after a space at the end of labels of any length are slips, however many
     said = "The Judge : what then?\nThe witness : nothing.\nMr Hall : he left.\n"
-    assert found(said, RULE) == [" ", " ", " "]
+    assert found(said, RULE) == [" :", " :", " :"]
     # a space before a colon in running text is still a slip
-    assert found("The talks had one aim : peace. They failed.", RULE) == [" "]
+    assert found("The talks had one aim : peace. They failed.", RULE) == [" :"]

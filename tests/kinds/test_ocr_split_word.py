@@ -85,3 +85,9 @@ def test_pieces_that_are_a_word_and_an_ending() -> None:
 )
 def test_symbols_phrases_and_contractions_are_not_split_words(text: str) -> None:
     assert found(text, "ocr.split-word") == []
+
+
+def test_a_function_word_cut_beside_a_letter_that_is_no_word() -> None:
+    assert found("T o the board came wit h the talks.\n", RULE) == ["T o", "wit h"]
+    # a label beside a function word, and a one-letter word, are left alone
+    assert found("Plan B and the rest; options a, b and more.\n", RULE) == []

@@ -104,6 +104,9 @@ def test_true_positive(text: str, rule: str, words: str, suggestion: str) -> Non
         "He worked for a ladies' tailor in the town.",
         "He then said that the plan had usually been a success; she accused him of lying.",
         "Options a or b are open.",
+        # a word glued to the next by a hyphen, or an article that ends a term ("M&A")
+        "The by-election was held in May.",
+        "They planned a M&A into the evening.",
     ],
 )
 def test_clean_sentences_are_silent(text: str) -> None:

@@ -3,14 +3,18 @@
 Spellings meet under a key that ignores diacritics, case and hyphens. Forms differing only in the
 case of their first letter (sentence starts) are one form; words on all-capital lines (covers,
 headings) and in runs of words in capitals ("ANNA K. BERG", "THE CROWN V. HOLT": a name set in
-capitals, as newspapers set them) are left out. A difference of case alone counts only for
-names (no form in lower case).
+capitals, as newspapers set them) are left out, and so is a word set in capitals beside a form
+as common or commoner in its usual case ("LYON, Monday", "Mr. HARKER"): typography, not
+spelling; an acronym the draft writes in capitals most often ("NATO") still meets "Nato". A
+difference of case alone counts only for names (no form in lower case). Compatibility forms
+(full-width letters) are another rule's defect.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -190,19 +194,41 @@ def _differ(forms: list[str]) -> bool:
     return all(f[:1].isupper() for f in forms)
 
 
+def _compatibility(form: str) -> bool:
+    """``form`` holds compatibility characters (full-width letters, ligatures): a defect of
+    its own, reported by the compat-form kind, not a second spelling."""
+    if form.isascii():
+        return False
+    composed = unicodedata.normalize("NFC", form)  # a decomposed accent is no such character
+    return unicodedata.normalize("NFKC", composed) != composed
+
+
+def _capitals(form: str) -> bool:
+    """``form`` is set in capitals ("LYON"), which says nothing about how it is spelt."""
+    return len(form) > 1 and form.isupper()
+
+
 def check(doc: Document, options: NameConsistencyOptions, ctx: Context) -> Iterator[Hit]:
     for group in _collect(doc, options).values():
+        for form in [f for f in group.forms if _compatibility(f)]:
+            del group.forms[form]  # "ｆｏｒｅｉｇｎ": a compatibility form, ocr.compat-form's
         if len(group.forms) < 2 or not _differ(list(group.forms)):
             continue  # one form (the common case) never differs
         merged: dict[str, list[tuple[int, int]]] = {}
         for form, places in group.forms.items():
             merged.setdefault(_identity(form), []).extend(places)
         shown = {ident: _shown(group, ident) for ident in merged}
-        # the most frequent form wins; on a tie, the one with more diacritics
-        winner = max(merged, key=lambda f: (len(merged[f]), sum(ord(c) > 127 for c in f)))
+        # the most frequent form wins; on a tie, the one with more diacritics, then the one not
+        # set in capitals
+        winner = max(
+            merged,
+            key=lambda f: (len(merged[f]), sum(ord(c) > 127 for c in f), not _capitals(shown[f])),
+        )
         for ident, places in merged.items():
             if ident == winner:
                 continue
+            if _capitals(shown[ident]) and ident.casefold() == winner.casefold():
+                continue  # "LYON" beside as many "Lyon": set in capitals, spelt the same
             for start, end in sorted(places):
                 params = {
                     "form": shown[ident],

@@ -1,12 +1,14 @@
 """ocr-digit-letter: a digit read for a letter inside a word (``Midd1e``, ``B1ack``, ``Kasym0v``).
 
 OCR and PDF extraction confuse letters with the digits that look like them: l/1, I/1, O/0, S/5,
-B/8, b/6. A run of letters and digits is a misreading when putting the look-alike letters back
-gives a word: a word of the lexicon, of the house vocabulary, or one the document uses. A digit
-between lower-case letters (``Kasym0v``) is a misreading even when the word is a name nobody
-knows, since no code or unit puts one there, unless the document writes the run the same way
-again (a package or user name, ``zlib1g``). Codes and units (``G20``, ``CO2``, ``4th``, ``1990s``,
-``H2O``, ``B2B``) keep their digits at an edge, between capitals, or give no word, and pass.
+s/3, e/3, B/8, b/6. A run of letters and digits is a misreading when putting the look-alike
+letters back gives a word: a word of the lexicon, of the house vocabulary, or one the document
+uses. A digit between lower-case letters (``Kasym0v``) is a misreading even when the word is a
+name nobody knows, since no code or unit puts one there, unless the document writes the run the
+same way again (a package or user name, ``zlib1g``). Codes and units (``G20``, ``CO2``, ``4th``,
+``1990s``, ``H2O``, ``B2B``) keep their digits at an edge, between capitals, or give no word, and
+pass. Two letters and a digit count only for a very common word in lower case, and a 3 or 5
+ending a longer word is a footnote mark ("rates3"), not a plural.
 """
 
 from __future__ import annotations
@@ -25,13 +27,16 @@ from brieflint.spelling import analysis
 from brieflint.text import tokens
 
 # digit → the letters it is read for (lower case; capitals follow the word's case)
-LOOKALIKES: dict[str, str] = {"0": "o", "1": "li", "5": "s", "6": "b", "8": "b"}
+LOOKALIKES: dict[str, str] = {"0": "o", "1": "li", "3": "se", "5": "s", "6": "b", "8": "b"}
 _RUN = regex.compile(r"(?<![\p{L}\p{N}_.,/-])[\p{L}\p{N}]+(?![\p{L}\p{N}_]|[.,/-]\p{N})")
 _DIGITS = "0123456789"
+# digits read for "s" that, at the end of a word, would turn a footnote mark into a plural
+FOOTNOTE_LIKE = frozenset("35")
+SHORT_ZIPF = 5.0  # a run of two letters and a digit counts only for a word this common
 
 
 class DigitLetterOptions(Options):
-    min_length: int = Field(4, ge=2, description="Shorter runs are not judged.")
+    min_length: int = Field(3, ge=2, description="Shorter runs are not judged.")
     min_zipf: float = Field(
         2.5, description="A lexicon word this common counts as the word meant (Zipf)."
     )
@@ -80,12 +85,19 @@ def _reading(
     if any(run[i] not in LOOKALIKES for i in digits):
         return None
     letters = [ch for ch in run if ch.isalpha()]
-    if len(letters) < 3 or not all(ch.isascii() for ch in letters):
+    if len(letters) < 2 or not all(ch.isascii() for ch in letters):
+        return None
+    # "ha3", "h1s": two letters and a digit make a misreading only of a common word in lower
+    # case, and a number first is a number and its suffix or unit ("80th", "1st", "5kg")
+    short = len(letters) < 3
+    if short and (not "".join(letters).islower() or run[0].isdigit()):
         return None
     upper = sum(ch.isupper() for ch in letters)
     capitals = upper == len(letters)
     if not capitals and upper > 1:
         return None  # mixed case with digits: a code ("NiCd2"), not a word
+    if not short and run[-1] in FOOTNOTE_LIKE and run[-2].isalpha():
+        return None  # "rates3": a footnote mark run into a word reads as its plural
     inside = all(
         0 < i < len(run) - 1 and run[i - 1].isalpha() and run[i + 1].isalpha() for i in digits
     )
@@ -97,7 +109,10 @@ def _reading(
             chars[i] = letter.upper() if capitals or (i == 0 and run[1:2].islower()) else letter
         word = "".join(chars)
         first = first or word
-        known = lexicon.zipf(word) >= options.min_zipf or ctx.vocabulary.accepts(word)
+        if short:
+            known = lexicon.zipf(word) >= SHORT_ZIPF
+        else:
+            known = lexicon.zipf(word) >= options.min_zipf or ctx.vocabulary.accepts(word)
         if known or counts.get(word.lower(), 0) > 0:
             return word
     lower_around = inside and all(run[i - 1].islower() and run[i + 1].islower() for i in digits)

@@ -57,6 +57,12 @@ def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[
         if not second[0].islower() and not (first.isupper() and second.isupper()):
             continue  # "Nagorno-Karabakh", "anti-Russian": a compound with a name
         joined = first + second
+        if not line_break and not spaces and _between_words(first, second, lexicon):
+            # "the-house": a hyphen read for the space after an article
+            spaced = f"{first} {second}"
+            what = "a hyphen for the space between two words"
+            yield Hit(m.start(1), m.end(5), {"joined": spaced, "what": what}, (spaced,))
+            continue
         if (
             spaces
             and second.casefold() not in _SUSPENDED
@@ -121,6 +127,21 @@ def check(doc: Document, options: HyphenationOptions, ctx: Context) -> Iterator[
 COMPOUND_ZIPF = 3.0
 # the words after a suspended hyphen: "pre- and post-war", "short- or long-term"
 _SUSPENDED = frozenset({"and", "or", "to", "nor", "but", "versus", "vs", "as"})
+
+
+# articles: no compound begins with one, and no dash follows one (a dash written as a hyphen,
+# "the house-the old one", is how older prose sets it, so a hyphen before an article is left)
+_ARTICLES = frozenset({"the", "an"})
+
+
+def _between_words(first: str, second: str, lexicon: Lexicon) -> bool:
+    """``first-second`` is an article and the next word joined by a hyphen ("the-house")."""
+    return (
+        first in _ARTICLES
+        and second.islower()
+        and len(second) > 1
+        and lexicon.known(second, segment.KNOWN_ZIPF)
+    )
 
 
 def _broken_inside(first: str, second: str, lexicon: Lexicon) -> bool:

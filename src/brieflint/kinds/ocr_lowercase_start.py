@@ -96,21 +96,37 @@ def check(doc: Document, options: LowercaseStartOptions, ctx: Context) -> Iterat
             continue  # "ii. moral rights": a list item's label, not the end of a sentence
         if _MEASURE.fullmatch(word):
             continue  # "5s. a week", "4lb. loaf", "10km. on": a number and its unit's abbreviation
+        joined = False
         if word.isalpha():
             if used is None:
                 used = doccache.memo(doc, "ocr-lowercase-start.abbreviated", _abbreviated)
-            joined = ctx.lexicon.known(word + first.group(), JOINED_ZIPF)
+            # (a one-letter second piece, "inst. a", joins too many words to say so)
+            joined = len(first.group()) > 1 and ctx.lexicon.known(word + first.group(), JOINED_ZIPF)
             if not joined and (
                 (used[word.casefold()] >= 2 and ctx.lexicon.zipf(word) < COMMON_ZIPF)
                 or _abbreviation_shape(word, ctx.lexicon)
             ):
                 continue  # "inst. the", "Univ. of"; but "deter. mined" is a word cut in two
-        yield Hit(
-            cur.start,
-            cur.start + first.end(),
-            {"word": first.group()},
-            (first.group()[0].upper() + first.group()[1:],),
-        )
+        # the finding covers the defect: the word before, its full stop and the lower-case word
+        start = prev.end - 1 - len(word)
+        end = cur.start + first.end()
+        readings = _readings(doc.text[start:end], word)
+        if joined:  # "deter. mined": a word cut in two, the likeliest reading
+            readings = (word + first.group(), *readings)
+        yield Hit(start, end, {"word": first.group()}, readings)
+
+
+def _readings(passage: str, word: str) -> tuple[str, ...]:
+    """What ``passage`` ("process. following") may have said: without the full stop (a speck
+    read as one, the commonest in OCR), with a comma, or with the capital that was lost."""
+    gap = passage[len(word) + 1 :]  # the spaces and the lower-case word
+    lead = len(gap) - len(gap.lstrip())
+    after = gap[lead:]
+    return (
+        f"{word}{gap}",
+        f"{word},{gap}",
+        f"{word}.{gap[:lead]}{after[0].upper()}{after[1:]}",
+    )
 
 
 def _abbreviated(doc: Document) -> Counter[str]:

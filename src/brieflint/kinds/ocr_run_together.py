@@ -40,6 +40,8 @@ _CAPITAL = regex.compile(
 GLUE_WORD_ZIPF = 6.0  # "we", "the", "of": a word this common glued to a capitalised token
 _LOWER_WORD = regex.compile(r"\p{Ll}{5,40}")  # a word _LOWER can match whole
 _LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")  # a word _CAMEL can match inside
+# particles that English compounds begin with ("overrun", "outvote", "upend", "downplay")
+PARTICLES = frozenset({"over", "under", "out", "up", "down", "off"})
 MAX_TOKEN_ZIPF = 3.5  # a token more frequent than this is a word, whatever it looks like
 UNKNOWN_ZIPF = 1.5
 COMMON_WORD_ZIPF = 5.5  # "in", "the", "are": the words a lost space most often glues on
@@ -269,6 +271,8 @@ def _split(token: str, lexicon: Lexicon, counts: Counter[str]) -> list[str] | No
         # two content words glued are how English makes closed compounds ("beerhouse",
         # "headword"), which word lists often lack: only a glued common word is a lost space
         return None
+    if len(parts) == 2 and parts[0] in PARTICLES and parts[1] not in segment.FUNCTION_WORDS:
+        return None  # "overbalanced", "outvoted": a particle is a prefix of English compounds
     if zipf >= UNKNOWN_ZIPF and sum(z - 9.0 for z in zipfs) + 9.0 < zipf + 2.0:
         return None  # the token itself is about as likely as the words
     if segment.near_known(token, lexicon):

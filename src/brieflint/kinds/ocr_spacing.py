@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -42,14 +43,16 @@ _GLUED_COMMA = regex.compile(
 _GLUED_CITATION = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’@./_-])(\p{Lu}\p{Ll}{2,30})(,)(\d{4}(?!\d)|\p{Lu}(?=\.))"
 )
+# (not a function's notation, "Owns(house)": one word in brackets that close at once)
 _GLUED_BRACKET = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’@./_-])(\p{L}\p{Ll}{2,30})(\()(\p{L}\p{Ll}{2,30})(?![\p{L}\p{M}\p{N}(])"
+    r"(?<![\p{L}\p{M}\p{N}'’@./_-])(\p{L}\p{Ll}{2,30})(\()(\p{L}\p{Ll}{2,30})(?![\p{L}\p{M}\p{N}()])"
 )
 _GLUED_NUMBER_STOP = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}.,])(\d{1,3})(\.)(\p{Lu}\p{Ll}{2,30})(?![\p{L}\p{M}\p{N}.])"
 )
+# (not a page range, "pp.12-19", which reference lists write unspaced)
 _GLUED_ABBREVIATION = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}.@/_-])(\p{Lu}?\p{Ll}{1,3})(\.)(\d{1,4})(?![\p{L}\p{N}]|[.,:]\d)"
+    r"(?<![\p{L}\p{M}\p{N}.@/_-])(\p{Lu}?\p{Ll}{1,3})(\.)(\d{1,4})(?![\p{L}\p{N}]|[.,:]\d|[-–]\d)"
 )
 _GLUED = (
     _GLUED_COMMA,
@@ -61,14 +64,18 @@ _GLUED = (
 _RUN_BEFORE_MARK = regex.compile(r"(?r)[\p{L}\p{M}\p{N}]+")
 GLUED_WORD_ZIPF = 3.0
 # "?" with a phrase, a formula or another mark running on: "over ? from", "K ? K", "for ? ."
-_LOST_MARK = regex.compile(r"\?[ \t]+(?:[\p{Ll}\p{N}=+*<>(?.,;'’]|(?![AI]\s)\p{Lu}(?!\p{Ll}))")
+# or closed in brackets at once, "(shown as ?)"
+_LOST_MARK = regex.compile(
+    r"\?(?:[ \t]+(?:[\p{Ll}\p{N}=+*<>(?.,;'’]|(?![AI]\s)\p{Lu}(?!\p{Ll}))|[)\]])"
+)
 
 
 BETWEEN_WORDS = safe(
     "remove a space before a comma or full stop between words",
-    "English prose never puts a space between a word and the comma or full stop after it when a "
-    'word follows ("approach , with" → "approach, with"); older typesetting spaced semicolons '
-    "and colons, so those are not safe.",
+    "English prose never puts a space between a word and the comma after it when a word "
+    'follows ("approach , with" → "approach, with"), nor before a full stop that a capital '
+    "follows; older typesetting spaced semicolons and colons, and a full stop before a "
+    "lower-case word may be a speck read as one, so those are not safe.",
 )
 BEFORE_MARK = unsafe(
     "remove another space before punctuation",
@@ -84,18 +91,25 @@ AFTER_END = unsafe(
     'A full stop between words may belong to a name, a file or a domain ("Node.Js"): a person '
     "decides.",
 )
+INSIDE_QUOTES = unsafe(
+    "remove a space inside quotation marks",
+    "Straight quotes have no direction: one read as opening may close a quotation that began "
+    "in another paragraph, and some house styles space them: a person decides.",
+)
 SPACE_RUN = safe(
     "collapse a run of spaces",
     "Between two words in running text (tables and double spaces after a full stop are left "
     "alone) several spaces mean the same as one.",
 )
 _WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]{2,}")
-_WORD_AFTER = regex.compile(r"[,.][ \t]+[\p{L}]")
+# a comma and any word, or a full stop and a sentence's capital: a full stop before a lower-case
+# word may itself be the defect (a speck read as one), which removing the space would not mend
+_WORD_AFTER = regex.compile(r",[ \t]+\p{L}|\.[ \t]+\p{Lu}")
 
 
 def _between_words(prose: str, start: int, end: int) -> bool:
     """The space ``prose[start:end]`` stands after a word of two letters or more and before a
-    comma or full stop, which a space and a word follow."""
+    comma, which a space and a word follow, or a full stop, which a space and a capital follow."""
     return (
         _WORD_BEFORE.match(prose, 0, start) is not None
         and _WORD_AFTER.match(prose, end) is not None
@@ -123,7 +137,9 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
         declared = BETWEEN_WORDS if _between_words(prose, *m.span()) else BEFORE_MARK
         fix = (Edit(*m.span(), ""),)
         params = {"what": f"a space before '{mark}'"}
-        yield Hit(*m.span(), params, (), fix, fix_as=declared.name)
+        # the finding covers the space and the mark: the mark itself may be the defect (a
+        # speck read as a full stop), and the two make one defect
+        yield Hit(m.start(), m.end() + 1, params, (), fix, fix_as=declared.name)
     for m in matches_at(_SPACE_MOVED, prose, _space_moved_starts(prose, marks)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
             continue
@@ -144,6 +160,7 @@ def check(doc: Document, options: SpacingOptions, ctx: Context) -> Iterator[Hit]
             fix_as=AFTER_END.name,
         )
     yield from _glued(doc, ctx)
+    yield from _quote_spaces(doc)
     tables: dict[int, bool] = {}  # line → part of a table; judged once per line
     for m in matches_at(_SPACE_RUN, prose, _double_spaces(prose)):
         if not _prose(doc, m.start() - 1, m.end() + 1):
@@ -242,6 +259,56 @@ def _glued(doc: Document, ctx: Context) -> Iterator[Hit]:
             break
 
 
+_OPENS_AFTER = frozenset(" \t\n([–—-:")  # what may stand before an opening quote
+_CLOSES_BEFORE = frozenset(" \t\n),.;:!?–—-")  # what may stand after a closing quote
+
+
+def _quote_spaces(doc: Document) -> Iterator[Hit]:
+    """A space inside quotation marks ('" Later," she said', 'a "motion "', '“ Later,”').
+    Curly quotes say which way they face; straight ones are judged only in a paragraph whose
+    straight quotes pair up, so that the first of each pair opens and the second closes. A
+    quote after a digit is an inch or ditto mark, not one of a pair."""
+    prose = doc.prose
+    quotes = tokens.char_offsets(prose, '"“”')
+    if not quotes:
+        return
+    for para in doc.paragraphs:
+        inside = quotes[bisect_left(quotes, para.start) : bisect_left(quotes, para.end)]
+        straight = [
+            q for q in inside if prose[q] == '"' and not (q > para.start and prose[q - 1].isdigit())
+        ]
+        paired = set(straight) if len(straight) % 2 == 0 else set()
+        opening = set(straight[::2])
+        for q in inside:
+            mark = prose[q]
+            if mark == '"' and q not in paired:
+                continue  # straight quotes that do not pair up, or an inch mark
+            opens = mark == "“" or q in opening
+            before = prose[q - 1] if q > para.start else " "
+            after = prose[q + 1] if q + 1 < para.end else " "
+            if opens:
+                if (
+                    before in _OPENS_AFTER
+                    and after == " "
+                    and q + 2 < para.end
+                    and prose[q + 2].isalnum()
+                    and _prose(doc, q, q + 3)
+                ):
+                    what = "a space after an opening quote"
+                    fix = (Edit(q + 1, q + 2, ""),)
+                    yield Hit(q, q + 2, {"what": what}, (mark,), fix, INSIDE_QUOTES.name)
+            elif (
+                before == " "
+                and after in _CLOSES_BEFORE
+                and q - 2 >= para.start
+                and (prose[q - 2].isalnum() or prose[q - 2] in ",.!?")
+                and _prose(doc, q - 2, q + 1)
+            ):
+                what = "a space before a closing quote"
+                fix = (Edit(q - 1, q, ""),)
+                yield Hit(q - 1, q + 1, {"what": what}, (mark,), fix, INSIDE_QUOTES.name)
+
+
 def _space_before_starts(prose: str, marks: list[int]) -> Iterator[int]:
     """Where a _SPACE_BEFORE match can start: the run of spaces before a mark (of ``marks``,
     the offsets of ``_MARKS``) that follows a space or tab."""
@@ -303,5 +370,5 @@ KIND = Kind(
     SpacingOptions,
     check,
     "A space before punctuation, a missing space after a sentence end, or a run of spaces.",
-    fixes=(BETWEEN_WORDS, BEFORE_MARK, MOVED, AFTER_END, SPACE_RUN),
+    fixes=(BETWEEN_WORDS, BEFORE_MARK, MOVED, AFTER_END, INSIDE_QUOTES, SPACE_RUN),
 )

@@ -210,6 +210,8 @@ def _plausible(parts: list[Span], rest_fragments: list[bool]) -> bool:
     rest = texts[1:]
     if not (all(t.islower() for t in rest) or all(t.isupper() for t in texts)):
         return False
+    if _function_word_cut(texts):
+        return True  # "T o", "wit h": a function word cut, with a letter that is no word
     if len(texts[0]) == 1 and texts[0].isupper():
         # an initial or a label ("A & B and C", "Plan B and"), unless a capital cut off a word
         # whose other pieces are no words ("W e", "F inal ly")
@@ -224,6 +226,15 @@ def _plausible(parts: list[Span], rest_fragments: list[bool]) -> bool:
     ):
         return False  # a lone letter beside "the", "and"…: a label or symbol ("a, b and c")
     return not (len(texts) == 2 and texts[0].casefold() in segment.PREFIXES)
+
+
+def _function_word_cut(texts: list[str]) -> bool:
+    """Two pieces that make a function word ("the", "and"), one of them a letter that is no
+    word of its own: no label or symbol stands beside a function word that way."""
+    if len(texts) != 2 or "".join(texts).casefold() not in segment.FUNCTION_WORDS:
+        return False
+    letters = [t for t in texts if len(t) == 1]
+    return bool(letters) and all(t.casefold() not in segment.SINGLE_LETTER_WORDS for t in letters)
 
 
 def _contraction(first: str, tail: str) -> bool:

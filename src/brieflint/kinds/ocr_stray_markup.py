@@ -9,6 +9,7 @@ template field) and a bar between two words of a table row are left to other rul
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -19,7 +20,7 @@ from brieflint.document import Document
 from brieflint.findings import Edit
 from brieflint.kinds import Hit, Kind, Options, unsafe
 from brieflint.patterns import matches_at
-from brieflint.text import layout, tokens
+from brieflint.text import layout, segment, tokens
 
 _SCRIPT_WRAP = regex.compile(r"[_^]\{([^{}\r\n]{0,80})\}")
 _COMMAND = regex.compile(r"\\[A-Za-z]{2,}(?:\{[^{}\r\n]{0,80}\})?")
@@ -76,6 +77,8 @@ def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[
                 continue  # "______": a line drawn across the text, a separator
             if pattern is _IN_WORD and _notation(prose, m.start()):
                 continue
+            if pattern is _LONE_SYMBOL and _formula(prose, m.start()):
+                continue  # "<S> ~ <T>": an operator of a formula or a grammar
             taken.append(m.span())
             yield Hit(*m.span(), {"what": what})
     for m in matches_at(_GLUED, prose, tokens.char_offsets(prose, _GLUED_START)):
@@ -89,8 +92,109 @@ def check(doc: Document, options: StrayMarkupOptions, ctx: Context) -> Iterator[
         yield Hit(*m.span(), {"what": "a stray symbol glued to a word"})
     for m in _LOST.finditer(prose):
         yield Hit(m.start(), m.end(), {"what": "a character lost in conversion"}, ("'",))
+    yield from _glued_hyphens(prose, ctx)
+    yield from _glued_marks(prose)
+    yield from _lone_letters(prose, ctx)
     if options.brackets:
         yield from _unbalanced(doc)
+
+
+# a hyphen glued to the start of a common word in the middle of a sentence: "they -agreed at once"
+_HYPHEN_BEFORE = regex.compile(r"(?<=[\p{Ll},] )-(\p{Ll}{2,})(?=[\s,.;:!?])")
+HYPHEN_WORD_ZIPF = 4.0  # the word after it is this common: a speck, not a suffix cited ("-ness")
+
+
+def _glued_hyphens(prose: str, ctx: Context) -> Iterator[Hit]:
+    """A hyphen glued to the start of a common word after a word of the sentence: a speck read
+    as one. Suffixes cited ("the ending -ness") and dashes (spaced on both sides) are left."""
+    for at in tokens.char_offsets(prose, "-"):
+        m = _HYPHEN_BEFORE.match(prose, at)
+        if m is None:
+            continue
+        word = m.group(1)
+        if word in segment.SUFFIXES or ctx.lexicon.zipf(word) < HYPHEN_WORD_ZIPF:
+            continue
+        yield Hit(at, m.end(), {"what": "a stray symbol glued to a word"}, (word,))
+
+
+# a lower-case letter alone between two lower-case words: "resisting e the constable"
+# (a Latin letter: one of another script is a homoglyph, ocr.homoglyph's, or a word, "à")
+_LONE_LETTER = regex.compile(r"(?<=(?:^|\s)(\p{Ll}{2,}) )([a-z])(?= (\p{Ll}{2,})(?:[\s,.;:!?]|$))")
+_ALONE = regex.compile(r"(?<![\p{L}\p{N}_])\p{Ll}(?![\p{L}\p{N}_])")
+LETTER_WORDS = frozenset("a")  # the one lower-case word of one letter
+
+
+# marks of code and footnotes that OCR also makes of specks, glued where no text puts them: at
+# the start of a word in a sentence ("the *annual report", "noted >its"), between lower-case
+# letters ("fo+r", "i&n"), or after a short function word ("into a* box")
+_GLUED_MARK = regex.compile(
+    r"(?<=[ \t])[*>+&](?=\p{L}\p{Ll}+(?![\p{L}\p{N}*]))"
+    r"|(?<=\p{Ll})[*&+](?=\p{Ll})"
+    r"|(?<=(?<!\p{L})(\p{L}{1,3}))[*&](?!\S)"
+)
+_GLUED_MARK_START = "*>+&"
+
+
+def _glued_marks(prose: str) -> Iterator[Hit]:
+    """An asterisk, angle bracket, plus or ampersand glued to a word where neither notation,
+    emphasis nor a footnote puts one. Asterisks that pair up on their line are emphasis
+    ("*very* late"); after a content word an asterisk is a footnote mark ("growth*")."""
+    for at in tokens.char_offsets(prose, _GLUED_MARK_START):
+        m = _GLUED_MARK.match(prose, at)
+        if m is None:
+            continue
+        tail = m.group(1)
+        if tail is not None and tail.casefold() not in segment.FUNCTION_WORDS:
+            continue
+        if prose[at] == "*":
+            lo = prose.rfind("\n", 0, at) + 1
+            hi = prose.find("\n", at)
+            if prose.count("*", lo, hi if hi >= 0 else len(prose)) % 2 == 0:
+                continue  # "*very* late": emphasis, each asterisk paired on its line
+        yield Hit(at, at + 1, {"what": "a stray symbol glued to a word"})
+
+
+def _lone_letters(prose: str, ctx: Context) -> Iterator[Hit]:
+    """A lower-case letter that is no word, alone between two words of a sentence: a speck or a
+    margin's letter read into the line. Not a piece of a split word (it joins a neighbour into
+    a word: ocr.split-word's), nor a letter the draft writes alone elsewhere (a variable, "m",
+    "e", or a label)."""
+    lexicon = ctx.lexicon
+    alone: set[str] | None = None
+    for m in _LONE_LETTER.finditer(prose):
+        letter, before, after = m.group(2), m.group(1), m.group(3)
+        if letter in LETTER_WORDS:
+            continue
+        if lexicon.known(before + letter, segment.KNOWN_ZIPF) or lexicon.known(
+            letter + after, segment.KNOWN_ZIPF
+        ):
+            continue  # "abou t", "t he": a word cut in two
+        if alone is None:
+            alone = _notation_letters(prose)
+        if letter in alone:
+            continue  # "where m is the number of m items": a variable of the draft
+        yield Hit(m.start(2), m.end(2), {"what": "a stray letter"})
+
+
+# two one-character tokens side by side ("N f", "f L"): symbols of a formula
+_SYMBOL_BESIDE = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}] [\p{L}\p{N}](?![\p{L}\p{N}])")
+_NOTATION_MARKS = frozenset("=<>()[]{}+*/^_|$\\")
+
+
+def _notation_letters(prose: str) -> set[str]:
+    """The lower-case letters the draft writes alone more than once, once at least beside the
+    marks of notation, a digit or another one-letter symbol ("m = 3", "f(x)", "(b)", "N f L"):
+    its variables and labels."""
+    seen: Counter[str] = Counter()
+    marked: set[str] = set()
+    for a in _ALONE.finditer(prose):
+        seen[a.group()] += 1
+        near = prose[max(0, a.start() - 2) : a.end() + 2]
+        if not _NOTATION_MARKS.isdisjoint(near) or any(ch.isdigit() for ch in near):
+            marked.add(a.group())
+        elif _SYMBOL_BESIDE.search(prose, max(0, a.start() - 3), a.end() + 3):
+            marked.add(a.group())  # "N f L f": among other one-letter symbols
+    return {letter for letter in marked if seen[letter] > 1}
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -160,8 +264,56 @@ def _unbalanced(doc: Document) -> Iterator[Hit]:
         blocks.append((start, end, list(_check_span(prose, start, end, inside)) if inside else []))
         k += 1
     quoted = _quotations(prose, blocks, marks)
-    for n, (_, _, hits) in enumerate(blocks):
-        yield from (h for h in hits if not (n in quoted and prose[h.start] == '"'))
+    for n, (start, end, hits) in enumerate(blocks):
+        cut = None  # judged when needed: most blocks are balanced
+        for h in hits:
+            if n in quoted and prose[h.start] == '"':
+                continue
+            if _inside_word(prose, h.start):
+                pass  # "STRA(TEGY": a letter misread, whatever the layout
+            elif _formula(prose, h.start):
+                continue  # "(== (?x ?y) ?z)))": brackets of code or a formula
+            elif _opener(prose, h.start):
+                if cut is None:
+                    cut = _unfinished(prose, start, end)
+                if cut:
+                    continue  # "a table (e.g.⏎", "(published in⏎": the rest is elsewhere
+            yield h
+
+
+# characters of code and formulas: brackets near them pair by rules of their own
+# (not "*", "|" or "^", which OCR makes of specks)
+_OPERATORS = frozenset("=<>∧∨→⇒←↔∀∃∈⊂⊆≤≥≠")
+FORMULA_REACH = 30  # characters either side of a bracket looked at for an operator
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*$")
+_LAST_TOKEN = regex.compile(r"(\S+)$")
+
+
+def _formula(prose: str, pos: int) -> bool:
+    """The bracket at ``pos`` stands among the operators of code or a formula."""
+    near = prose[max(0, pos - FORMULA_REACH) : pos + FORMULA_REACH + 1]
+    return "\n" not in near.strip() and not _OPERATORS.isdisjoint(near)
+
+
+def _inside_word(prose: str, pos: int) -> bool:
+    """The mark at ``pos`` has letters on both sides: no bracket or quote of the text."""
+    return 0 < pos < len(prose) - 1 and prose[pos - 1].isalpha() and prose[pos + 1].isalpha()
+
+
+def _opener(prose: str, pos: int) -> bool:
+    ch = prose[pos]
+    return ch in _OPEN or (ch == '"' and _opens(prose, pos))
+
+
+def _unfinished(prose: str, start: int, end: int) -> bool:
+    """The block ends without ending a sentence ("... (published in", "a dialogue (e.g."): it
+    was cut, by extraction or a page break, and what closes a bracket left open is elsewhere."""
+    tail = prose[start:end].rstrip()
+    if not _SENTENCE_END.search(tail):
+        return True
+    last = _LAST_TOKEN.search(tail)
+    word = last.group(1).lstrip("(\"'“‘[").rstrip(".").casefold() if last else ""
+    return word in tokens.ABBREVIATIONS
 
 
 def _quotations(prose: str, blocks: list[tuple[int, int, list[Hit]]], marks: list[int]) -> set[int]:
@@ -225,15 +377,38 @@ def _check_span(prose: str, start: int, end: int, marks: list[int]) -> Iterator[
                 enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(prose, start, end)}
             if pos not in enumerators:
                 yield Hit(pos, pos + 1, {"what": f"an unmatched '{ch}'"})
-        elif ch == '"' and not (pos > start and prose[pos - 1].isdigit()):
+        elif ch == '"' and not _inch_mark(prose, start, pos):
             straight.append(pos)
     for ch, pos in stack:
         if ch == "“" and pos == start:
             continue  # a quotation running over several paragraphs opens each one
         yield Hit(pos, pos + 1, {"what": f"an unmatched '{ch}'"})
-    if len(straight) % 2 and not (straight[0] == start and len(straight) == 1):
+    if len(straight) % 2 and not (
+        len(straight) == 1 and _paragraph_edge(prose, start, end, straight[0])
+    ):
         pos = straight[-1]
         yield Hit(pos, pos + 1, {"what": "an unmatched '\"'"})
+
+
+def _inch_mark(prose: str, start: int, pos: int) -> bool:
+    """The straight quote at ``pos`` follows a number ('a 5" screen'), unless the number is
+    itself quoted ('the word "69" alone')."""
+    if pos == start or not prose[pos - 1].isdigit():
+        return False
+    lo = pos - 1
+    while lo > start and (prose[lo - 1].isdigit() or prose[lo - 1] in ".,"):
+        lo -= 1
+    return not (lo > start and prose[lo - 1] == '"' and _opens(prose, lo - 1))
+
+
+def _paragraph_edge(prose: str, start: int, end: int, quote: int) -> bool:
+    """The block's one straight quote (at ``quote``) opens it, or closes it after the end of a
+    sentence: a quotation over several paragraphs, opened in each and closed in the last, whose
+    other paragraphs may be far away."""
+    if quote == start:
+        return True
+    tail = prose[start:end].rstrip()
+    return quote == start + len(tail) - 1 and tail[-2:-1] in (".", "!", "?")
 
 
 KIND = Kind(

@@ -59,6 +59,8 @@ def check(doc: Document, options: RepetitionOptions, ctx: Context) -> Iterator[H
             continue  # punctuation ("no, no") or code/markup between the two
         if _glued(text, prev.start - 1) or _glued(text, cur.end):
             continue  # "v v1", "x x_2": the words are parts of symbols, not repeated words
+        if _compound_tail(text, prev.start) and text[cur.end : cur.end + 1] in _CLOSERS:
+            continue  # "(has-part part))": names of code, the first the tail of a compound
         if len(a) == 1 and (
             _letter_spaced(doc, i) or (a not in letters and _in_symbols(text, prev.start, cur.end))
         ):
@@ -85,6 +87,14 @@ def _letter_spaced(doc: Document, i: int) -> bool:
             if text[lo.end : hi.start] == " ":
                 return True
     return False
+
+
+_CLOSERS = frozenset(")]}>")
+
+
+def _compound_tail(text: str, start: int) -> bool:
+    """The word at ``start`` ends a hyphenated compound ("has-part")."""
+    return start > 1 and text[start - 1] in "-‐" and text[start - 2].isalnum()
 
 
 def _glued(text: str, at: int) -> bool:

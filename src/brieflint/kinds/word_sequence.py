@@ -173,7 +173,7 @@ def _slips(doc: Document, model: _Model, options: WordSequenceOptions) -> list[S
                         "'to' seems missing",
                     )
                 )
-        if a in ARTICLES and lower[i + 1]:
+        if a in ARTICLES and lower[i + 1] and not _part_of_term(text, w_a.start, w_b.end):
             q = folds[texts[i + 2]] if more else None
             if q is None and text[w_b.end : w_b.end + 1] in ("'", "’"):
                 q = "'s"  # a plural possessive ("a ladies' tailor") is followed by its noun
@@ -394,6 +394,15 @@ def _missing_to(model: _Model, a: str, b: str, gain: float) -> bool:
     # verb: an absent pair is evidence enough at a lower gain (for frequent verbs the absent
     # pair's estimate is capped at the list's floor, which understates the gain).
     return a_to >= math.log(0.5) and verb > 20 and a_to + to_b - ab > gain / 4
+
+
+def _part_of_term(text: str, start: int, end: int) -> bool:
+    """The article at ``start`` or the word ending at ``end`` belongs to a longer term: a word
+    glued on by a hyphen ("the by-election", a compound) or a symbol before the
+    article ("M&A", "R&D")."""
+    after = text[end : end + 2]
+    before = text[start - 1] if start > 0 else " "
+    return (len(after) == 2 and after[0] in "-‐" and after[1].isalpha()) or before in "&/+"
 
 
 def _determiner(
