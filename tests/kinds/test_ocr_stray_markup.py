@@ -107,6 +107,8 @@ def test_a_hyphen_glued_to_the_start_of_a_word_in_a_sentence() -> None:
     # a suffix cited, a dash spaced on both sides, a list item and a negative number are left
     text = "The ending -ness is common - here.\n\n-item one, at -5 degrees.\n"
     assert found(text, RULE) == []
+    # endings or options cited in a list are not specks
+    assert found("Use the right form of -in and -un, and the lists -users and -news.\n", RULE) == []
 
 
 def test_a_rule_drawn_with_underscores_or_tildes_is_a_separator() -> None:

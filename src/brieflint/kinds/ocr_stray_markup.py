@@ -114,7 +114,23 @@ def _glued_hyphens(prose: str, ctx: Context) -> Iterator[Hit]:
         word = m.group(1)
         if word in segment.SUFFIXES or ctx.lexicon.zipf(word) < HYPHEN_WORD_ZIPF:
             continue
+        if _cited_forms(prose, at):
+            continue  # "the forms -em, -im and -in", "lists -users and -devel": cited, not specks
         yield Hit(at, m.end(), {"what": "a stray symbol glued to a word"}, (word,))
+
+
+# two forms with a hyphen glued to their start, joined as items of a list: "-em, -im", "-in and -un"
+_CITED = regex.compile(
+    r"(?<!\S)-\p{L}+(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)-\p{L}"
+)
+CITED_REACH = 30  # characters before the hyphen where such a list may start
+
+
+def _cited_forms(prose: str, at: int) -> bool:
+    """The hyphen at ``at`` is in a list of cited endings or options ("-em, -im and -in",
+    "lists -users and -devel"), which specks do not make."""
+    lo, hi = max(0, at - CITED_REACH), min(len(prose), at + CITED_REACH)
+    return any(m.start() <= at < m.end() for m in _CITED.finditer(prose, lo, hi))
 
 
 # a lower-case letter alone between two lower-case words: "resisting e the constable"
