@@ -75,10 +75,10 @@ def test_house_accept_list_makes_a_word_known(tmp_path: Path) -> None:
     style = tmp_path / "house"
     (style / "vocab").mkdir(parents=True)
     (style / "style.yaml").write_text("extends: brief\n", encoding="utf-8")
-    (style / "vocab" / "accept.txt").write_text("securitisations\nbriefer\n", encoding="utf-8")
-    text = "Two securitisations were examined by the briefer, whose briefs are short.\n"
+    (style / "vocab" / "accept.txt").write_text("tradeflows\nbriefer\n", encoding="utf-8")
+    text = "Two tradeflows were examined by the briefer, whose briefs are short.\n"
     assert lint_text(text, style=str(style), select=SPELLING) == []
-    assert [f.context for f in lint_text(text, select=SPELLING)] == ["securitisations"]
+    assert [f.context for f in lint_text(text, select=SPELLING)] == ["tradeflows"]
 
 
 def test_foreign_script_and_acronyms_are_left_to_other_rules() -> None:
@@ -184,6 +184,8 @@ def test_capitals_misread_inside_a_name_are_reported() -> None:
     text = "The TIheatres stood near the HEtel, where NGOs and MPs met.\n"
     found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
     assert found == ["TIheatres", "HEtel"]
+    # in clean text, capitals that no OCR confusion or very common word explains: an identifier
+    assert lint_text("The terms of Noun QVerb structure.\n", select=["spelling.unknown-word"]) == []
 
 
 # OCR of print: many lower-case words misread, so a capitalised unknown word used once is most
@@ -307,3 +309,72 @@ def test_in_damaged_text_a_word_in_an_odd_mix_of_cases_is_misread() -> None:
     clean = CLEAN + "He had come from BristoL with Mr. McKay, Mr. O'Neill and the HoMe men.\n"
     found = {f.context for f in lint_text(clean, select=["spelling.unknown-word"])}
     assert "HoMe" not in found  # in clean text a known word in odd capitals is a name or a brand
+
+
+def test_in_clean_text_a_coined_word_is_a_term_but_not_in_damaged_text() -> None:
+    # nothing common near it, spelt with English letter sequences, not two words run together
+    text = "The panel studied the flumbrication of the accounts in detail.\n"
+    assert lint_text(text, select=["spelling.unknown-word"]) == []
+    found = {f.context for f in lint_text(DAMAGED + text, select=["spelling.unknown-word"])}
+    assert "flumbrication" in found
+
+
+def test_letters_no_english_word_has_are_still_reported_in_clean_text() -> None:
+    text = "The panel studied the gxvqlation of the accounts in detail.\n"
+    found = lint_text(text, select=["spelling.unknown-word"])
+    assert [(f.context, f.severity.label) for f in found] == [("gxvqlation", "info")]
+
+
+def test_two_words_run_together_are_reported_as_a_warning() -> None:
+    text = "The committee met thirtydays ago to discuss the budget.\n"
+    found = lint_text(text, select=["spelling.unknown-word"])
+    assert [(f.context, f.severity.label) for f in found] == [("thirtydays", "warning")]
+
+
+def test_in_clean_text_a_rare_word_with_a_regular_ending_is_a_word() -> None:
+    text = "The inquiry found several collusions between the two firms.\n"
+    assert lint_text(text, select=["spelling.unknown-word"]) == []
+
+
+def test_a_long_capitalised_word_one_edit_from_a_common_word_is_misspelt() -> None:
+    text = "The report of the Departmant was published on Monday.\n"
+    found = lint_text(text, select=["spelling.unknown-word"])
+    assert [(f.context, f.suggestions[:1]) for f in found] == [("Departmant", ("Department",))]
+
+
+def test_a_common_misspelling_is_never_suggested() -> None:
+    found = lint_text("The goverrnent report was late.\n", select=["spelling.unknown-word"])
+    assert [f.context for f in found] == ["goverrnent"]
+    assert all(s.lower() != "goverment" for f in found for s in f.suggestions)
+
+
+def test_a_term_used_again_and_again_does_not_make_the_text_damaged() -> None:
+    # one form used three times is one piece of evidence of damage, not three: the text stays
+    # clean, so the term is a term and the name used once is a name
+    text = (
+        "The parser reads each tokenx in turn. A tokenx that ends a clause is kept, and every "
+        "tokenx is logged. The method follows Brixtorn and is fast.\n"
+    )
+    assert lint_text(text, select=["spelling.unknown-word"]) == []
+
+
+def test_a_listed_rare_word_opening_a_sentence_before_a_capital_is_a_name() -> None:
+    # a rare word one edit from a common one is a misspelling, less surely so in clean text
+    found = lint_text("The board met. Punker the report was late.\n", select=SPELLING[:1])
+    assert [(f.context, f.severity.label) for f in found] == [("Punker", "info")]
+    # before another capitalised word, it opens a name
+    assert lint_text("The board met. Punker Press printed it.\n", select=SPELLING[:1]) == []
+
+
+def test_forms_listed_with_slashes_are_notation_not_prose() -> None:
+    text = "The suffixes of the locative (-ta/-vekko/-ssimur) differ in each dialect.\n"
+    assert lint_text(text, select=["spelling.unknown-word"]) == []
+    # one slash is prose ('and/or'), and a misspelling there is still one
+    found = lint_text("The commitee/boardd met.\n", select=["spelling.unknown-word"])
+    assert [f.context for f in found] == ["boardd"]
+
+
+def test_in_clean_text_a_closed_compound_is_reported_as_info() -> None:
+    # two content words English does not write side by side: a compound as likely as a join
+    found = lint_text("The ropemaker was paid.\n", select=["spelling.unknown-word"])
+    assert [(f.context, f.severity.label) for f in found] == [("ropemaker", "info")]

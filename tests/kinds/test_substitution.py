@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import lint_text
 from tests.kinds._house import RULE, house_style, lint_house
 from tests.kinds._ocr import fixed
@@ -33,3 +35,14 @@ def test_whole_words_only(tmp_path: Path) -> None:
 
 def test_shipped_misspellings_are_fixed() -> None:
     assert fixed("They recieve it.\n", "prose.common-typo") == "They receive it.\n"
+
+
+def test_a_listed_word_that_is_its_variety_s_own_spelling_is_not_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from brieflint.kinds import substitution
+
+    # a list entry whose correction, respelt in en-GB, is the word itself
+    monkeypatch.setattr(substitution.misspellings, "common", lambda lexicon: {"colour": ("color",)})
+    found = lint_text("The colour of the report.\n", select=["prose.common-typo"])
+    assert found == []

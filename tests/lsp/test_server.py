@@ -15,7 +15,7 @@ from tests.lsp.client import Editor, apply, apply_workspace_edit, editor
 DRAFT = (
     "# Port report\n"
     "\n"
-    "Ships 🚢🚢 reached Pоti and the quarmozine terminal this year.\n"
+    "Ships 🚢🚢 reached Pоti and the quarantime terminal this year.\n"
     "\n"
     "The second paragraph is correct.\n"
 )
@@ -77,7 +77,7 @@ def test_open_change_fix_and_shutdown(workspace: Path) -> None:
             assert preferred[0].edit is not None
             (edit,) = preferred[0].edit.changes[uri]  # type: ignore[index]
             assert apply(ed.texts[uri], edit).splitlines()[2] == (
-                "🛳Ships 🚢🚢 reached Poti and the quarmozine terminal this year."
+                "🛳Ships 🚢🚢 reached Poti and the quarantime terminal this year."
             )
             apply_workspace_edit(ed, preferred[0].edit)
             found = await ed.diagnostics(uri, ed.versions[uri])
@@ -116,10 +116,10 @@ def test_add_word_to_the_house_vocabulary(workspace: Path) -> None:
             uri = ed.open("draft.md", DRAFT)
             found = await ed.diagnostics(uri, 1, has("spelling.unknown-word"))
             (unknown,) = by_rule(found, "spelling.unknown-word")
-            assert unknown.data["word"] == "quarmozine"
+            assert unknown.data["word"] == "quarantime"
             actions = await ed.actions(uri, unknown)
             (add,) = [a for a in actions if a.command is not None]
-            assert add.title == "Add 'quarmozine' to the house vocabulary (words.txt)"
+            assert add.title == "Add 'quarantime' to the house vocabulary (words.txt)"
             assert add.command is not None
             await ed.client.workspace_execute_command_async(
                 types.ExecuteCommandParams(
@@ -128,7 +128,7 @@ def test_add_word_to_the_house_vocabulary(workspace: Path) -> None:
             )
             assert (workspace / "words.txt").read_text(
                 encoding="utf-8"
-            ) == "# house words\nquarmozine\n"
+            ) == "# house words\nquarantime\n"
             # the server reads the vocabulary again and lints the draft again
             await ed.diagnostics(uri, 1, lacks("spelling.unknown-word"))
             assert not list(workspace.glob(".words.txt.*"))  # no temporary file left
@@ -200,7 +200,7 @@ def test_config_change_on_disk_is_picked_up(workspace: Path) -> None:
             )
             found = await ed.diagnostics(uri, 1, lacks("ocr.homoglyph"))
             assert by_rule(found, "spelling.unknown-word")
-            (workspace / "words.txt").write_text("quarmozine\n", encoding="utf-8")
+            (workspace / "words.txt").write_text("quarantime\n", encoding="utf-8")
             ed.client.workspace_did_change_watched_files(
                 types.DidChangeWatchedFilesParams(
                     [

@@ -4,9 +4,12 @@ A word is checked against the lexicon (wordfreq, British and American spellings)
 vocabulary and the document itself:
 
 - a lower-case word the lexicon lacks is misspelt (unless the document uses it as a term,
-  ``term_min_count`` times or more, and nothing in the lexicon is one edit from it);
+  ``term_min_count`` times or more, and nothing in the lexicon is one edit from it); in text
+  without OCR damage, a long one that no common word is near, spelt with the letter sequences of
+  English words and not two words run together, is a coinage (see ``spelling.plausible``);
 - a rare lower-case word one edit from a far more common one is a misspelling that made it into
-  the word list (web text is full of them, so wordfreq lists some at low frequencies);
+  the word list (web text is full of them, so wordfreq lists some at low frequencies), unless it
+  is the regular form of a known stem ('collusions');
 - a short word that is uncommon (below ``junk_zipf``) yet one edit from one of the commonest
   words (``junk_target_zipf``: the, and, was, his ...) is OCR junk that a word list happens to
   hold ("tbe", "aud"): no brief uses such a word where the common one was meant;
@@ -22,14 +25,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from brieflint.context import Context
 from brieflint.document import Document
+from brieflint.findings import Severity
 from brieflint.kinds import Hit, Kind, Options
-from brieflint.spelling import analysis, foreign, misspellings, morphology, suggest, variety
+from brieflint.spelling import (
+    analysis,
+    foreign,
+    misspellings,
+    morphology,
+    plausible,
+    suggest,
+    variety,
+)
 from brieflint.spelling.suggest import Candidate
+
+if TYPE_CHECKING:
+    from brieflint.text.ngrams import NgramTable
 
 
 class SpellingOptions(Options):
@@ -45,6 +61,12 @@ class SpellingOptions(Options):
         description="Inside a sentence, a capitalised unknown word is taken for a misspelling "
         "only when an edit this cheap (an OCR confusion) explains it; otherwise it is a name.",
     )
+    word_zipf: float = Field(
+        4.5,
+        description="Inside a sentence, a capitalised unknown word of ``word_min_length`` "
+        "letters or more one plain edit from a word this common is misspelt, not a name.",
+    )
+    word_min_length: int = Field(7, ge=1, description="See ``word_zipf``.")
     gap_zipf: float = Field(1.8, description="How much more common a typo's correction is.")
     junk_zipf: float = Field(
         3.0, description="A short word rarer than this, one edit from a very common word, is junk."
@@ -53,14 +75,25 @@ class SpellingOptions(Options):
     junk_max_length: int = Field(5, ge=0, description="Longer words are never taken for junk.")
     noisy_share: float = Field(
         0.01,
-        description="Share of a document's words that are misreadings (lower-case unknown words "
-        "one edit from a known word) from which it is taken for damaged text (OCR): there, a "
-        "capitalised unknown word used once is a misreading too, as it mostly is.",
+        description="Share of a document's words that are distinct misreadings (lower-case "
+        "unknown words one edit from a known word, or two words run together; each form counted "
+        "once) from which it is taken for damaged text (OCR): there, a capitalised unknown word "
+        "used once is a misreading too, as it mostly is, and a lower-case one is never taken "
+        "for a coinage.",
     )
     noisy_min_uses: int = Field(
-        3, ge=1, description="Misreadings a document needs at least to be taken for damaged text."
+        3,
+        ge=1,
+        description="Distinct misreadings a document needs at least to be taken for damaged text.",
     )
     max_suggestions: int = Field(3, ge=0, description="Most suggestions shown per word.")
+    coinage_min_length: int = Field(
+        5,
+        ge=1,
+        description="In text without OCR damage, a lower-case unknown word this long or longer "
+        "that no common word is near, spelt with English letter sequences and not two words run "
+        "together, is taken for a term or a rare word.",
+    )
     skip_name_variants: bool = Field(
         True, description="Leave misread names to spelling.name-variant (one finding, not two)."
     )
@@ -77,28 +110,43 @@ def check(doc: Document, options: SpellingOptions, ctx: Context) -> Iterator[Hit
     for i, (form, n) in enumerate(lower + other):  # each form once, twice if it opens a sentence
         if i == len(lower):  # lower-case words judged: how damaged is the text?
             share = options.noisy_share * max(len(words.spans), 1)
-            judge.noisy = judge.misread_uses >= max(share, options.noisy_min_uses)
+            judge.noisy = judge.misread_forms >= max(share, options.noisy_min_uses)
         opens = openers.get(form, 0)
         if opens:
             verdicts[form, True] = judge.verdict(form, True)
         if n > opens:
             verdicts[form, False] = judge.verdict(form, False)
+    if not judge.noisy:  # clean text: a coined-looking word is a term, not a misspelling
+        for form in judge.coinages:
+            verdicts[form, True] = verdicts[form, False] = None
     bad = {form for (form, _), verdict in verdicts.items() if verdict is not None}
     tables = _Tables(doc)
     for token in words.tokens_of(bad):
         verdict = verdicts[token.text, token.sentence_start]
         if verdict is None or _half_of_a_split_word(doc, token.start, token.end, ctx):
             continue
-        if not judge.noisy and (_identifier(doc.text, token) or _cited_name(doc, token, ctx)):
+        if not judge.noisy and (
+            _identifier(doc.text, token) or _cited_name(doc, token, ctx) or _listed(doc.text, token)
+        ):
             continue
-        if not judge.noisy and token.text[:1].islower() and _quoted(doc, token, ctx):
+        if (
+            not judge.noisy
+            and token.text[:1].islower()
+            and foreign.quoted(doc, token.start, token.text, ctx.lexicon)
+        ):
             continue
         if tables.in_table(token.start):
             continue
+        tentative = not judge.noisy and token.text in judge.tentative
+        if tentative and token.sentence_start and _before_a_name(doc, token):
+            continue  # 'Brill Press', at a sentence start: a name, though the lexicon lists it
         reason, suggestions = verdict
         hint = f": did you mean '{suggestions[0]}'?" if suggestions else ""
         params = {"word": token.text, "reason": reason, "hint": hint}
-        yield Hit(token.start, token.end, params, suggestions)
+        yield Hit(token.start, token.end, params, suggestions, severity=INFO if tentative else None)
+
+
+INFO = Severity.INFO
 
 
 class _Tables:
@@ -144,31 +192,41 @@ def _half_of_a_split_word(doc: Document, start: int, end: int, ctx: Context) -> 
     return False
 
 
+def _load_pairs() -> NgramTable | None:
+    from brieflint.text.ngrams import load_table
+
+    return load_table()
+
+
+def _before_a_name(doc: Document, token: analysis.Token) -> bool:
+    """A capitalised word followed, after one space, by another in the same sentence: the first
+    word of a name of several ('Ablin Publishing', 'Vanko Tresh')."""
+    if not token.text[:1].isupper() or token.text.isupper():
+        return False
+    after = doc.words_in(token.end, min(len(doc.text), token.end + 48))
+    if not after or doc.text[token.end : after[0].start] != " ":
+        return False
+    nxt = after[0].text
+    return nxt[:1].isupper() and not nxt.isupper()
+
+
+def _listed(text: str, token: analysis.Token) -> bool:
+    """One of forms listed with slashes ('-ka/-kkul/-ssik', 'src/app/main'): glosses, variants
+    or a path, notation rather than prose (two slashes or more in the run without spaces)."""
+    start, end = token.start, token.end
+    while start > 0 and not text[start - 1].isspace() and token.start - start < 64:
+        start -= 1
+    while end < len(text) and not text[end].isspace() and end - token.end < 64:
+        end += 1
+    return text.count("/", start, end) >= 2
+
+
 def _identifier(text: str, token: analysis.Token) -> bool:
     """A name of code: joined to another by an underscore ('max_iter') or called ('tokenize(x)');
     prose never writes a word so (outside damaged text, where any character turns up)."""
     before = text[token.start - 1 : token.start] if token.start else ""
     after = text[token.end : token.end + 1]
     return before == "_" or after in ("_", "(")
-
-
-_RARE_NEIGHBOUR = 2.5  # Zipf: a neighbour rarer than this in English may be another language's
-
-
-def _quoted(doc: Document, token: analysis.Token, ctx: Context) -> bool:
-    """The word belongs to a passage in another language: a word that language uses often,
-    beside another of its words (see ``spelling.foreign``). Asked only of words already judged
-    misspelt, and only when a lower-case neighbour is rare in English too, so that English
-    prose, with its names, seldom loads the other languages' lists."""
-    words = doc.words_in(max(0, token.start - 64), min(len(doc.text), token.end + 64))
-    at = next((i for i, w in enumerate(words) if w.start == token.start), None)
-    if at is None:
-        return False
-    near = [w.text for w in words[max(0, at - 3) : at] + words[at + 1 : at + 4]]
-    english = {w: ctx.lexicon.zipf(w) for w in near}
-    if not any(z < _RARE_NEIGHBOUR and w[:1].islower() for w, z in english.items()):
-        return False  # no lower-case neighbour rare in English: English prose (or a name)
-    return foreign.in_passage(token.text, near, english)
 
 
 def _cited_name(doc: Document, token: analysis.Token, ctx: Context) -> bool:
@@ -206,8 +264,33 @@ class _Judge:
         self.document = {w: n for w, n in words.counts.items() if n >= 2}
         self.vocabulary = [w for w in ctx.vocabulary.accept if " " not in w]
         self._names: dict[bool, suggest.Names] = {}
-        self.misread_uses = 0  # uses of lower-case unknown words one edit from a known word
+        # lower-case unknown words one edit off, or joined: each form once, since a form used
+        # again and again is a term more likely than damage
+        self.misread_forms = 0
         self.noisy = False  # the document is damaged text (set once lower-case words are judged)
+        # lower-case words that look coined (``_judge_unmatched``): words, unless text is damaged
+        self.coinages: set[str] = set()
+        # words of the lexicon and words no common word is within two edits of: misspelt, but
+        # less surely so, they are reported as info in text without OCR damage
+        self.tentative: set[str] = set()
+
+    def _judge_unmatched(self, word: str) -> None:
+        """A lower-case unknown word that no common word is near: two words run together (a
+        sign of damaged text, like a misreading), or, spelt as English spells and long enough,
+        a coinage (a term or a rare word; see ``spelling.plausible``), or neither."""
+        lexicon = self.ctx.lexicon
+        pairs = lexicon.derived("ngrams.table", _load_pairs)
+        used = self.words.count
+        if plausible.run_together(word, pairs, lexicon, lambda w: used(w) > 0):
+            self.misread_forms += 1
+            if plausible.compound_like(word, pairs, lexicon):
+                self.tentative.add(word)  # a closed compound as likely as a lost space
+            else:
+                self.tentative.discard(word)  # a space lost is as sure an error as a misspelling
+        elif len(word) >= self.options.coinage_min_length and plausible.english_spelling(
+            word, lexicon
+        ):
+            self.coinages.add(word)
 
     def candidates(self, word: str, with_document: bool) -> list[Candidate]:
         """Corrections from the lexicon and the house vocabulary (and the document's words)."""
@@ -231,7 +314,7 @@ class _Judge:
             return None
         if word in self.variants:  # spelling.name-variant's finding, but damage all the same
             if word[:1].islower():
-                self.misread_uses += self.words.count(word)
+                self.misread_forms += 1
             return None
         if ctx.vocabulary.accepts(word) or suggest.has_foreign_letters(word):
             return None
@@ -245,33 +328,54 @@ class _Judge:
                 return None
             if zipf >= options.rare_zipf:
                 junk = [c for c in self.candidates(word, False) if self._junk_of(c, zipf)]
-                return ("is most likely a misreading", _top(junk, options, ctx)) if junk else None
+                if not junk:
+                    return None
+                self.tentative.add(word)
+                return "is most likely a misreading", _top(junk, options, ctx)
             floor = max(options.common_zipf, zipf + options.gap_zipf)
             found = self.candidates(word, False)
             better = [c for c in found if c.zipf >= floor and c.cost <= 1.0]
             if not better:
                 return None
+            common = misspellings.common(lexicon)
+            regular = morphology.is_regular_form(word.lower(), lexicon.zipf, misspelt=common)
+            if regular or self.words.count(word) >= options.term_min_count:
+                self.coinages.add(word)  # a regular form, or a term: a word unless text is damaged
+            self.tentative.add(word)
             return "is a rare misspelling", _top(better, options, ctx)
         if lower:
             common = misspellings.common(lexicon)
             if morphology.is_derived(word.lower(), lexicon.zipf, misspelt=common):
-                return None  # a word made from known words ('deaccented', 'treebanks')
+                return None  # a word made from known words ('unaccented', 'subtasks')
             found = self.candidates(word, True)
             uses = self.words.count(word)
             if uses >= options.term_min_count and not _confident(found, options, 3.0):
                 return None  # a term the document uses consistently
-            if found:
-                self.misread_uses += uses
-            else:
+            if uses >= options.term_min_count:
+                self.coinages.add(word)  # a term even near a word, unless the text is damaged
+            regular = morphology.is_regular_form(word.lower(), lexicon.zipf, misspelt=common)
+            if regular:  # 'provokers': a coinage in clean text, where OCR would not make it
+                self.coinages.add(word)
+            elif found:
+                self.misread_forms += 1
+            if not found:
                 found = suggest.far_candidates(word, lexicon, options.max_suggestions)
+                if not found:  # nothing common within two edits: a misspelling less surely
+                    self.tentative.add(word)
+                if not found and not regular:
+                    self._judge_unmatched(word)
             return "is not a known word", _top(found, options, ctx)
         if self.words.count(word) >= options.name_min_count:
             return None  # a name the document uses consistently
         found = self.candidates(word, True)
         once = self.noisy and self.words.count(word) == 1
         once = once and (word[1:].islower() or _odd_case(word))
+        # in clean text, capitals are misread when an OCR confusion or a very common word
+        # explains them ('HEtel'); others are identifiers ('RAdj')
         misread = _misread_capitals(word) and (
-            self.noisy or _confident(found, options, options.common_zipf)
+            self.noisy
+            or _confident(found, options, options.common_zipf, options.name_max_cost)
+            or _confident(found, options, options.word_zipf)
         )
         if misread or once:
             if not found and self.noisy:
@@ -279,9 +383,16 @@ class _Judge:
             return "is not a known word", _top(found, options, ctx)
         floor = options.common_zipf if sentence_start else options.name_zipf
         max_cost = 1.0 if sentence_start else options.name_max_cost
-        if not _confident(found, options, floor, max_cost):
+        if not _confident(found, options, floor, max_cost) and not self._misspelt_word(word, found):
             return None  # most likely a name
         return "is not a known word", _top(found, options, ctx)
+
+    def _misspelt_word(self, word: str, found: list[Candidate]) -> bool:
+        """A long capitalised word one plain edit from a word far commoner than names are
+        ('Departmant'): a misspelt word, not a name."""
+        if len(word) < self.options.word_min_length or not word[1:].islower():
+            return False
+        return any(c.cost <= 1.0 and c.zipf >= self.options.word_zipf for c in found)
 
     def _misread_once(self, word: str) -> bool:
         """In damaged text, a capitalised word of the lexicon used once is judged as one it
@@ -340,11 +451,13 @@ def _confident(
 
 
 def _top(found: list[Candidate], options: SpellingOptions, ctx: Context) -> tuple[str, ...]:
-    """The best suggestions, spelt in the configured variety of English."""
+    """The best suggestions, spelt in the configured variety of English; never a common
+    misspelling that the word lists hold ('goverment')."""
     seen: list[str] = []
+    misspelt = misspellings.common(ctx.lexicon)
     for c in found:
         word = variety.in_variety(c.word, ctx.lexicon)
-        if word not in seen:
+        if word not in seen and word.lower() not in misspelt:
             seen.append(word)
     return tuple(seen[: options.max_suggestions])
 

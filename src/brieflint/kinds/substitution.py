@@ -86,6 +86,8 @@ def _listed(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterat
         if options.respell:
             corrections = tuple(varieties.respell(r, ctx.language) for r in corrections)
         rights = tuple(dict.fromkeys(match_case(token.text, r) for r in corrections))
+        if token.text in rights:
+            continue  # the variety's own spelling, which the list has for another's
         fix = (Edit(token.start, token.end, rights[0]),) if len(rights) == 1 else None
         params = {"right": "' or '".join(rights)}
         yield Hit(token.start, token.end, params, rights, fix, fix_as=LISTED.name)

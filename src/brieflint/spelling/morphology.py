@@ -90,3 +90,58 @@ def is_derived(
         if stem.endswith("i") and zipf(stem[:-1] + "y") >= min_zipf:
             return True
     return False
+
+
+# regular endings of inflection and derivation, for :func:`is_regular_form`
+# (no bare -d: 'unbaked' is unbake + ed with the e restored, and 'publishd' is no word)
+REGULAR_ENDINGS = (
+    "s", "es", "ed", "ing", "er", "ers", "ee", "ees", "al", "ly", "ness", "ible", "able", "ive",
+    "ic",
+)  # fmt: skip
+# the agent ending a misspelling swaps ('prosecuter'): taken only when the other makes no word
+AGENT_SWAPS = {"er": "or", "ers": "ors"}
+MIN_REGULAR_WORD = 7
+MIN_REGULAR_STEM = 5
+LONG_STEM = 8  # a stem this long may be rarer (``long_zipf``)
+
+
+def is_regular_form(
+    word: str,
+    zipf: Callable[[str], float],
+    *,
+    min_zipf: float = 2.5,
+    long_zipf: float = 2.0,
+    misspelt: Container[str] = (),
+) -> bool:
+    """``word`` (lower case, ``MIN_REGULAR_WORD`` letters or more) is a known word with a regular
+    ending ('collusions', 'provokers', 'compromiser': a stem of ``MIN_REGULAR_STEM`` letters
+    or more, with its final e or y restored or its doubled consonant undone, at least
+    ``min_zipf`` frequent, or ``long_zipf`` from ``LONG_STEM`` letters), and not -able for -ible
+    or the reverse (nor -er for -or); neither the word nor the stem in ``misspelt`` (common
+    misspellings). A rare word of the lexicon one edit from a common one is, if so, the regular
+    form of another rare word, not a misspelling that made it into the list; and a word the
+    lexicon lacks is a coinage in text without OCR damage.
+    """
+    if len(word) < MIN_REGULAR_WORD or word in misspelt:
+        return False
+    for ending in REGULAR_ENDINGS:
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < MIN_REGULAR_STEM - 1:
+            continue
+        if ending == "s" and stem.endswith("s"):
+            continue
+        if ending == "es" and not stem.endswith(("s", "x", "z", "ch", "sh")):
+            continue  # 'reportes' is no English plural
+        swapped = SWAPPED.get(ending) or AGENT_SWAPS.get(ending)
+        if swapped is not None and zipf(stem + swapped) > 0:
+            return False  # 'defensable' is 'defensible' misspelt
+        stems = [stem, stem + "e"]
+        if stem.endswith("i"):
+            stems.append(stem[:-1] + "y")
+        if stem[-1] == stem[-2]:
+            stems.append(stem[:-1])
+        for s in stems:
+            floor = long_zipf if len(s) >= LONG_STEM else min_zipf
+            if len(s) >= MIN_REGULAR_STEM and s not in misspelt and zipf(s) >= floor:
+                return True
+    return False
