@@ -378,3 +378,15 @@ def test_in_clean_text_a_closed_compound_is_reported_as_info() -> None:
     # two content words English does not write side by side: a compound as likely as a join
     found = lint_text("The ropemaker was paid.\n", select=["spelling.unknown-word"])
     assert [(f.context, f.severity.label) for f in found] == [("ropemaker", "info")]
+
+
+def test_a_typo_typed_twice_the_same_way_is_still_a_typo() -> None:
+    # an author who misspells a word consistently: one edit from a very common word, twice
+    text = (
+        "The ministry said the reform of the pension system would take time. The new "
+        "governmnet plan was published on Monday, and the governmnet promised to consult the "
+        "unions. Officials said the strategey would be reviewed, and the strategey was welcomed "
+        "by employers. The talks continue.\n"
+    )
+    found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
+    assert found == ["governmnet", "governmnet", "strategey", "strategey"]

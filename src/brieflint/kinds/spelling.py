@@ -351,8 +351,10 @@ class _Judge:
             uses = self.words.count(word)
             if uses >= options.term_min_count and not _confident(found, options, 3.0):
                 return None  # a term the document uses consistently
-            if uses >= options.term_min_count:
-                self.coinages.add(word)  # a term even near a word, unless the text is damaged
+            if uses >= options.term_min_count and not _confident(found, options, TYPO_ZIPF):
+                # a term even near a word, unless the text is damaged; but one edit from a
+                # word as common as 'government' it is a typo typed again ('governmnet' twice)
+                self.coinages.add(word)
             regular = morphology.is_regular_form(word.lower(), lexicon.zipf, misspelt=common)
             if regular:  # 'provokers': a coinage in clean text, where OCR would not make it
                 self.coinages.add(word)
@@ -439,6 +441,10 @@ def _misread_capitals(word: str) -> bool:
     upper = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     rest = word[upper:]
     return upper >= 2 and len(rest) >= 2 and rest.isalpha() and rest.islower()
+
+
+# a word the document repeats one edit from a word this common (Zipf) is a typo, not a term
+TYPO_ZIPF = 4.5
 
 
 def _confident(
