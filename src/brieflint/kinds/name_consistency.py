@@ -18,7 +18,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 import regex
 from pydantic import Field
@@ -32,7 +31,6 @@ from brieflint.text.tokens import Span
 _COMPOUND = regex.compile(r"\p{Lu}[\p{L}\p{M}]+(?:[-‐]\p{Lu}[\p{L}\p{M}]+)+")
 _CAPITAL = regex.compile(r"\p{Lu}")
 _GAP = regex.compile(r"[ \t]*(?:\r\n|\r|\n)?[ \t]*")
-T = TypeVar("T")
 
 
 class NameConsistencyOptions(Options):
@@ -65,8 +63,9 @@ def _collect(doc: Document, options: NameConsistencyOptions) -> dict[str, _Group
     text = doc.prose
     shouting = names.shouting_lines(doc)
     groups, compounds = _compounds(text, shouting)
-    kept = _outside(doc.words, names.union(shouting, names.capital_runs(doc)))
-    words, texts = doc.words.pick(kept), _take(doc.word_texts, kept)
+    kept = _outside(doc.words.starts, names.union(shouting, names.capital_runs(doc)))
+    words = doc.words.pick(kept)
+    texts = words.texts  # the picked words' texts: no second copy
     runs = _runs(text, words, compounds) if compounds else {}
     distinct = [form for form in dict.fromkeys(texts) if len(form) >= options.min_length]
     folds = _folds(distinct)
@@ -134,29 +133,19 @@ def _hyphen_before_capital(text: str) -> bool:
     return False
 
 
-def _outside(words: Sequence[Span], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The index ranges of the words that do not start inside ``spans`` (sorted and disjoint)."""
+def _outside(starts: Sequence[int], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The index ranges of the words (by their ``starts``, ascending) that do not start inside
+    ``spans`` (sorted and disjoint)."""
     kept: list[tuple[int, int]] = []
     pos = 0
     for begin, end in spans:
-        lo = bisect.bisect_left(words, begin, key=_start)
-        hi = bisect.bisect_left(words, end, key=_start)
+        lo = bisect.bisect_left(starts, begin)
+        hi = bisect.bisect_left(starts, end)
         if lo > pos:
             kept.append((pos, lo))
         pos = max(pos, hi)
-    kept.append((pos, len(words)))
+    kept.append((pos, len(starts)))
     return kept
-
-
-def _take(items: Sequence[T], ranges: list[tuple[int, int]]) -> Sequence[T]:
-    """The items in ``ranges`` (index ranges, in order), joined."""
-    if len(ranges) == 1 and ranges[0] == (0, len(items)):
-        return items
-    return list(itertools.chain.from_iterable(items[lo:hi] for lo, hi in ranges))
-
-
-def _start(span: Span) -> int:
-    return span.start
 
 
 def _runs(
