@@ -125,7 +125,7 @@ def _indices(doc: Document, start: int, end: int) -> range:
     return range(lo, hi)
 
 
-def _candidates(fragments: list[bool], likely: list[bool], max_parts: int) -> list[int]:
+def _candidates(fragments: bytes, likely: bytes, max_parts: int) -> list[int]:
     """The word indices where a split word may start, in order.
 
     A split word starts at ``i`` only when one of the ``max_parts`` words from ``i`` on is a
@@ -145,8 +145,8 @@ def _candidates(fragments: list[bool], likely: list[bool], max_parts: int) -> li
 def _split_at(
     doc: Document,
     i: int,
-    fragments: list[bool],
-    likely: list[bool],
+    fragments: bytes,
+    likely: bytes,
     max_parts: int,
     lexicon: Lexicon,
     counts: Counter[str],
@@ -201,7 +201,7 @@ def _joinable(doc: Document, parts: list[Span]) -> bool:
     )
 
 
-def _plausible(parts: list[Span], rest_fragments: list[bool]) -> bool:
+def _plausible(parts: list[Span], rest_fragments: bytes) -> bool:
     """Case and shape of the pieces allow one word: "Abst rac t" yes, "New York" no.
 
     ``rest_fragments`` tells, for each piece after the first, whether it is no word by itself.

@@ -101,9 +101,10 @@ def lexicon_memo(
     return memo
 
 
-def fragments(words: list[str], lexicon: Lexicon) -> list[bool]:
-    """``[is_fragment(w, lexicon) for w in words]``, each distinct word judged once per run."""
-    return list(map(lexicon_memo(lexicon, "fragment", is_fragment).__getitem__, words))
+def fragments(words: list[str], lexicon: Lexicon) -> bytes:
+    """``is_fragment(w, lexicon)`` for each of ``words`` (a byte each, 1 for true: a long draft
+    has millions of words), each distinct word judged once per run."""
+    return bytes(map(lexicon_memo(lexicon, "fragment", is_fragment).__getitem__, words))
 
 
 def is_fragment(word: str, lexicon: Lexicon) -> bool:
@@ -131,10 +132,11 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def likely_splits(words: list[str], lexicon: Lexicon) -> list[bool]:
-    """``likely_split(words[i], words[i + 1])`` for each adjacent pair, each pair judged once."""
+def likely_splits(words: list[str], lexicon: Lexicon) -> bytes:
+    """``likely_split(words[i], words[i + 1])`` for each adjacent pair (a byte each), each pair
+    judged once."""
     memo = lexicon_memo(lexicon, "likely_split", _likely_split_pair)
-    return list(map(memo.__getitem__, itertools.pairwise(words)))
+    return bytes(map(memo.__getitem__, itertools.pairwise(words)))
 
 
 def _likely_split_pair(pair: tuple[str, str], lexicon: Lexicon) -> bool:
