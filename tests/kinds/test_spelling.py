@@ -334,6 +334,9 @@ def test_two_words_run_together_are_reported_as_a_warning() -> None:
 def test_in_clean_text_a_rare_word_with_a_regular_ending_is_a_word() -> None:
     text = "The inquiry found several collusions between the two firms.\n"
     assert lint_text(text, select=["spelling.unknown-word"]) == []
+    # English doubles a consonant before -ing or -er, never before -s: that is a typo
+    typo = "The ministry said that the exportts of grain grew by twelve per cent.\n"
+    assert [f.context for f in lint_text(typo, select=["spelling.unknown-word"])] == ["exportts"]
 
 
 def test_a_long_capitalised_word_one_edit_from_a_common_word_is_misspelt() -> None:

@@ -12,7 +12,7 @@ import pytest
 from tests.review.conftest import CLEAN, FAILING, Workspace
 
 BRIEF = "briefs/trade.md"
-UNKNOWN_WORD = "# Trade brief\n\nTrade with qwzxv grew by 12 per cent in 2023.\n"
+UNKNOWN_WORD = "# Trade brief\n\nTrade with markett grew by 12 per cent in 2023.\n"
 HOUSE_STYLE = "extends: brief\n"
 
 
@@ -99,13 +99,13 @@ ATTACKS: dict[str, tuple[dict[str, str], dict[str, str], str, str]] = {
             "brieflint.yaml": "style: styles/house\nfail_on: warning\n",
             "styles/house/style.yaml": HOUSE_STYLE,
         },
-        {"styles/house/vocab/accept.txt": "qwzxv\n"},
+        {"styles/house/vocab/accept.txt": "markett\n"},
         UNKNOWN_WORD,
         "styles/house/vocab/accept.txt",
     ),
     "config vocabulary": (
         {"brieflint.yaml": "fail_on: warning\nvocab: [words.txt]\n", "words.txt": "# names\n"},
-        {"words.txt": "# names\nqwzxv\n"},
+        {"words.txt": "# names\nmarkett\n"},
         UNKNOWN_WORD,
         "words.txt",
     ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import operator
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pydantic import Field
 
@@ -108,8 +108,13 @@ def _repeats(doc: Document, ignorecase: bool) -> Iterator[int]:
     The comparison runs over the whole word list at C speed; the rare repeats found are then
     checked one by one.
     """
-    texts = segment.folded_words(doc) if ignorecase else segment.word_texts(doc)
-    return itertools.compress(itertools.count(), map(operator.eq, texts, texts[1:]))
+    texts: Iterable[str] = segment.word_texts(doc)
+    if ignorecase:
+        texts = map(segment.folds(doc).__getitem__, texts)
+    # pairs compared as they stream by: no second list of the words
+    return itertools.compress(
+        itertools.count(), itertools.starmap(operator.eq, itertools.pairwise(texts))
+    )
 
 
 KIND = Kind("repetition", RepetitionOptions, check, "A word repeated by mistake.", fixes=(REMOVE,))

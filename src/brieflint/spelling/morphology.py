@@ -138,8 +138,8 @@ def is_regular_form(
         stems = [stem, stem + "e"]
         if stem.endswith("i"):
             stems.append(stem[:-1] + "y")
-        if stem[-1] == stem[-2]:
-            stems.append(stem[:-1])
+        if stem[-1] == stem[-2] and ending[0] in "aeiouy":
+            stems.append(stem[:-1])  # 'stopping', 'planner'; English doubles nothing before -s
         for s in stems:
             floor = long_zipf if len(s) >= LONG_STEM else min_zipf
             if len(s) >= MIN_REGULAR_STEM and s not in misspelt and zipf(s) >= floor:

@@ -38,19 +38,24 @@ def word_counts(doc: Document) -> Counter[str]:
 
 
 def _count_words(doc: Document) -> Counter[str]:
-    return Counter(folded_words(doc))
+    # counted per form as written, then the forms folded: no folded text kept per word
+    counts: Counter[str] = Counter()
+    folded = folds(doc)
+    for form, n in Counter(word_texts(doc)).items():
+        counts[folded[form]] += n
+    return counts
 
 
-def folded_words(doc: Document) -> list[str]:
-    """The case-folded text of each of ``doc.words``, in order; computed once per document."""
-    return doccache.memo(doc, "folded_words", _folded_words)
+def folds(doc: Document) -> dict[str, str]:
+    """The case-folded text of each distinct word of the document; computed once per document.
+    ``map(folds(doc).__getitem__, doc.word_texts)`` reads the folded words in order."""
+    return doccache.memo(doc, "folds", _folds)
 
 
-def _folded_words(doc: Document) -> list[str]:
-    # folded once per distinct form, and one string per folded text: not a new string per use
+def _folds(doc: Document) -> dict[str, str]:
+    # one string per folded text, shared by the forms that fold to it
     table: dict[str, str] = {}
-    folded = {form: table.setdefault(f, f) for form in word_forms(doc) for f in (form.casefold(),)}
-    return list(map(folded.__getitem__, word_texts(doc)))
+    return {form: table.setdefault(f, f) for form in word_forms(doc) for f in (form.casefold(),)}
 
 
 def word_forms(doc: Document) -> frozenset[str]:
