@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 import regex
 
@@ -83,14 +85,40 @@ def breaks(doc: Document) -> list[Break]:
     return doccache.memo(doc, "breaks", _breaks)
 
 
-def _lines(doc: Document) -> list[tuple[int, int, str]]:
-    """Every line as (start, end, stripped prose)."""
-    prose = doc.prose
-    out = []
-    for n in range(1, doc.lines.line_count + 1):
-        s, e = doc.lines.line_span(n)
-        out.append((s, e, prose[s:e].strip()))
-    return out
+Line = tuple[int, int, str]  # a line's start, end and stripped prose
+
+
+class _Lines(Sequence[Line]):
+    """Every line of ``doc`` as (start, end, stripped prose), made when read: a long draft's
+    lines kept as tuples and strings would take twice its size."""
+
+    def __init__(self, doc: Document) -> None:
+        self._prose = doc.prose
+        self._index = doc.lines
+        self._count = doc.lines.line_count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, i: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Line]: ...
+
+    def __getitem__(self, i: int | slice) -> Line | list[Line]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._count))]
+        if i < 0:
+            i += self._count
+        if not 0 <= i < self._count:
+            raise IndexError(i)
+        s, e = self._index.line_span(i + 1)
+        return s, e, self._prose[s:e].strip()
+
+
+def _lines(doc: Document) -> _Lines:
+    return _Lines(doc)
 
 
 def _furniture(doc: Document) -> list[Furniture]:
@@ -166,7 +194,7 @@ def _structural_lines(doc: Document) -> set[int]:
     return out
 
 
-def _beside(lines: list[tuple[int, int, str]], i: int, targets: set[int]) -> bool:
+def _beside(lines: Sequence[Line], i: int, targets: set[int]) -> bool:
     """The nearest non-blank line above or below line ``i`` is one of ``targets``."""
     for step in (-1, 1):
         j = i + step
@@ -177,7 +205,7 @@ def _beside(lines: list[tuple[int, int, str]], i: int, targets: set[int]) -> boo
     return False
 
 
-def _numeric_neighbour(lines: list[tuple[int, int, str]], i: int) -> bool:
+def _numeric_neighbour(lines: Sequence[Line], i: int) -> bool:
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(lines) and not lines[j][2]:
@@ -187,14 +215,14 @@ def _numeric_neighbour(lines: list[tuple[int, int, str]], i: int) -> bool:
     return False
 
 
-def _alone(lines: list[tuple[int, int, str]], i: int) -> bool:
+def _alone(lines: Sequence[Line], i: int) -> bool:
     before = i == 0 or not lines[i - 1][2]
     after = i == len(lines) - 1 or not lines[i + 1][2]
     return before and after
 
 
 def _removal(
-    doc: Document, lines: list[tuple[int, int, str]], i: int, what: str, found: dict[int, str]
+    doc: Document, lines: Sequence[Line], i: int, what: str, found: dict[int, str]
 ) -> Furniture:
     s, e, _ = lines[i]
     starts = doc.lines.starts
@@ -221,7 +249,7 @@ def _removal(
     return Furniture(s, e, what, s, end)
 
 
-def _block(lines: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
+def _block(lines: Sequence[Line], i: int) -> tuple[int, int]:
     """The first and last line of the paragraph (run of non-blank lines) holding line ``i``."""
     first = last = i
     while first > 0 and lines[first - 1][2]:
@@ -231,8 +259,9 @@ def _block(lines: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
     return first, last
 
 
-def _at_end(lines: list[tuple[int, int, str]], last: int) -> bool:
-    return all(not text for _, _, text in lines[last + 1 :])
+def _at_end(lines: Sequence[Line], last: int) -> bool:
+    """Only blank lines after line ``last`` (looked at until the first that is not)."""
+    return all(not lines[k][2] for k in range(last + 1, len(lines)))
 
 
 def _breaks(doc: Document) -> list[Break]:
