@@ -228,6 +228,21 @@ def _lint_chunk(setup_id: int, jobs: list[Job], keep_text: bool) -> list[FileRes
     return [lint_job(job, setup, keep_text=keep_text) for job in jobs]
 
 
+def _serially(
+    groups: dict[int, tuple[ruleset.Setup, list[tuple[int, Job]]]],
+    results: list[FileResult | None],
+    options: Options,
+    progress: Callable[[int], None] | None,
+) -> list[FileResult]:
+    """Lint the jobs of ``groups`` in this process into ``results``; every result, in order."""
+    for setup, items in groups.values():
+        for index, job in items:
+            results[index] = lint_job(job, setup, keep_text=options.keep_text)
+            if progress:
+                progress(1)
+    return [r for r in results if r is not None]
+
+
 def run(
     jobs: Sequence[Job],
     options: Options,
@@ -246,12 +261,7 @@ def run(
     workers = min(options.jobs, os.cpu_count() or 1, len(jobs))
     stdin_jobs = any(j.source == "-" for j in jobs)
     if workers <= 1 or len(jobs) < 4 or stdin_jobs:
-        for setup, items in groups.values():
-            for index, job in items:
-                results[index] = lint_job(job, setup, keep_text=options.keep_text)
-                if progress:
-                    progress(1)
-        return [r for r in results if r is not None]
+        return _serially(groups, results, options, progress)
     # what the result cache already holds is answered here: a warm re-run starts no worker,
     # and loads no lexicon
     for key, (setup, items) in list(groups.items()):
@@ -270,12 +280,7 @@ def run(
             del groups[key]
     left = sum(len(items) for _, items in groups.values())
     if left < 4:
-        for setup, items in groups.values():
-            for index, job in items:
-                results[index] = lint_job(job, setup, keep_text=options.keep_text)
-                if progress:
-                    progress(1)
-        return [r for r in results if r is not None]
+        return _serially(groups, results, options, progress)
     workers = min(workers, left)
     from concurrent.futures import ProcessPoolExecutor  # 30 ms: only for parallel runs
     from multiprocessing import get_context
