@@ -61,28 +61,42 @@ def test_the_hooks_pick_every_kind_of_draft(tmp_path: Path) -> None:
     assert _picked("brieflint-fix", tmp_path) == sorted(n for n in DRAFTS if n != "g.pdf")
 
 
-def test_pre_commit_try_repo(tmp_path: Path) -> None:
+def _repository(tmp_path: Path) -> Path:
+    """An empty git repository of drafts, with an author."""
     work = tmp_path / "briefs"
     work.mkdir()
     git(work, "init", "-q")
     git(work, "config", "user.email", "author@example.org")
     git(work, "config", "user.name", "Author")
-    (work / "good.md").write_text("# A brief\n\nThe government will decide.\n", "utf-8")
-    (work / "bad.md").write_text("# A brief\n\nThe goverment will decide. TODO\n", "utf-8")
-    git(work, "add", ".")
+    return work
+
+
+def _try_repo(work: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``pre-commit try-repo`` of this checkout's ``brieflint`` hook in ``work``, run as a user
+    would (no variables of an outer git hook or virtual environment)."""
     env = {
         k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT", "VIRTUAL"))
     }
     env["PRE_COMMIT_HOME"] = str(Path.home() / ".cache" / "pre-commit-brieflint-tests")
-    base = [*pre_commit_command(), "try-repo", str(REPO), "brieflint", "--files"]
-    bad = subprocess.run(
-        [*base, "bad.md"], cwd=work, env=env, capture_output=True, text=True, timeout=900
+    return subprocess.run(
+        [*pre_commit_command(), "try-repo", str(REPO), "brieflint", *args],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
+
+
+def test_pre_commit_try_repo(tmp_path: Path) -> None:
+    work = _repository(tmp_path)
+    (work / "good.md").write_text("# A brief\n\nThe government will decide.\n", "utf-8")
+    (work / "bad.md").write_text("# A brief\n\nThe goverment will decide. TODO\n", "utf-8")
+    git(work, "add", ".")
+    bad = _try_repo(work, "--files", "bad.md")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "prose.common-typo" in bad.stdout and "Failed" in bad.stdout
-    good = subprocess.run(
-        [*base, "good.md"], cwd=work, env=env, capture_output=True, text=True, timeout=900
-    )
+    good = _try_repo(work, "--files", "good.md")
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
 
@@ -91,9 +105,7 @@ def test_pre_commit_try_repo_checks_docx_and_pdf_drafts(tmp_path: Path) -> None:
     """The hook, run by pre-commit itself, hands brieflint a Word draft and a PDF."""
     from tests.formats import docxbuild, pdfbrief
 
-    work = tmp_path / "briefs"
-    work.mkdir()
-    git(work, "init", "-q")
+    work = _repository(tmp_path)
     sentence = "The goverment will decide."
     document = docxbuild.new()
     document.add_paragraph(sentence)
@@ -101,18 +113,7 @@ def test_pre_commit_try_repo_checks_docx_and_pdf_drafts(tmp_path: Path) -> None:
     layout = pdfbrief.Layout(paragraphs=[sentence, *pdfbrief.BRIEF[1:]])
     (work / "draft.pdf").write_bytes(pdfbrief.build(layout).data)
     git(work, "add", ".")
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT", "VIRTUAL"))
-    }
-    env["PRE_COMMIT_HOME"] = str(Path.home() / ".cache" / "pre-commit-brieflint-tests")
-    proc = subprocess.run(
-        [*pre_commit_command(), "try-repo", str(REPO), "brieflint", "--all-files"],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    proc = _try_repo(work, "--all-files")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "draft.docx" in proc.stdout and "draft.pdf" in proc.stdout
     assert proc.stdout.count("prose.common-typo") >= 2
@@ -120,27 +121,12 @@ def test_pre_commit_try_repo_checks_docx_and_pdf_drafts(tmp_path: Path) -> None:
 
 def test_only_staged_content_is_checked(tmp_path: Path) -> None:
     """pre-commit stashes unstaged changes: the hook judges what is being committed."""
-    work = tmp_path / "briefs"
-    work.mkdir()
-    git(work, "init", "-q")
-    git(work, "config", "user.email", "author@example.org")
-    git(work, "config", "user.name", "Author")
+    work = _repository(tmp_path)
     draft = work / "draft.md"
     draft.write_text("# A brief\n\nThe goverment will decide.\n", "utf-8")
     git(work, "add", "draft.md")  # staged: a misspelling
     draft.write_text("# A brief\n\nThe government will decide.\n", "utf-8")  # unstaged fix
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT", "VIRTUAL"))
-    }
-    env["PRE_COMMIT_HOME"] = str(Path.home() / ".cache" / "pre-commit-brieflint-tests")
-    proc = subprocess.run(
-        [*pre_commit_command(), "try-repo", str(REPO), "brieflint"],
-        cwd=work,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    proc = _try_repo(work)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "prose.common-typo" in proc.stdout
     # the unstaged change is restored afterwards
