@@ -158,3 +158,15 @@ def test_respelling_keeps_oxford_spelling_and_case() -> None:
     assert respell("Favoring the organized colors", "en-GB") == "Favouring the organized colours"
     assert respell("FAVOURING the organised colours", "en-US") == "FAVORING the organized colors"
     assert respell("favoring", "en") == "favoring"
+
+
+def test_a_pair_that_is_two_words_in_british_english_is_not_respelt() -> None:
+    from brieflint.text.lexicon import Lexicon
+    from brieflint.text.varieties import respell
+    from brieflint.vocabulary import Vocabulary
+
+    lexicon = Lexicon.load("en-GB", Vocabulary())
+    text = "the draft practice of the colors"
+    assert respell(text, "en-GB", lexicon) == "the draft practice of the colours"
+    # without word frequencies the tables are read as they stand
+    assert respell(text, "en-GB") != text

@@ -393,3 +393,14 @@ def test_a_typo_typed_twice_the_same_way_is_still_a_typo() -> None:
     )
     found = [f.context for f in lint_text(text, select=["spelling.unknown-word"])]
     assert found == ["governmnet", "governmnet", "strategey", "strategey"]
+
+
+def test_suggestions_in_en_gb_keep_words_that_are_other_words_there() -> None:
+    # 'draught' and 'philtre' are British words, but not the British spelling of these
+    text = "The ministry published the first drafft and a new fiilter; favring it was wise.\n"
+    found = lint_text(text, select=["spelling.unknown-word"], style="brief")
+    assert [(f.context, f.suggestions[:1]) for f in found] == [
+        ("drafft", ("draft",)),
+        ("fiilter", ("filter",)),
+        ("favring", ("favouring",)),
+    ]

@@ -356,6 +356,8 @@ class _Judge:
                 # word as common as 'government' it is a typo typed again ('governmnet' twice)
                 self.coinages.add(word)
             regular = morphology.is_regular_form(word.lower(), lexicon.zipf, misspelt=common)
+            # one plain edit from a common word it is a typo, not a form ('favring', 'favoring')
+            regular = regular and not _confident(found, options, options.common_zipf)
             if regular:  # 'provokers': a coinage in clean text, where OCR would not make it
                 self.coinages.add(word)
             elif found:

@@ -84,7 +84,9 @@ def _listed(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterat
             continue  # a capitalised word inside a sentence is a name
         corrections = found[token.text]
         if options.respell:
-            corrections = tuple(varieties.respell(r, ctx.language) for r in corrections)
+            corrections = tuple(
+                varieties.respell(r, ctx.language, ctx.lexicon) for r in corrections
+            )
         rights = tuple(dict.fromkeys(match_case(token.text, r) for r in corrections))
         if token.text in rights:
             continue  # the variety's own spelling, which the list has for another's
@@ -105,7 +107,7 @@ def _swaps(doc: Document, options: SubstitutionOptions, ctx: Context) -> Iterato
         if right is None:
             continue
         if options.respell:
-            right = varieties.respell(right, ctx.language)
+            right = varieties.respell(right, ctx.language, ctx.lexicon)
         suggestion = match_case(found, right) if options.ignorecase else right
         if suggestion == found:
             continue
