@@ -25,3 +25,9 @@ def test_the_language_decides_which_variety(tmp_path: Path) -> None:
     config = tmp_path / "brieflint.yaml"
     config.write_text("language: en-US\n", encoding="utf-8")
     assert _found("The colours of the harbor.\n", config) == ["colours"]
+
+
+def test_words_that_are_other_words_in_british_english_are_not_american() -> None:
+    # British English writes "draft" and "draught", "practice" and "practise", "ton" and "tonne"
+    text = "The first draft sets out the practice of the ministry per ton and its colors.\n"
+    assert _found(text) == ["colors"]

@@ -2,7 +2,8 @@
 
 British or American spelling is a house choice, not an error: the lexicon accepts both, and this
 kind (off by default) reports words of the other variety, using breame's maintained British /
-American spelling tables. With ``oxford: true`` (the default) -ize forms count as British.
+American spelling tables (``text/varieties.py``), without the pairs that are two words in the
+variety ("draft"/"draught"). With ``oxford: true`` (the default) -ize forms count as British.
 """
 
 from __future__ import annotations
@@ -16,46 +17,30 @@ from brieflint.document import Document
 from brieflint.errors import BrieflintError
 from brieflint.kinds import Hit, Kind, Options
 from brieflint.spelling.suggest import match_case
+from brieflint.text import varieties
 
 
 class SpellingVarietyOptions(Options):
     oxford: bool = Field(True, description="British English with -ize (Oxford spelling).")
 
 
-def _is_oxford_pair(american: str, british: str) -> bool:
-    """``organize``/``organise``: the two differ only in z for s."""
-    return len(american) == len(british) and all(
-        a == b or (a, b) == ("z", "s") for a, b in zip(american, british, strict=True)
-    )
-
-
 def check(doc: Document, options: SpellingVarietyOptions, ctx: Context) -> Iterator[Hit]:
+    lang = ctx.language.lower()
+    if lang not in varieties.BRITISH and lang not in varieties.AMERICAN:
+        return
     try:
-        from breame.data.spelling_constants import (  # type: ignore[import-untyped]
-            AMERICAN_ENGLISH_SPELLINGS,
-            BRITISH_ENGLISH_SPELLINGS,
-        )
+        table = varieties.for_language(lang, ctx.lexicon, options.oxford)
     except ImportError:
         raise BrieflintError(
             "spelling.variety needs the breame package (pip install breame)", path=doc.path
         ) from None
-
-    british = ctx.language.lower() in ("en-gb", "en-au", "en-nz", "en-ie", "en-za")
-    if not british and ctx.language.lower() not in ("en-us", "en-ca"):
-        return
-    table = AMERICAN_ENGLISH_SPELLINGS if british else BRITISH_ENGLISH_SPELLINGS
-    variety = "American" if british else "British"
+    params = {"variety": "American" if lang in varieties.BRITISH else "British"}
     for word in doc.words:
-        key = word.text.lower()
-        other = table.get(key)
-        if other is None:
-            continue
-        american, brit = (key, other) if british else (other, key)
-        if british and options.oxford and _is_oxford_pair(american, brit):
-            continue
-        suggestion = match_case(word.text, other)
-        params = {"word": word.text, "variety": variety, "language": ctx.language}
-        yield Hit(word.start, word.end, params, (suggestion,))
+        other = table.get(word.text.lower())
+        if other is not None:
+            suggestion = match_case(word.text, other)
+            found = {**params, "word": word.text, "language": ctx.language}
+            yield Hit(word.start, word.end, found, (suggestion,))
 
 
 KIND = Kind(

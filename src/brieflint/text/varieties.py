@@ -29,20 +29,23 @@ OTHER_WORD_GAP = 1.0
 COMMON_AMERICAN_ZIPF = 3.5
 
 
-def table(british: bool, zipf: Callable[[str], float] | None = None) -> dict[str, str]:
+def table(
+    british: bool, zipf: Callable[[str], float] | None = None, oxford: bool = True
+) -> dict[str, str]:
     """Spellings of the other variety, lower case, to this variety's; with ``zipf`` (a word's
-    frequency), without the pairs that are two words rather than two spellings."""
-    return dict(_pairs(british, zipf))
+    frequency), without the pairs that are two words rather than two spellings; ``oxford``:
+    British English keeps -ize, so organize/organise is no pair."""
+    return _pairs(british, zipf, oxford)
 
 
-def _pairs(british: bool, zipf: Callable[[str], float] | None) -> dict[str, str]:
+def _pairs(british: bool, zipf: Callable[[str], float] | None, oxford: bool) -> dict[str, str]:
     from breame.data.spelling_constants import (  # type: ignore[import-untyped]
         AMERICAN_ENGLISH_SPELLINGS,
         BRITISH_ENGLISH_SPELLINGS,
     )
 
     pairs: dict[str, str] = AMERICAN_ENGLISH_SPELLINGS if british else BRITISH_ENGLISH_SPELLINGS
-    if british:
+    if british and oxford:
         pairs = {us: gb for us, gb in pairs.items() if not _oxford_pair(us, gb)}
     if zipf is None:
         return dict(pairs)
@@ -86,7 +89,9 @@ def respell(text: str, language: str, lexicon: Lexicon | None = None) -> str:
     return _WORD.sub(one, text)
 
 
-def for_language(language: str, lexicon: Lexicon | None = None) -> Mapping[str, str]:
+def for_language(
+    language: str, lexicon: Lexicon | None = None, oxford: bool = True
+) -> Mapping[str, str]:
     """The other variety's words → ``language``'s (empty for a language with no variety),
     judged by ``lexicon``'s frequencies when given and kept beside it for the run."""
     lang = language.lower()
@@ -95,7 +100,8 @@ def for_language(language: str, lexicon: Lexicon | None = None) -> Mapping[str, 
     british = lang in BRITISH
     if lexicon is None:
         return _plain(british)
-    return lexicon.derived(f"varieties.{british}", lambda: table(british, lexicon.zipf))
+    key = f"varieties.{british}.{oxford}"
+    return lexicon.derived(key, lambda: table(british, lexicon.zipf, oxford))
 
 
 @lru_cache(maxsize=2)
