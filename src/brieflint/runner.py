@@ -114,10 +114,9 @@ def lint_job(
             text = decode(data, job.display)
             data = None  # the bytes are not needed beside their text: a draft's size less to hold
         rules = setup.rules_for(job.source)
-        store, key = _result_cache(setup, rules, job, text)
-        cached = store.get(key) if store is not None else None
-        if cached is not None:
-            result.findings = cached
+        store, key, stored = _stored(setup, rules, job, text)
+        if stored is not None:
+            result.findings = stored
         else:
             doc = Document.parse(job.display, text, markdown=info.name == "markdown")
             result.findings = engine.lint_document(doc, rules, setup)
@@ -150,8 +149,7 @@ def cached(job: Job, setup: ruleset.Setup, keep_text: bool = False) -> FileResul
     except BrieflintError:
         return None
     content = text if text is not None else _bytes_key(info, data)
-    store, key = _result_cache(setup, setup.rules_for(job.source), job, content)
-    found = store.get(key) if store is not None else None
+    found = _stored(setup, setup.rules_for(job.source), job, content)[2]
     if found is None:
         return None
     return FileResult(job.display, findings=found, text=text if keep_text else None)
@@ -173,11 +171,10 @@ def _lint_file(
     """Lint a file that is not text (.docx, PDF): its reader makes the document, and the result
     cache keys on the file's bytes, which hold its metadata as well as its text."""
     rules = setup.rules_for(job.source)
-    store, key = _result_cache(setup, rules, job, _bytes_key(info, data))
-    cached = store.get(key) if store is not None else None
+    store, key, stored = _stored(setup, rules, job, _bytes_key(info, data))
     doc = None
-    if cached is not None:
-        result.findings = cached
+    if stored is not None:
+        result.findings = stored
     else:
         doc = readers.read(job.display, data, info)
         result.findings = engine.lint_document(doc, rules, setup)
@@ -211,6 +208,15 @@ def _result_cache(
         return None, ""
     store = setup.context.service("result-cache", lambda: ResultCache(cache_dir))
     return store, ResultCache.key(fingerprint, job.display, text)
+
+
+def _stored(
+    setup: ruleset.Setup, rules: list[ruleset.ActiveRule], job: Job, content: str
+) -> tuple[ResultCache | None, str, list[Finding] | None]:
+    """The result cache, the key of ``content`` and the findings stored under it (None: not
+    stored, or caching is off)."""
+    store, key = _result_cache(setup, rules, job, content)
+    return store, key, store.get(key) if store is not None else None
 
 
 def _fingerprint(setup: ruleset.Setup, rules: Sequence[ruleset.ActiveRule]) -> str | None:

@@ -37,9 +37,9 @@ _NUMERIC_LINE = regex.compile(r"[\d\s.,%–—+\-/()]+")
 _EDGE_NUMBER = regex.compile(r"^\d{1,4}\s*[|·•\-–—]?\s+|\s+[|·•\-–—]?\s*\d{1,4}$")
 _SPACE = regex.compile(r"\s+")
 # a list item: a bullet and a word ("- 7 -" is a page label, not an item)
-_LIST_ITEM = regex.compile(r"[ \t]*[•‣◦▪*·–—-][ \t]+\p{L}")
+_LIST_ITEM = regex.compile(r"(?:^|(?<=[\r\n]))[ \t]*[•‣◦▪*·–—-][ \t]+\p{L}")
 # a Markdown line that is a link, an image or a table row, after any indent
-_MARKDOWN_LINE = regex.compile(r"[ \t]{0,3}(?:!?\[|\|)")
+_MARKDOWN_LINE = regex.compile(r"(?:^|(?<=[\r\n]))[ \t]{0,3}(?:!?\[|\|)")
 _BODY_MIN_CHARS = 120
 _MAX_HEADER_CHARS = 100
 _MAX_HEADER_WORDS = 12
@@ -187,10 +187,8 @@ def _structural_lines(doc: Document) -> set[int]:
     (a changelog repeats "### Fixes" under every release), list items ("• Source" in every
     section), and in Markdown a line that starts with a link, an image or a table row."""
     out = {doc.lines.position(p.start)[0] - 1 for p in doc.paragraphs if p.heading}
-    text = doc.text
-    for n, start in enumerate(doc.lines.starts):
-        if _LIST_ITEM.match(text, start) or (doc.markdown and _MARKDOWN_LINE.match(text, start)):
-            out.add(n)
+    for pattern in (_LIST_ITEM, _MARKDOWN_LINE) if doc.markdown else (_LIST_ITEM,):
+        out.update(doc.lines.position(m.start())[0] - 1 for m in pattern.finditer(doc.text))
     return out
 
 
